@@ -1,0 +1,93 @@
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+
+/**
+ * A disclosure: a button that shows a panel below it (filters, column chooser, menus). Escape or a
+ * click outside closes it and focus goes back to the button; Tab moves through the panel naturally.
+ */
+export function Popover({
+  label,
+  children,
+  buttonClassName = 'btn btn--secondary',
+  align = 'start',
+  ariaLabel,
+  panelLabel,
+  onOpenChange,
+}: {
+  label: ReactNode;
+  children: ReactNode | ((close: () => void) => ReactNode);
+  buttonClassName?: string;
+  align?: 'start' | 'end';
+  ariaLabel?: string;
+  panelLabel?: string;
+  onOpenChange?: (open: boolean) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+
+  const change = (next: boolean) => {
+    setOpen(next);
+    onOpenChange?.(next);
+  };
+  const close = (returnFocus = true) => {
+    change(false);
+    if (returnFocus) buttonRef.current?.focus();
+  };
+
+  useEffect(() => {
+    if (!open) return;
+    const handlePointer = (event: PointerEvent) => {
+      if (rootRef.current && !rootRef.current.contains(event.target as Node)) {
+        setOpen(false);
+        onOpenChange?.(false);
+      }
+    };
+    document.addEventListener('pointerdown', handlePointer);
+    return () => document.removeEventListener('pointerdown', handlePointer);
+  }, [open, onOpenChange]);
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: catches Escape and focus leaving from anything inside
+    <div
+      className="popover"
+      ref={rootRef}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation();
+          close();
+        }
+      }}
+      onBlur={(event) => {
+        if (
+          open &&
+          rootRef.current &&
+          event.relatedTarget &&
+          !rootRef.current.contains(event.relatedTarget as Node)
+        ) {
+          change(false);
+        }
+      }}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        className={buttonClassName}
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={ariaLabel}
+        onClick={() => change(!open)}
+      >
+        {label}
+      </button>
+      <div
+        id={panelId}
+        className={`popover__panel popover__panel--${align}`}
+        hidden={!open}
+        {...(panelLabel ? { role: 'group', 'aria-label': panelLabel } : {})}
+      >
+        {open ? (typeof children === 'function' ? children(() => close()) : children) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react';
+import { ApiError, errorMessage } from '@/lib/api-error';
+import { Button } from './button';
+import { CopyButton } from './copy-button';
+
+/** A failure said plainly, with a way to retry and the technical evidence one click away. */
+export function ErrorState({
+  title,
+  error,
+  onRetry,
+  isRetrying = false,
+  children,
+}: {
+  title: string;
+  error: unknown;
+  onRetry?: () => void;
+  isRetrying?: boolean;
+  children?: ReactNode;
+}) {
+  const report = error instanceof ApiError ? error.toReport() : errorMessage(error);
+  return (
+    <section className="state state--error" role="alert" aria-label={title}>
+      <h2 className="state__title">{title}</h2>
+      <p className="state__message">{errorMessage(error)}</p>
+      {children}
+      <div className="state__actions">
+        {onRetry ? (
+          <Button variant="primary" onClick={onRetry} isBusy={isRetrying}>
+            Try again
+          </Button>
+        ) : null}
+      </div>
+      <details className="state__details">
+        <summary>Technical details</summary>
+        <pre className="code-block">{report}</pre>
+        <CopyButton value={report} label="error details" />
+      </details>
+    </section>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <section className="state state--empty" aria-label={title}>
+      <h2 className="state__title">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** An inline message at the top of a form or panel. */
+export function Callout({
+  tone,
+  title,
+  children,
+  role,
+}: {
+  tone: 'danger' | 'warning' | 'info' | 'success';
+  title?: string;
+  children?: ReactNode;
+  role?: 'alert' | 'status';
+}) {
+  return (
+    <div className={`callout callout--${tone}`} role={role}>
+      {title ? <p className="callout__title">{title}</p> : null}
+      {children}
+    </div>
+  );
+}

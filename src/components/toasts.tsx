@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import { hideToast, type Notice, useNotices } from '@/lib/notifications';
+import { CopyButton } from './copy-button';
+
+function Toast({ notice }: { notice: Notice }) {
+  useEffect(() => {
+    if (notice.kind === 'error') return; // errors stay until dismissed: they carry evidence
+    const timer = setTimeout(() => hideToast(notice.id), 8000);
+    return () => clearTimeout(timer);
+  }, [notice.id, notice.kind]);
+  return (
+    <div className={`toast toast--${notice.kind}`}>
+      <div className="toast__body">
+        <p className="toast__title">{notice.title}</p>
+        {notice.message ? <p className="toast__message">{notice.message}</p> : null}
+        {notice.report ? (
+          <details>
+            <summary>Details for a support ticket</summary>
+            <pre className="code-block">{notice.report}</pre>
+            <CopyButton value={notice.report} label="error details" />
+          </details>
+        ) : null}
+      </div>
+      <button type="button" className="btn btn--ghost btn--sm" onClick={() => hideToast(notice.id)}>
+        <span aria-hidden="true">✕</span>
+        <span className="visually-hidden">Dismiss: {notice.title}</span>
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The newest notices, bottom right. Not a live region itself: `notify()` announces through the app's
+ * live regions, so nothing is read twice.
+ */
+export function Toasts() {
+  const notices = useNotices()
+    .filter((n) => n.toastVisible)
+    .slice(0, 4);
+  if (notices.length === 0) return null;
+  return (
+    <section className="toasts" aria-label="Notifications">
+      {notices.map((notice) => (
+        <Toast key={notice.id} notice={notice} />
+      ))}
+    </section>
+  );
+}

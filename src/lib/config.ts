@@ -1,0 +1,57 @@
+import * as z from 'zod/mini';
+
+/**
+ * Runtime configuration, read from `config.json` next to `index.html` at start, so one build serves
+ * every deployment: `{"apiUrl": "https://waldur.example.com"}` talks to that Waldur, `{"apiUrl": null}`
+ * runs the built-in demo backend.
+ */
+export interface AppConfig {
+  apiUrl: string | null;
+  /** Set when config.json could not be read; the app then runs in demo mode and says why. */
+  problem: string | null;
+}
+
+const configSchema = z.object({
+  apiUrl: z.optional(z.nullable(z.string())),
+});
+
+/** "https://h/api/" or "https://h/" → "https://h": the console adds `/api/...` itself. */
+export function normalizeApiUrl(input: string): string | null {
+  try {
+    const url = new URL(input.trim());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    const path = url.pathname.replace(/\/+$/, '').replace(/\/api$/, '');
+    return `${url.origin}${path}`;
+  } catch {
+    return null;
+  }
+}
+
+export async function loadConfig(
+  url = `${import.meta.env.BASE_URL}config.json`,
+): Promise<AppConfig> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: 'no-cache' });
+  } catch {
+    return {
+      apiUrl: null,
+      problem: 'config.json could not be loaded; running on the demo backend.',
+    };
+  }
+  if (!response.ok) {
+    return {
+      apiUrl: null,
+      problem: `config.json answered HTTP ${response.status}; running on the demo backend.`,
+    };
+  }
+  const parsed = configSchema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) {
+    return { apiUrl: null, problem: 'config.json is not valid; running on the demo backend.' };
+  }
+  const raw = parsed.data.apiUrl?.trim() || null;
+  if (raw === null) return { apiUrl: null, problem: null };
+  const apiUrl = normalizeApiUrl(raw);
+  if (!apiUrl) return { apiUrl: null, problem: `config.json names an invalid apiUrl (${raw}).` };
+  return { apiUrl, problem: null };
+}

@@ -1,0 +1,27 @@
+/** Waldur stores volume sizes in MiB; people think in GiB. */
+export const MIB_PER_GIB = 1024;
+
+const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+
+export function mibToGib(mib: number) {
+  return mib / MIB_PER_GIB;
+}
+
+export function gibToMib(gib: number) {
+  return Math.round(gib * MIB_PER_GIB);
+}
+
+/** "10 GiB", or "1,536 MiB" when the size is not a whole number of GiB. */
+export function formatSize(mib: number | null | undefined): string {
+  if (mib === null || mib === undefined || !Number.isFinite(mib)) return '—';
+  if (mib % MIB_PER_GIB === 0) return `${integer.format(mib / MIB_PER_GIB)} GiB`;
+  return `${integer.format(mib)} MiB`;
+}
+
+/**
+ * The smallest size the backend accepts for extend, in whole GiB: it requires at least the current
+ * size plus 1024 MiB. (Rounding the current size first, as some UIs do, can give a value it rejects.)
+ */
+export function minimumExtendGib(currentMib: number) {
+  return Math.ceil((currentMib + MIB_PER_GIB) / MIB_PER_GIB);
+}
