@@ -1,0 +1,183 @@
+/**
+ * The demo backend's records: what Waldur keeps in its database, reduced to what the volume console's
+ * endpoints serialise. Relations are UUIDs; the serializers turn them into Waldur's absolute hyperlinks.
+ * Everything here is plain JSON so the whole database can be saved to localStorage in the browser.
+ */
+export interface CustomerRecord {
+  uuid: string;
+  name: string;
+  abbreviation: string;
+  native_name: string;
+  created: string;
+}
+
+export interface ProjectRecord {
+  uuid: string;
+  name: string;
+  customer_uuid: string;
+  created: string;
+}
+
+export interface ServiceSettingsRecord {
+  uuid: string;
+  name: string;
+  state: 'OK' | 'ERRED';
+  error_message: string;
+}
+
+export interface TenantRecord {
+  uuid: string;
+  name: string;
+  project_uuid: string;
+  service_settings_uuid: string;
+  backend_id: string;
+  created: string;
+  /** Quota limits; -1 is unlimited. `storage` is MiB, `gigabytes_<type>` GiB, `snapshots` a count. */
+  quota_limits: Record<string, number>;
+  /** Nova zone → Cinder zone; when set, attach checks it. */
+  valid_availability_zones: Record<string, string>;
+}
+
+export interface VolumeTypeRecord {
+  uuid: string;
+  name: string;
+  description: string;
+  settings_uuid: string;
+  tenant_uuids: string[];
+}
+
+export interface AvailabilityZoneRecord {
+  uuid: string;
+  name: string;
+  settings_uuid: string;
+  tenant_uuid: string;
+  available: boolean;
+}
+
+export interface MarketplaceInfo {
+  offering_uuid: string;
+  offering_name: string;
+  category_uuid: string;
+  category_name: string;
+  resource_uuid: string;
+  plan_uuid: string | null;
+  resource_state: string;
+  is_usage_based: boolean;
+  is_limit_based: boolean;
+}
+
+export interface ResourceBase {
+  uuid: string;
+  name: string;
+  description: string;
+  project_uuid: string;
+  tenant_uuid: string;
+  service_settings_uuid: string;
+  state: string;
+  runtime_state: string;
+  action: string;
+  action_details: Record<string, unknown>;
+  error_message: string;
+  error_traceback: string;
+  backend_id: string | null;
+  created: string;
+  modified: string;
+  marketplace: MarketplaceInfo | null;
+}
+
+export interface InstanceRecord extends ResourceBase {
+  availability_zone_name: string | null;
+  image_name: string;
+  flavor_name: string;
+  cores: number;
+  ram: number;
+  disk: number;
+  internal_ips: string[];
+  external_ips: string[];
+  start_time: string | null;
+}
+
+export interface VolumeRecord extends ResourceBase {
+  size: number;
+  bootable: boolean;
+  type_uuid: string | null;
+  availability_zone_uuid: string | null;
+  instance_uuid: string | null;
+  device: string;
+  image: { uuid: string; name: string } | null;
+  image_metadata: Record<string, unknown>;
+  source_snapshot_uuid: string | null;
+  metadata: Record<string, unknown>;
+  extend_enabled: boolean;
+}
+
+export interface SnapshotRecord extends ResourceBase {
+  source_volume_uuid: string | null;
+  size: number;
+  metadata: Record<string, unknown>;
+  kept_until: string | null;
+}
+
+/** Waldur's role names as `users/me` reports them in `permissions[].role_name`. */
+export type Role = 'PROJECT.ADMIN' | 'PROJECT.MANAGER' | 'CUSTOMER.OWNER';
+
+export interface UserRecord {
+  uuid: string;
+  username: string;
+  full_name: string;
+  email: string;
+  is_staff: boolean;
+  is_support: boolean;
+  is_active: boolean;
+  token: string;
+  /** Per-project or per-customer roles; staff and support see everything regardless. */
+  roles: { scope_uuid: string; role: Role; created: string }[];
+  date_joined: string;
+}
+
+/** Work the backend's task queue would do later, applied lazily by `DemoBackend.tick()`. */
+export interface Job {
+  id: number;
+  at: number;
+  kind:
+    | 'volume:begin'
+    | 'volume:finish'
+    | 'instance:begin'
+    | 'instance:finish'
+    | 'snapshot:begin'
+    | 'snapshot:finish';
+  target: string;
+  /** What the finishing step does: `attach`, `detach`, `extend`, `retype`, `pull`, `update`, `create`. */
+  operation: string;
+  /** When set, the step fails with this message (see failure injection). */
+  failure?: string;
+  data?: Record<string, unknown>;
+}
+
+export interface FailureRule {
+  /** The volume operation that fails: `attach`, `detach`, `extend`, `retype`, `pull`, `update`, `snapshot`, or `*`. */
+  operation: string;
+  volume_uuid?: string;
+  message?: string;
+  /** How many more times it fires; omitted means every time. */
+  remaining?: number;
+}
+
+export interface Db {
+  version: number;
+  customers: CustomerRecord[];
+  projects: ProjectRecord[];
+  service_settings: ServiceSettingsRecord[];
+  tenants: TenantRecord[];
+  volume_types: VolumeTypeRecord[];
+  availability_zones: AvailabilityZoneRecord[];
+  instances: InstanceRecord[];
+  volumes: VolumeRecord[];
+  snapshots: SnapshotRecord[];
+  users: UserRecord[];
+  jobs: Job[];
+  next_job_id: number;
+  failures: FailureRule[];
+}
+
+export const DB_VERSION = 1;

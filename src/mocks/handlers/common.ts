@@ -1,0 +1,220 @@
+import type { HandlerContext } from '../backend';
+import type { ResourceBase } from '../db';
+import type { Filter } from '../list';
+import { detail, fieldErrors } from '../responses';
+import { CORE_STATE_CODES } from '../states';
+
+/** The filters of Waldur's `BaseResourceFilter` (and `TenantFilterSet`), for any resource. */
+export function resourceFilters<T extends ResourceBase>(ctx: HandlerContext): Filter<T>[] {
+  const { db } = ctx.ser;
+  const project = (item: T) => db.projects.find((p) => p.uuid === item.project_uuid);
+  const customer = (item: T) => db.customers.find((c) => c.uuid === project(item)?.customer_uuid);
+  const settings = (item: T) =>
+    db.service_settings.find((s) => s.uuid === item.service_settings_uuid);
+  return [
+    { param: 'name', kind: 'icontains', get: (item) => item.name },
+    { param: 'name_exact', kind: 'exact', get: (item) => item.name },
+    { param: 'description', kind: 'icontains', get: (item) => item.description },
+    { param: 'customer', kind: 'uuid', get: (item) => customer(item)?.uuid },
+    { param: 'customer_uuid', kind: 'uuid', get: (item) => customer(item)?.uuid },
+    { param: 'customer_name', kind: 'icontains', get: (item) => customer(item)?.name },
+    {
+      param: 'customer_native_name',
+      kind: 'icontains',
+      get: (item) => customer(item)?.native_name,
+    },
+    {
+      param: 'customer_abbreviation',
+      kind: 'icontains',
+      get: (item) => customer(item)?.abbreviation,
+    },
+    { param: 'project', kind: 'uuid', get: (item) => item.project_uuid },
+    { param: 'project_uuid', kind: 'uuid', get: (item) => item.project_uuid },
+    { param: 'project_name', kind: 'icontains', get: (item) => project(item)?.name },
+    { param: 'service_settings_uuid', kind: 'uuid', get: (item) => item.service_settings_uuid },
+    { param: 'service_settings_name', kind: 'icontains', get: (item) => settings(item)?.name },
+    {
+      param: 'state',
+      kind: 'choices',
+      choices: Object.keys(CORE_STATE_CODES),
+      get: (item) => item.state,
+    },
+    { param: 'uuid', kind: 'uuid', get: (item) => item.uuid },
+    { param: 'backend_id', kind: 'exact', get: (item) => item.backend_id },
+    {
+      param: 'tenant',
+      kind: 'url',
+      collection: 'openstack-tenants',
+      get: (item) => item.tenant_uuid,
+    },
+    { param: 'tenant_uuid', kind: 'uuid', get: (item) => item.tenant_uuid },
+    {
+      param: 'can_manage',
+      kind: 'custom',
+      apply: (items, value) => {
+        if (value.toLowerCase() !== 'true' || ctx.user.is_staff) return items;
+        const managed = ctx.backend.projectsOf(ctx.user);
+        return items.filter((item) => managed.has(item.project_uuid));
+      },
+    },
+    // `EmptyFilter`: Waldur answers any non-empty value with an empty list.
+    { param: 'external_ip', kind: 'custom', apply: () => [] },
+  ];
+}
+
+/** Ordering keys of `BaseResourceFilter`; `state` sorts by Waldur's integer code, not by label. */
+export function resourceOrdering<T extends ResourceBase>(ctx: HandlerContext) {
+  const { db } = ctx.ser;
+  const project = (item: T) => db.projects.find((p) => p.uuid === item.project_uuid);
+  const customer = (item: T) => db.customers.find((c) => c.uuid === project(item)?.customer_uuid);
+  return {
+    name: (item: T) => item.name,
+    state: (item: T) => CORE_STATE_CODES[item.state] ?? 0,
+    customer_name: (item: T) => customer(item)?.name,
+    customer_native_name: (item: T) => customer(item)?.native_name,
+    customer_abbreviation: (item: T) => customer(item)?.abbreviation,
+    project_name: (item: T) => project(item)?.name,
+    service_name: (item: T) =>
+      db.service_settings.find((s) => s.uuid === item.service_settings_uuid)?.name,
+    created: (item: T) => item.created,
+  };
+}
+
+const HEX32 = /^[0-9a-f]{32}$/i;
+const DASHED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `get_object()` on a detail route: a malformed UUID gives a bare 404 "Not found.", an unknown or
+ * invisible one "No <Model> matches the given query."
+ */
+export function getObject<T extends { uuid: string; project_uuid: string }>(
+  ctx: HandlerContext,
+  items: T[],
+  model: string,
+): T {
+  const raw = ctx.params.uuid ?? '';
+  if (!HEX32.test(raw) && !DASHED.test(raw)) throw detail(404, 'Not found.');
+  const uuid = raw.replaceAll('-', '').toLowerCase();
+  const item = items.find((candidate) => candidate.uuid === uuid);
+  if (!item || !ctx.backend.canSee(ctx.user, item.project_uuid)) {
+    throw detail(404, `No ${model} matches the given query.`);
+  }
+  return item;
+}
+
+/** `StateValidator`: 409 "Valid states for operation: OK, ERRED." */
+export function requireState(item: { state: string }, ...states: string[]) {
+  if (!states.includes(item.state))
+    throw detail(409, `Valid states for operation: ${states.join(', ')}.`);
+}
+
+/** `RuntimeStateValidator`: 409 "Valid runtime states for operation: available." */
+export function requireRuntimeState(item: { runtime_state: string }, ...states: string[]) {
+  if (!states.includes(item.runtime_state)) {
+    throw detail(409, `Valid runtime states for operation: ${states.join(', ')}.`);
+  }
+}
+
+/** Collects serializer field errors, then throws them all at once as DRF does. */
+export class FieldErrors {
+  private readonly errors: Record<string, string[]> = {};
+
+  add(field: string, message: string) {
+    this.errors[field] = [...(this.errors[field] ?? []), message];
+  }
+
+  has(field?: string) {
+    return field ? field in this.errors : Object.keys(this.errors).length > 0;
+  }
+
+  throwIfAny(): void {
+    if (this.has()) throw fieldErrors(this.errors);
+  }
+}
+
+/** DRF `CharField` validation (trim_whitespace, allow_blank, max_length, required, allow_null). */
+export function validateChar(
+  errors: FieldErrors,
+  data: Record<string, unknown>,
+  field: string,
+  options: { required?: boolean; allowBlank?: boolean; maxLength?: number },
+): string | undefined {
+  if (!(field in data)) {
+    if (options.required) errors.add(field, 'This field is required.');
+    return undefined;
+  }
+  const value = data[field];
+  if (value === null) {
+    errors.add(field, 'This field may not be null.');
+    return undefined;
+  }
+  if (typeof value === 'boolean' || typeof value === 'object') {
+    errors.add(field, 'Not a valid string.');
+    return undefined;
+  }
+  const text = String(value).trim();
+  if (text === '' && !options.allowBlank) {
+    errors.add(field, 'This field may not be blank.');
+    return undefined;
+  }
+  if (options.maxLength !== undefined && text.length > options.maxLength) {
+    errors.add(field, `Ensure this field has no more than ${options.maxLength} characters.`);
+    return undefined;
+  }
+  return text;
+}
+
+const TRUE_VALUES = new Set([
+  't',
+  'T',
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'true',
+  'True',
+  'TRUE',
+  'on',
+  'On',
+  'ON',
+  '1',
+  1,
+  true,
+]);
+const FALSE_VALUES = new Set([
+  'f',
+  'F',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'false',
+  'False',
+  'FALSE',
+  'off',
+  'Off',
+  'OFF',
+  '0',
+  0,
+  false,
+]);
+
+/** DRF `BooleanField`. */
+export function validateBoolean(
+  errors: FieldErrors,
+  data: Record<string, unknown>,
+  field: string,
+): boolean | undefined {
+  if (!(field in data)) return undefined;
+  const value = data[field] as string | number | boolean;
+  if (value === null) {
+    errors.add(field, 'This field may not be null.');
+    return undefined;
+  }
+  if (TRUE_VALUES.has(value)) return true;
+  if (FALSE_VALUES.has(value)) return false;
+  errors.add(field, 'Must be a valid boolean.');
+  return undefined;
+}

@@ -1,0 +1,108 @@
+import { http } from 'msw';
+import type { DemoBackend, HandlerContext } from '../backend';
+import type { SnapshotRecord } from '../db';
+import { applyFields, type ListSpec, listResponse } from '../list';
+import { json, permissionDenied } from '../responses';
+import { isoMicro } from '../seed';
+import { serializeSnapshot } from '../serializers';
+import {
+  FieldErrors,
+  getObject,
+  requireState,
+  resourceFilters,
+  resourceOrdering,
+  validateChar,
+} from './common';
+
+/** `/api/openstack-snapshots/`: `SnapshotViewSet` (create is disabled; snapshots come from volumes). */
+function snapshotListSpec(ctx: HandlerContext): ListSpec<SnapshotRecord> {
+  const { db } = ctx.ser;
+  const sourceName = (s: SnapshotRecord) =>
+    db.volumes.find((v) => v.uuid === s.source_volume_uuid)?.name;
+  return {
+    filters: [
+      ...resourceFilters<SnapshotRecord>(ctx),
+      { param: 'runtime_state', kind: 'exact', get: (s) => s.runtime_state },
+      {
+        param: 'source_volume',
+        kind: 'url',
+        collection: 'openstack-volumes',
+        get: (s) => s.source_volume_uuid,
+      },
+      { param: 'source_volume_uuid', kind: 'uuid', get: (s) => s.source_volume_uuid },
+      // Backups are not modelled in the demo: no snapshot belongs to one.
+      { param: 'backup_uuid', kind: 'custom', uuid: true, apply: () => [] },
+      { param: 'backup', kind: 'custom', apply: () => [] },
+    ],
+    ordering: {
+      ...resourceOrdering<SnapshotRecord>(ctx),
+      source_volume_name: sourceName,
+      size: (s) => s.size,
+    },
+    defaultOrdering: ['name'],
+    serialize: (s) => serializeSnapshot(ctx.ser, s),
+  };
+}
+
+function getSnapshotForChange(ctx: HandlerContext) {
+  const snapshot = getObject(ctx, ctx.ser.db.snapshots, 'Snapshot');
+  if (!ctx.backend.canAdminister(ctx.user, snapshot.project_uuid)) throw permissionDenied();
+  return snapshot;
+}
+
+async function update(ctx: HandlerContext) {
+  const snapshot = getSnapshotForChange(ctx);
+  requireState(snapshot, 'OK');
+  const data = await ctx.backend.readJson(ctx.request);
+  const errors = new FieldErrors();
+  const name = validateChar(errors, data, 'name', {
+    required: ctx.request.method === 'PUT',
+    maxLength: 150,
+  });
+  const description = validateChar(errors, data, 'description', {
+    allowBlank: true,
+    maxLength: 4096,
+  });
+  errors.throwIfAny();
+  if (name !== undefined) snapshot.name = name;
+  if (description !== undefined) snapshot.description = description;
+  if ('kept_until' in data) {
+    snapshot.kept_until =
+      typeof data.kept_until === 'string' ? isoMicro(Date.parse(data.kept_until)) : null;
+  }
+  snapshot.modified = ctx.backend.now();
+  ctx.backend.changed();
+  return json(serializeSnapshot(ctx.ser, snapshot));
+}
+
+export function snapshotHandlers(backend: DemoBackend, origin: string) {
+  const base = `${origin}/api/openstack-snapshots`;
+  const list = (ctx: HandlerContext) =>
+    listResponse(
+      ctx.request,
+      backend.visible(ctx.user, ctx.ser.db.snapshots),
+      snapshotListSpec(ctx),
+    );
+  return [
+    http.get(`${base}/`, backend.handler(list)),
+    http.head(`${base}/`, backend.handler(list)),
+    http.get(
+      `${base}/:uuid/`,
+      backend.handler((ctx) => {
+        const snapshot = getObject(ctx, ctx.ser.db.snapshots, 'Snapshot');
+        return json(applyFields(serializeSnapshot(ctx.ser, snapshot), ctx.url.searchParams));
+      }),
+    ),
+    http.put(`${base}/:uuid/`, backend.handler(update)),
+    http.patch(`${base}/:uuid/`, backend.handler(update)),
+    http.delete(
+      `${base}/:uuid/`,
+      backend.handler((ctx) => {
+        const snapshot = getSnapshotForChange(ctx);
+        requireState(snapshot, 'OK', 'ERRED');
+        backend.scheduleSnapshotDeletion(snapshot.uuid);
+        return json({ detail: 'Deletion was scheduled.' }, 202);
+      }),
+    ),
+  ];
+}
