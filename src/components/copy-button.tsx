@@ -29,7 +29,14 @@ export function CopyButton({
       className={`btn btn--ghost btn--sm copy-btn ${className ?? ''}`}
       onClick={handleClick}
     >
-      <span aria-hidden="true">{state === 'copied' ? '✓' : '⧉'}</span>
+      {state === 'copied' ? (
+        <span aria-hidden="true">✓</span>
+      ) : (
+        <svg className="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <rect x="5" y="5" width="9" height="9" rx="1.5" />
+          <path d="M11 5V3.5A1.5 1.5 0 0 0 9.5 2h-6A1.5 1.5 0 0 0 2 3.5v6A1.5 1.5 0 0 0 3.5 11H5" />
+        </svg>
+      )}
       <span className="copy-btn__text">
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
       </span>

@@ -13,6 +13,18 @@ function Toast({ notice }: { notice: Notice }) {
       <div className="toast__body">
         <p className="toast__title">{notice.title}</p>
         {notice.message ? <p className="toast__message">{notice.message}</p> : null}
+        {notice.action ? (
+          <button
+            type="button"
+            className="btn btn--secondary btn--sm toast__action"
+            onClick={() => {
+              hideToast(notice.id);
+              notice.action?.run();
+            }}
+          >
+            {notice.action.label}
+          </button>
+        ) : null}
         {notice.report ? (
           <details>
             <summary>Details for a support ticket</summary>

@@ -1,0 +1,59 @@
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
+import { BrowserRouter } from 'react-router';
+import { DemoContext, type DemoControls } from '@/lib/demo-controls';
+import { sessionStore } from '@/lib/session';
+import { PageErrorBoundary } from './error-boundary';
+import { AppRoutes } from './routes';
+
+/** Drops cached data whenever the identity changes (sign-in, sign-out, 401, demo persona). */
+function useClearCacheOnIdentityChange(queryClient: QueryClient) {
+  useEffect(() => {
+    const identity = () => `${sessionStore.get().apiUrl}|${sessionStore.get().token}`;
+    let current = identity();
+    return sessionStore.subscribe(() => {
+      const next = identity();
+      if (next !== current) {
+        current = next;
+        queryClient.clear();
+      }
+    });
+  }, [queryClient]);
+}
+
+export function AppProviders({
+  queryClient,
+  demo,
+  children,
+}: {
+  queryClient: QueryClient;
+  demo: DemoControls | null;
+  children: ReactNode;
+}) {
+  useClearCacheOnIdentityChange(queryClient);
+  return (
+    <PageErrorBoundary>
+      <QueryClientProvider client={queryClient}>
+        <DemoContext.Provider value={demo}>{children}</DemoContext.Provider>
+      </QueryClientProvider>
+    </PageErrorBoundary>
+  );
+}
+
+export function App({
+  queryClient,
+  demo,
+  configProblem,
+}: {
+  queryClient: QueryClient;
+  demo: DemoControls | null;
+  configProblem: string | null;
+}) {
+  return (
+    <AppProviders queryClient={queryClient} demo={demo}>
+      <BrowserRouter>
+        <AppRoutes configProblem={configProblem} />
+      </BrowserRouter>
+    </AppProviders>
+  );
+}

@@ -1,0 +1,49 @@
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { Toasts } from '@/components/toasts';
+import { DataSource, SessionMenu } from '@/features/session/session-menu';
+import { LazyOperationsTray } from '@/features/volumes/operations/lazy-operations-tray';
+import { LiveRegions } from '@/lib/announcer';
+import { PageErrorBoundary } from './error-boundary';
+
+export function AppLayout({ configProblem }: { configProblem?: string | null }) {
+  const location = useLocation();
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <NavLink to="/volumes" className="brand">
+          <svg className="brand__mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <ellipse cx="12" cy="6" rx="8" ry="3" />
+            <path d="M4 6v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6" fill="none" />
+            <path d="M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3" fill="none" />
+          </svg>
+          <span>Volume console</span>
+        </NavLink>
+        <nav aria-label="Main" className="app-nav">
+          <NavLink to="/volumes" className="app-nav__link">
+            Volumes
+          </NavLink>
+        </nav>
+        <div className="app-header__end">
+          <DataSource />
+          <SessionMenu />
+        </div>
+      </header>
+      {configProblem ? (
+        <div className="banner banner--warning" role="status">
+          {configProblem}
+        </div>
+      ) : null}
+      <main id="main" tabIndex={-1} className="app-main">
+        <PageErrorBoundary key={location.pathname}>
+          <Outlet />
+        </PageErrorBoundary>
+      </main>
+      <LazyOperationsTray />
+      <Toasts />
+      <LiveRegions />
+    </div>
+  );
+}

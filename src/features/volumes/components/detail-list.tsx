@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+
+/** A two-column list of labelled values; a missing value says so instead of leaving a hole. */
+export function DetailList({ children }: { children: ReactNode }) {
+  return <dl className="details">{children}</dl>;
+}
+
+export function Detail({
+  label,
+  children,
+  wide,
+}: {
+  label: string;
+  children: ReactNode;
+  wide?: boolean;
+}) {
+  const empty = children === undefined || children === null || children === '';
+  return (
+    <div className={`details__item ${wide ? 'details__item--wide' : ''}`}>
+      <dt>{label}</dt>
+      <dd>{empty ? <span className="muted">—</span> : children}</dd>
+    </div>
+  );
+}
+
+/** Key/value pairs of a JSON object (metadata), or "None". */
+export function KeyValues({ value }: { value: Record<string, unknown> | null | undefined }) {
+  const entries = Object.entries(value ?? {});
+  if (entries.length === 0) return <span className="muted">None</span>;
+  return (
+    <dl className="key-values">
+      {entries.map(([key, item]) => (
+        <div key={key} className="key-values__item">
+          <dt className="mono">{key}</dt>
+          <dd className="mono">{typeof item === 'string' ? item : JSON.stringify(item)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,203 @@
+import { useQuery } from '@tanstack/react-query';
+import { Popover } from '@/components/popover';
+import { directoryQueries } from '../api/queries';
+import { CORE_STATES } from '../api/schemas';
+import { COLUMNS, type ColumnId } from '../model/columns';
+import { type ListView, PRESETS } from '../model/list-view';
+import { RUNTIME_STATES, runtimeStateLabel, stateLabel } from '../model/states';
+import { EntityFilter } from './entity-filter';
+
+type Update = (patch: Partial<ListView> | ((view: ListView) => ListView)) => void;
+
+export function Presets({ view, update }: { view: ListView; update: Update }) {
+  return (
+    <fieldset className="presets">
+      <legend className="visually-hidden">Quick filters</legend>
+      {PRESETS.map((preset) => {
+        const active = preset.isActive(view);
+        return (
+          <button
+            key={preset.id}
+            type="button"
+            className={`chip-button ${active ? 'chip-button--active' : ''}`}
+            aria-pressed={active}
+            onClick={() =>
+              update((current) =>
+                active
+                  ? preset.id === 'detached' || preset.id === 'in-use'
+                    ? { ...current, runtime: '' }
+                    : { ...current, states: [] }
+                  : preset.apply(current),
+              )
+            }
+          >
+            {preset.label}
+          </button>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function StateFilter({ view, update }: { view: ListView; update: Update }) {
+  const summary =
+    view.states.length === 0
+      ? 'Any'
+      : view.states.length === 1
+        ? stateLabel(view.states[0])
+        : `${view.states.length} states`;
+  return (
+    <div className="field">
+      <span className="field__label" id="state-filter-label">
+        State
+      </span>
+      <Popover
+        buttonClassName="btn btn--secondary select-button"
+        label={
+          <>
+            <span className="visually-hidden">State: </span>
+            {summary}
+            <span aria-hidden="true"> ▾</span>
+          </>
+        }
+        panelLabel="State"
+      >
+        <fieldset className="checkbox-list">
+          <legend className="visually-hidden">Show volumes in these states</legend>
+          {CORE_STATES.map((state) => (
+            <label key={state} className="checkbox">
+              <input
+                type="checkbox"
+                checked={view.states.includes(state)}
+                onChange={(event) =>
+                  update((current) => ({
+                    ...current,
+                    states: event.target.checked
+                      ? [...current.states, state]
+                      : current.states.filter((s) => s !== state),
+                  }))
+                }
+              />
+              {stateLabel(state)}
+            </label>
+          ))}
+        </fieldset>
+      </Popover>
+    </div>
+  );
+}
+
+function ZoneFilter({ view, update }: { view: ListView; update: Update }) {
+  const zones = useQuery(directoryQueries.zoneNames());
+  const names = [...(zones.data ?? [])];
+  if (view.zone && !names.includes(view.zone)) names.unshift(view.zone);
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor="zone-filter">
+        Availability zone
+      </label>
+      <select
+        id="zone-filter"
+        className="input"
+        value={view.zone}
+        onChange={(event) => update({ zone: event.target.value })}
+      >
+        <option value="">Any zone</option>
+        {names.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function FilterBar({ view, update }: { view: ListView; update: Update }) {
+  const runtimeOptions =
+    view.runtime && !(RUNTIME_STATES as readonly string[]).includes(view.runtime)
+      ? [view.runtime, ...RUNTIME_STATES]
+      : RUNTIME_STATES;
+  return (
+    <fieldset className="filter-bar">
+      <legend className="visually-hidden">Filters</legend>
+      <StateFilter view={view} update={update} />
+      <div className="field">
+        <label className="field__label" htmlFor="runtime-filter">
+          Runtime state
+        </label>
+        <select
+          id="runtime-filter"
+          className="input"
+          value={view.runtime}
+          onChange={(event) => update({ runtime: event.target.value })}
+        >
+          <option value="">Any</option>
+          {runtimeOptions.map((runtime) => (
+            <option key={runtime} value={runtime}>
+              {runtimeStateLabel(runtime)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <EntityFilter
+        kind="customers"
+        value={view.customer}
+        onChange={(customer) => update({ customer })}
+      />
+      <EntityFilter
+        kind="projects"
+        value={view.project}
+        scope={view.customer}
+        onChange={(project) => update({ project })}
+      />
+      <EntityFilter
+        kind="openstack-tenants"
+        value={view.tenant}
+        scope={view.project}
+        onChange={(tenant) => update({ tenant })}
+      />
+      <EntityFilter
+        kind="openstack-instances"
+        value={view.instance}
+        onChange={(instance) => update({ instance })}
+      />
+      <ZoneFilter view={view} update={update} />
+    </fieldset>
+  );
+}
+
+export function ColumnChooser({ view, update }: { view: ListView; update: Update }) {
+  const toggle = (id: ColumnId, on: boolean) =>
+    update((current) => ({
+      ...current,
+      columns: on ? [...current.columns, id] : current.columns.filter((c) => c !== id),
+    }));
+  return (
+    <Popover
+      align="end"
+      label={
+        <>
+          Columns <span className="muted">({view.columns.length})</span>
+          <span aria-hidden="true"> ▾</span>
+        </>
+      }
+      panelLabel="Visible columns"
+    >
+      <fieldset className="checkbox-list">
+        <legend className="visually-hidden">Visible columns</legend>
+        {COLUMNS.map((column) => (
+          <label key={column.id} className="checkbox">
+            <input
+              type="checkbox"
+              checked={view.columns.includes(column.id)}
+              disabled={'required' in column}
+              onChange={(event) => toggle(column.id, event.target.checked)}
+            />
+            {column.label}
+          </label>
+        ))}
+      </fieldset>
+    </Popover>
+  );
+}

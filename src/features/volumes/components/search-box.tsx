@@ -1,0 +1,105 @@
+import { useEffect, useRef, useState } from 'react';
+import { isUuidLike } from '@/lib/uuid';
+
+const PAUSE_MS = 350;
+
+/**
+ * One box for name, UUID or Cinder ID. Commits to the URL after a pause in typing (one request per
+ * pause, not per key), and only the first commit of a burst adds a history entry. `/` focuses it.
+ */
+export function SearchBox({
+  value,
+  onCommit,
+}: {
+  value: string;
+  onCommit: (value: string, options: { replace: boolean }) => void;
+}) {
+  const [text, setText] = useState(value);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const burst = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  // The URL changed from elsewhere (back/forward, a chip removed): show it.
+  useEffect(() => {
+    if (timer.current === null) setText(value);
+  }, [value]);
+
+  useEffect(() => {
+    const handleKey = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"], dialog')) return;
+      event.preventDefault();
+      inputRef.current?.focus();
+      inputRef.current?.select();
+    };
+    document.addEventListener('keydown', handleKey);
+    return () => document.removeEventListener('keydown', handleKey);
+  }, []);
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  const commit = (next: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (next.trim() === value.trim()) return;
+    onCommit(next, { replace: burst.current });
+    burst.current = true;
+  };
+
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is too new for some browsers and DOM test environments
+    <div role="search" className="search-box">
+      <label htmlFor="volume-search" className="visually-hidden">
+        Search volumes by name, UUID or backend ID
+      </label>
+      <span className="search-box__icon" aria-hidden="true">
+        ⌕
+      </span>
+      <input
+        ref={inputRef}
+        id="volume-search"
+        type="search"
+        className="input search-box__input"
+        placeholder="Search by name, UUID or backend ID"
+        aria-describedby="volume-search-hint"
+        value={text}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(event) => {
+          const next = event.target.value;
+          setText(next);
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(() => commit(next), PAUSE_MS);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit(text);
+          if (event.key === 'Escape' && text) {
+            event.preventDefault();
+            setText('');
+            commit('');
+          }
+        }}
+        onBlur={() => {
+          if (timer.current) commit(text);
+          burst.current = false;
+        }}
+      />
+      <span id="volume-search-hint" className="search-box__hint">
+        {isUuidLike(text) ? (
+          'Looking this ID up as a volume UUID and as a Cinder ID'
+        ) : (
+          <>
+            <kbd>/</kbd>
+            <span className="visually-hidden"> focuses this box from anywhere on the page</span>
+          </>
+        )}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { CopyButton } from '@/components/copy-button';
+import { Spinner } from '@/components/spinner';
+import { ErrorState } from '@/components/status';
+import { api } from '@/lib/session';
+import { uuidFromUrl } from '@/lib/uuid';
+import { volumeQueries } from '../api/queries';
+import type { Volume } from '../api/schemas';
+import { Detail, DetailList } from './detail-list';
+
+function IdRow({ label, value }: { label: string; value: string | null | undefined }) {
+  return (
+    <Detail label={label}>
+      {value ? (
+        <span className="id-value">
+          <span className="mono">{value}</span>
+          <CopyButton value={value} label={label} />
+        </span>
+      ) : null}
+    </Detail>
+  );
+}
+
+/** A ready-to-run curl command for this volume; the token stays a placeholder. */
+export function curlFor(url: string) {
+  return `curl -sS -H "Authorization: Token $WALDUR_TOKEN" -H "Accept: application/json" '${url}'`;
+}
+
+function RawJson({ uuid }: { uuid: string }) {
+  const raw = useQuery(volumeQueries.raw(uuid));
+  if (raw.isPending) return <Spinner label="Loading the raw JSON" />;
+  if (raw.isError) {
+    return (
+      <ErrorState
+        title="Could not load the raw JSON"
+        error={raw.error}
+        onRetry={() => void raw.refetch()}
+      />
+    );
+  }
+  const text = JSON.stringify(raw.data, null, 2);
+  return (
+    <>
+      <div className="panel-actions">
+        <CopyButton value={text} label="raw JSON" />
+        <button type="button" className="btn btn--ghost btn--sm" onClick={() => void raw.refetch()}>
+          Reload
+        </button>
+      </div>
+      <pre className="code-block code-block--tall">{text}</pre>
+    </>
+  );
+}
+
+/**
+ * Everything support staff need: every ID with a copy button, the failure's full text and
+ * traceback, the running action, the exact JSON the API returns, and a curl command.
+ */
+export function SupportPanel({ volume }: { volume: Volume }) {
+  const [showRaw, setShowRaw] = useState(false);
+  const url = volume.url ?? api().url(`api/openstack-volumes/${volume.uuid}`);
+  const curl = curlFor(url);
+  const details =
+    volume.action_details && Object.keys(volume.action_details).length > 0
+      ? volume.action_details
+      : null;
+  return (
+    <div className="support">
+      <DetailList>
+        <IdRow label="UUID" value={volume.uuid} />
+        <IdRow label="Backend ID (Cinder)" value={volume.backend_id} />
+        <IdRow label="API URL" value={url} />
+        <IdRow label="Tenant UUID" value={volume.tenant_uuid} />
+        <IdRow label="Instance UUID" value={uuidFromUrl(volume.instance)} />
+        <IdRow label="Project UUID" value={volume.project_uuid} />
+        <IdRow label="Customer UUID" value={volume.customer_uuid} />
+        <IdRow label="Service settings UUID" value={volume.service_settings_uuid} />
+        <IdRow label="Marketplace resource UUID" value={volume.marketplace_resource_uuid} />
+        <Detail label="Action">
+          {volume.action || <span className="muted">None running</span>}
+        </Detail>
+        <Detail label="Action details" wide>
+          {details ? (
+            <pre className="code-block">{JSON.stringify(details, null, 2)}</pre>
+          ) : (
+            <span className="muted">None</span>
+          )}
+        </Detail>
+        <Detail label="Error message" wide>
+          {volume.error_message ? (
+            <p className="error-text">{volume.error_message}</p>
+          ) : (
+            <span className="muted">None</span>
+          )}
+        </Detail>
+      </DetailList>
+      {volume.error_traceback ? (
+        <details className="disclosure">
+          <summary>Error traceback</summary>
+          <pre className="code-block code-block--tall">{volume.error_traceback}</pre>
+          <CopyButton value={volume.error_traceback} label="error traceback" />
+        </details>
+      ) : null}
+      <details className="disclosure" onToggle={(event) => setShowRaw(event.currentTarget.open)}>
+        <summary>Raw JSON</summary>
+        {showRaw ? <RawJson uuid={volume.uuid} /> : null}
+      </details>
+      <div className="curl">
+        <p className="field__label">Copy as curl</p>
+        <pre className="code-block">{curl}</pre>
+        <CopyButton value={curl} label="curl command" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { Callout } from '@/components/status';
+import type { Volume } from '../api/schemas';
+import {
+  activityLabel,
+  isRuntimeTransitional,
+  isTransitional,
+  runtimeStateLabel,
+  stateLabel,
+} from '../model/states';
+
+/** An ERRED volume says why, first thing, in words. */
+export function ErredNotice({ volume }: { volume: Volume }) {
+  if (volume.state !== 'ERRED') return null;
+  return (
+    <Callout tone="danger" role="alert" title="This volume is in an error state">
+      <p className="error-text">
+        {volume.error_message ? volume.error_message : 'Waldur recorded no error message for it.'}
+      </p>
+      <p>
+        {volume.backend_id
+          ? 'Pull re-reads the volume from OpenStack and clears the error if OpenStack reports it healthy. If it stays erred, send support the details in “Support”.'
+          : 'It has no backend ID, so there is nothing in OpenStack to re-read. Support can unlink the record.'}
+      </p>
+    </Callout>
+  );
+}
+
+const STEPS = ['Scheduled', 'Running', 'Done'] as const;
+
+function stepOf(state: string | null | undefined) {
+  if (!state) return 0;
+  if (state.endsWith('_SCHEDULED')) return 0;
+  if (state === 'OK' || state === 'ERRED') return 2;
+  return 1;
+}
+
+/** While something is in progress: what, how far, and that the page follows it by itself. */
+export function ProgressNotice({ volume }: { volume: Volume }) {
+  if (!isTransitional(volume)) return null;
+  const runtimeOnly = (volume.state === 'OK' || volume.state === 'ERRED') && !volume.action;
+  if (runtimeOnly && isRuntimeTransitional(volume.runtime_state)) {
+    return (
+      <Callout tone="info" title={`OpenStack reports “${runtimeStateLabel(volume.runtime_state)}”`}>
+        <p>
+          Waldur says the volume is {stateLabel(volume.state)}; this page keeps checking until
+          Cinder settles.
+        </p>
+      </Callout>
+    );
+  }
+  const current = stepOf(volume.state);
+  const message = volume.action_details?.message;
+  return (
+    <Callout tone="info" title={`${activityLabel(volume)}…`}>
+      {message ? <p>{message}</p> : null}
+      <ol className="steps" aria-label="Progress">
+        {STEPS.map((step, index) => (
+          <li
+            key={step}
+            className={`steps__item ${index < current ? 'steps__item--done' : ''} ${index === current ? 'steps__item--current' : ''}`}
+            aria-current={index === current ? 'step' : undefined}
+          >
+            {step}
+          </li>
+        ))}
+      </ol>
+      <p className="muted">
+        State {stateLabel(volume.state)} · runtime {runtimeStateLabel(volume.runtime_state)}. This
+        page refreshes by itself until it finishes.
+      </p>
+    </Callout>
+  );
+}

@@ -1,0 +1,179 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { RelativeTime } from '@/components/time';
+import { formatSize } from '@/lib/units';
+import { volumeQueries } from '../api/queries';
+import type { Volume } from '../api/schemas';
+import { type Column, type ColumnId, columnById, sortKeyOf } from '../model/columns';
+import { RuntimeBadge, StateBadge } from './state-badge';
+
+function Cell({
+  column,
+  volume,
+  from,
+}: {
+  column: ColumnId;
+  volume: Volume;
+  from: string;
+}): ReactNode {
+  switch (column) {
+    case 'name':
+      return (
+        <Link to={`/volumes/${volume.uuid}`} state={{ from }} className="volume-link">
+          {volume.name || <span className="muted">(unnamed)</span>}
+        </Link>
+      );
+    case 'state':
+      return <StateBadge volume={volume} />;
+    case 'runtime_state':
+      return <RuntimeBadge runtime={volume.runtime_state} />;
+    case 'size':
+      return <span className="num">{formatSize(volume.size)}</span>;
+    case 'type':
+      return volume.type_name || <span className="muted">—</span>;
+    case 'instance':
+      return volume.instance_name ? (
+        <span>
+          {volume.instance_name}
+          {volume.device ? <span className="mono muted"> {volume.device}</span> : null}
+        </span>
+      ) : volume.instance ? (
+        <span className="mono muted">{volume.instance.split('/').filter(Boolean).pop()}</span>
+      ) : (
+        <span className="muted">Not attached</span>
+      );
+    case 'bootable':
+      return volume.bootable ? 'Yes' : volume.bootable === false ? 'No' : '—';
+    case 'project':
+      return volume.project_name || <span className="muted">—</span>;
+    case 'customer':
+      return volume.customer_name ? (
+        <span>
+          {volume.customer_name}
+          {volume.customer_abbreviation ? (
+            <span className="muted"> ({volume.customer_abbreviation})</span>
+          ) : null}
+        </span>
+      ) : (
+        <span className="muted">—</span>
+      );
+    case 'zone':
+      return volume.availability_zone_name || <span className="muted">—</span>;
+    case 'created':
+      return <RelativeTime value={volume.created} />;
+    case 'modified':
+      return <RelativeTime value={volume.modified} />;
+    case 'backend_id':
+      return volume.backend_id ? (
+        <span className="mono">{volume.backend_id}</span>
+      ) : (
+        <span className="muted">None</span>
+      );
+  }
+}
+
+function SortHeader({
+  column,
+  sort,
+  onSort,
+}: {
+  column: Column;
+  sort: string;
+  onSort: (sort: string) => void;
+}) {
+  const key = sortKeyOf(column);
+  if (!key) return <th scope="col">{column.label}</th>;
+  const direction = sort === key ? 'ascending' : sort === `-${key}` ? 'descending' : 'none';
+  const next = direction === 'none' ? key : direction === 'ascending' ? `-${key}` : '';
+  return (
+    <th scope="col" aria-sort={direction}>
+      <button type="button" className="sort-button" onClick={() => onSort(next)}>
+        {column.label}
+        <span className={`sort-button__icon sort-button__icon--${direction}`} aria-hidden="true">
+          {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '⇅'}
+        </span>
+        <span className="visually-hidden">
+          {direction === 'none'
+            ? ', sort ascending'
+            : direction === 'ascending'
+              ? ', sort descending'
+              : ', remove sorting'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/**
+ * The volume list as a real table. Hovering or focusing a row prefetches its detail, so opening it
+ * is instant; `renderActions` adds each row's actions menu.
+ */
+export function VolumeTable({
+  volumes,
+  columns,
+  sort,
+  onSort,
+  isBusy,
+  caption,
+  renderActions,
+}: {
+  volumes: Volume[];
+  columns: ColumnId[];
+  sort: string;
+  onSort: (sort: string) => void;
+  isBusy: boolean;
+  caption: string;
+  renderActions?: (volume: Volume) => ReactNode;
+}) {
+  const queryClient = useQueryClient();
+  const location = useLocation();
+  const from = `${location.pathname}${location.search}`;
+  const prefetch = (uuid: string) => {
+    void queryClient.prefetchQuery(volumeQueries.detail(uuid));
+  };
+  return (
+    <div className={`table-wrap ${isBusy ? 'table-wrap--busy' : ''}`}>
+      <table className="table" aria-busy={isBusy}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((id) => (
+              <SortHeader key={id} column={columnById(id)} sort={sort} onSort={onSort} />
+            ))}
+            {renderActions ? (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {volumes.map((volume) => (
+            <tr
+              key={volume.uuid}
+              data-uuid={volume.uuid}
+              onMouseEnter={() => prefetch(volume.uuid)}
+              onFocus={() => prefetch(volume.uuid)}
+            >
+              {columns.map((id) =>
+                id === 'name' ? (
+                  <th key={id} scope="row" className="cell cell--name">
+                    <Cell column={id} volume={volume} from={from} />
+                  </th>
+                ) : (
+                  <td key={id} className={`cell cell--${id}`}>
+                    <Cell column={id} volume={volume} from={from} />
+                  </td>
+                ),
+              )}
+              {renderActions ? (
+                <td className="cell cell--actions">{renderActions(volume)}</td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

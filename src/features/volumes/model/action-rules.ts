@@ -1,0 +1,166 @@
+import { type CurrentUser, canManage } from '@/lib/current-user';
+import type { Instance, Volume } from '../api/schemas';
+import { activityLabel, isTransitional, runtimeStateLabel, stateLabel } from './states';
+
+/**
+ * Which volume actions are possible, exactly as Waldur decides (../shared/design/product.md, Action
+ * rules): the permission check first (403), then each action's validators in the backend's order
+ * (409). A disallowed action stays visible with the first reason the backend would give, worded as
+ * what to do about it. Staff-only actions are hidden from everyone else.
+ */
+export const ACTIONS = [
+  'edit',
+  'attach',
+  'detach',
+  'extend',
+  'retype',
+  'snapshot',
+  'pull',
+  'unlink',
+] as const;
+export type ActionId = (typeof ACTIONS)[number];
+
+export const ACTION_LABELS: Record<ActionId, string> = {
+  edit: 'Edit',
+  attach: 'Attach',
+  detach: 'Detach',
+  extend: 'Extend',
+  retype: 'Retype',
+  snapshot: 'Create snapshot',
+  pull: 'Pull',
+  unlink: 'Unlink',
+};
+
+/** What each action is called in notices: "Extend of data-01 scheduled". */
+export const ACTION_NOUNS: Record<ActionId, string> = {
+  edit: 'Edit',
+  attach: 'Attach',
+  detach: 'Detach',
+  extend: 'Extend',
+  retype: 'Retype',
+  snapshot: 'Snapshot',
+  pull: 'Pull',
+  unlink: 'Unlink',
+};
+
+export interface Availability {
+  id: ActionId;
+  label: string;
+  visible: boolean;
+  enabled: boolean;
+  /** Why it is disabled and what to do about it. */
+  reason?: string;
+}
+
+/** The attached instance as far as it is known: `undefined` while loading. */
+export interface RuleContext {
+  user: CurrentUser | undefined;
+  instance?: Instance | null;
+  instanceLoading?: boolean;
+}
+
+type Check = string | null;
+
+function requireOk(volume: Volume): Check {
+  if (volume.state === 'OK') return null;
+  if (volume.state === 'ERRED')
+    return 'The volume is erred. Pull it to re-sync with OpenStack, then try again.';
+  if (isTransitional(volume))
+    return `${activityLabel(volume)} is in progress. Wait until it finishes.`;
+  return `Possible only when the volume is OK; it is ${stateLabel(volume.state)}.`;
+}
+
+function requireAvailable(volume: Volume): Check {
+  if (volume.runtime_state === 'available') return null;
+  if (volume.runtime_state === 'in-use') {
+    return `It is attached to ${volume.instance_name ?? 'an instance'}. Detach it first.`;
+  }
+  return `Possible only when the volume is available; OpenStack reports “${runtimeStateLabel(volume.runtime_state)}”.`;
+}
+
+function first(...checks: (() => Check)[]): Check {
+  for (const check of checks) {
+    const reason = check();
+    if (reason) return reason;
+  }
+  return null;
+}
+
+export function actionAvailability(volume: Volume, context: RuleContext): Availability[] {
+  const permission = canManage(context.user, volume);
+  const denied = (): Check => (permission.allowed ? null : permission.reason);
+  const instanceName = volume.instance_name ?? 'the instance';
+
+  const reasons: Record<ActionId, Check> = {
+    edit: first(denied, () => requireOk(volume)),
+    attach: first(
+      denied,
+      () => requireAvailable(volume),
+      () => requireOk(volume),
+    ),
+    detach: first(
+      denied,
+      () =>
+        volume.bootable
+          ? `It is a boot volume${volume.instance_name ? ` of ${volume.instance_name}` : ''}. Boot volumes can’t be detached; clear “Bootable” (Edit) first if it only holds data.`
+          : null,
+      () => (volume.instance ? null : 'The volume is not attached to an instance.'),
+      () =>
+        volume.runtime_state === 'in-use'
+          ? null
+          : `Possible only when the volume is in use; OpenStack reports “${runtimeStateLabel(volume.runtime_state)}”.`,
+      () => requireOk(volume),
+    ),
+    extend: first(
+      denied,
+      () =>
+        volume.bootable
+          ? 'Boot volumes can’t be extended here. Clear “Bootable” (Edit) first if it only holds data.'
+          : null,
+      () => {
+        if (!volume.instance) return null;
+        if (context.instanceLoading) return `Checking ${instanceName}…`;
+        const instance = context.instance;
+        if (!instance) return null; // unknown (not visible, failed to load): let the backend decide
+        if (instance.state !== 'OK') {
+          return `${instance.name ?? instanceName} is ${stateLabel(instance.state)}; it must be OK before an attached volume can be extended.`;
+        }
+        if (instance.runtime_state !== 'SHUTOFF') {
+          return `Stop instance ${instance.name ?? instanceName} first (it is ${instance.runtime_state ?? 'running'}). Attached volumes are extended only while their instance is shut off.`;
+        }
+        return null;
+      },
+      () => requireOk(volume),
+    ),
+    retype: first(
+      denied,
+      () =>
+        volume.runtime_state === 'in-use'
+          ? `Only detached volumes can be retyped. Detach it from ${instanceName} first.`
+          : requireAvailable(volume),
+      () => requireOk(volume),
+    ),
+    // The backend does not check the state before a snapshot; like HomePort, the console asks for OK.
+    snapshot: first(denied, () => requireOk(volume)),
+    pull: first(
+      denied,
+      () =>
+        volume.state === 'OK' || volume.state === 'ERRED'
+          ? null
+          : `${activityLabel(volume)} is in progress. Wait until it finishes.`,
+      () =>
+        volume.backend_id
+          ? null
+          : 'The volume has no backend ID yet, so there is nothing in OpenStack to pull from.',
+    ),
+    unlink: null,
+  };
+
+  return ACTIONS.map((id) => ({
+    id,
+    label: ACTION_LABELS[id],
+    visible: id === 'unlink' ? context.user?.is_staff === true : true,
+    enabled: reasons[id] === null,
+    reason: reasons[id] ?? undefined,
+  }));
+}

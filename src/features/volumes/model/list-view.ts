@@ -1,0 +1,187 @@
+import type { VolumeListParams } from '../api/queries';
+import { ROW_FIELDS } from '../api/queries';
+import { CORE_STATES } from '../api/schemas';
+import { COLUMN_IDS, COLUMNS, type ColumnId, DEFAULT_COLUMNS } from './columns';
+import { TRANSITIONAL_STATES } from './states';
+
+/**
+ * The list page's whole view lives in the URL: search, filters, sort, page, page size and visible
+ * columns. `parseView` reads a URL (tolerating anything a person could type into it), `viewToSearch`
+ * writes one (omitting defaults, so links stay short), `viewToParams` turns it into the API request.
+ */
+export interface ListView {
+  search: string;
+  states: string[];
+  runtime: string;
+  customer: string;
+  project: string;
+  tenant: string;
+  instance: string;
+  zone: string;
+  /** `o` value, e.g. `-size`; '' is Waldur's default order (name). */
+  sort: string;
+  page: number;
+  pageSize: number;
+  columns: ColumnId[];
+}
+
+export const PAGE_SIZES = [10, 25, 50, 100, 300] as const;
+export const DEFAULT_PAGE_SIZE = 25;
+
+export const FILTER_KEYS = [
+  'states',
+  'runtime',
+  'customer',
+  'project',
+  'tenant',
+  'instance',
+  'zone',
+] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+const SORTABLE = new Set(COLUMNS.flatMap((c) => ('sort' in c ? [c.sort, `-${c.sort}`] : [])));
+const UUID = /^[0-9a-f]{32}$/;
+
+export const EMPTY_VIEW: ListView = {
+  search: '',
+  states: [],
+  runtime: '',
+  customer: '',
+  project: '',
+  tenant: '',
+  instance: '',
+  zone: '',
+  sort: '',
+  page: 1,
+  pageSize: DEFAULT_PAGE_SIZE,
+  columns: DEFAULT_COLUMNS,
+};
+
+function uuidParam(params: URLSearchParams, key: string) {
+  const value = params.get(key)?.replaceAll('-', '').toLowerCase() ?? '';
+  return UUID.test(value) ? value : '';
+}
+
+export function parseView(params: URLSearchParams): ListView {
+  const states = [...new Set(params.getAll('state'))].filter((s) =>
+    (CORE_STATES as readonly string[]).includes(s),
+  );
+  const page = Number(params.get('page'));
+  const pageSize = Number(params.get('size'));
+  const sort = params.get('sort') ?? '';
+  const columns = (params.get('cols') ?? '')
+    .split(',')
+    .filter((c): c is ColumnId => (COLUMN_IDS as string[]).includes(c));
+  return {
+    search: params.get('q') ?? '',
+    states,
+    runtime: params.get('runtime') ?? '',
+    customer: uuidParam(params, 'customer'),
+    project: uuidParam(params, 'project'),
+    tenant: uuidParam(params, 'tenant'),
+    instance: uuidParam(params, 'instance'),
+    zone: params.get('zone') ?? '',
+    sort: SORTABLE.has(sort) ? sort : '',
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    columns: columns.length > 0 ? withRequired(columns) : DEFAULT_COLUMNS,
+  };
+}
+
+function withRequired(columns: ColumnId[]): ColumnId[] {
+  const unique = [...new Set(columns)];
+  return unique.includes('name') ? unique : ['name', ...unique];
+}
+
+function sameColumns(a: ColumnId[], b: ColumnId[]) {
+  return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+
+export function viewToSearch(view: ListView): URLSearchParams {
+  const params = new URLSearchParams();
+  if (view.search) params.set('q', view.search);
+  for (const state of view.states) params.append('state', state);
+  if (view.runtime) params.set('runtime', view.runtime);
+  if (view.customer) params.set('customer', view.customer);
+  if (view.project) params.set('project', view.project);
+  if (view.tenant) params.set('tenant', view.tenant);
+  if (view.instance) params.set('instance', view.instance);
+  if (view.zone) params.set('zone', view.zone);
+  if (view.sort) params.set('sort', view.sort);
+  if (view.page > 1) params.set('page', String(view.page));
+  if (view.pageSize !== DEFAULT_PAGE_SIZE) params.set('size', String(view.pageSize));
+  if (!sameColumns(view.columns, DEFAULT_COLUMNS)) params.set('cols', view.columns.join(','));
+  return params;
+}
+
+/** Column order in the table follows the registry, whatever order the URL lists them in. */
+export function orderedColumns(view: ListView): ColumnId[] {
+  return COLUMN_IDS.filter((id) => view.columns.includes(id));
+}
+
+/** The fields the list asks for: what rows always need plus what the visible columns show. */
+export function fieldsFor(columns: ColumnId[]): string[] {
+  const fields = new Set<string>(ROW_FIELDS);
+  for (const column of COLUMNS) {
+    if (columns.includes(column.id)) for (const field of column.fields) fields.add(field);
+  }
+  return [...fields].sort();
+}
+
+export function viewToParams(view: ListView): VolumeListParams {
+  return {
+    search: view.search.trim() || undefined,
+    filters: {
+      state: view.states.length > 0 ? [...view.states].sort() : undefined,
+      runtime_state: view.runtime || undefined,
+      customer_uuid: view.customer || undefined,
+      project_uuid: view.project || undefined,
+      tenant_uuid: view.tenant || undefined,
+      instance_uuid: view.instance || undefined,
+      availability_zone_name: view.zone || undefined,
+    },
+    ordering: view.sort || undefined,
+    page: view.page,
+    pageSize: view.pageSize,
+    fields: fieldsFor(view.columns),
+  };
+}
+
+export function activeFilterCount(view: ListView) {
+  return FILTER_KEYS.filter((key) => (key === 'states' ? view.states.length > 0 : view[key] !== ''))
+    .length;
+}
+
+export function hasAnyFilter(view: ListView) {
+  return activeFilterCount(view) > 0 || view.search.trim() !== '';
+}
+
+/** Quick presets: one click to what people filter by most. */
+export const PRESETS = [
+  {
+    id: 'erred',
+    label: 'Erred',
+    apply: (view: ListView): ListView => ({ ...view, states: ['ERRED'] }),
+    isActive: (view: ListView) => view.states.length === 1 && view.states[0] === 'ERRED',
+  },
+  {
+    id: 'in-progress',
+    label: 'In progress',
+    apply: (view: ListView): ListView => ({ ...view, states: [...TRANSITIONAL_STATES] }),
+    isActive: (view: ListView) =>
+      view.states.length === TRANSITIONAL_STATES.length &&
+      TRANSITIONAL_STATES.every((s) => view.states.includes(s)),
+  },
+  {
+    id: 'detached',
+    label: 'Detached',
+    apply: (view: ListView): ListView => ({ ...view, runtime: 'available' }),
+    isActive: (view: ListView) => view.runtime === 'available',
+  },
+  {
+    id: 'in-use',
+    label: 'In use',
+    apply: (view: ListView): ListView => ({ ...view, runtime: 'in-use' }),
+    isActive: (view: ListView) => view.runtime === 'in-use',
+  },
+] as const;

@@ -1,0 +1,356 @@
+import './volume-detail.css';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Spinner } from '@/components/spinner';
+import { EmptyState, ErrorState } from '@/components/status';
+import { RelativeTime } from '@/components/time';
+import { ApiError } from '@/lib/api-error';
+import { formatSize } from '@/lib/units';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { normalizeUuid, uuidFromUrl } from '@/lib/uuid';
+import { ActionBar, ActionDialogHost } from '../actions/action-controls';
+import { volumeFromLists, volumeQueries } from '../api/queries';
+import type { Volume } from '../api/schemas';
+import { Detail, DetailList, KeyValues } from '../components/detail-list';
+import { LiveStatus } from '../components/live-status';
+import { SnapshotList } from '../components/snapshot-list';
+import { RuntimeBadge, StateBadge } from '../components/state-badge';
+import { SupportPanel } from '../components/support-panel';
+import { ErredNotice, ProgressNotice } from '../components/volume-notices';
+import { useSettleAnnouncements } from '../hooks/use-settle-announcements';
+import { isTransitional } from '../model/states';
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id} className="panel__title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function useBackLink() {
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  const isList = typeof from === 'string' && from.startsWith('/volumes');
+  return {
+    to: isList ? from : '/volumes',
+    label: isList && from.includes('?') ? 'Back to the filtered list' : 'All volumes',
+  };
+}
+
+function NotFound({ title, message }: { title: string; message: string }) {
+  const back = useBackLink();
+  useDocumentTitle(title);
+  return (
+    <div className="page page--narrow">
+      <EmptyState title={title}>
+        <p>{message}</p>
+        <Link to={back.to} className="btn btn--primary">
+          {back.label}
+        </Link>
+      </EmptyState>
+    </div>
+  );
+}
+
+function yesNo(value: boolean | null | undefined) {
+  return value === true ? 'Yes' : value === false ? 'No' : undefined;
+}
+
+function Overview({ volume }: { volume: Volume }) {
+  const instanceUuid = uuidFromUrl(volume.instance);
+  return (
+    <DetailList>
+      <Detail label="Size">
+        {volume.size !== undefined ? (
+          <span className="num">{formatSize(volume.size)}</span>
+        ) : undefined}
+      </Detail>
+      <Detail label="Type">{volume.type_name}</Detail>
+      <Detail label="Bootable">{yesNo(volume.bootable)}</Detail>
+      <Detail label="Runtime state">
+        {volume.runtime_state !== undefined ? (
+          <RuntimeBadge runtime={volume.runtime_state} />
+        ) : undefined}
+      </Detail>
+      <Detail label="Availability zone">{volume.availability_zone_name}</Detail>
+      <Detail label="Device">
+        {volume.device ? <span className="mono">{volume.device}</span> : undefined}
+      </Detail>
+      <Detail label="Attached to">
+        {volume.instance === null ? (
+          <span className="muted">Not attached</span>
+        ) : instanceUuid ? (
+          <Link to={`/volumes?instance=${instanceUuid}`}>
+            {volume.instance_name ?? instanceUuid}
+            <span className="visually-hidden"> (all volumes of this instance)</span>
+          </Link>
+        ) : undefined}
+      </Detail>
+      <Detail label="Image">
+        {volume.image_name ||
+          (volume.image === null ? <span className="muted">None</span> : undefined)}
+      </Detail>
+      <Detail label="Source snapshot">
+        {volume.source_snapshot ? (
+          <span className="mono">{uuidFromUrl(volume.source_snapshot)}</span>
+        ) : volume.source_snapshot === null ? (
+          <span className="muted">None</span>
+        ) : undefined}
+      </Detail>
+      <Detail label="Created">
+        {volume.created ? <RelativeTime value={volume.created} /> : undefined}
+      </Detail>
+      <Detail label="Modified">
+        {volume.modified ? <RelativeTime value={volume.modified} /> : undefined}
+      </Detail>
+      <Detail label="Description" wide>
+        {volume.description ||
+          (volume.description === '' ? <span className="muted">No description</span> : undefined)}
+      </Detail>
+      <Detail label="Metadata" wide>
+        {volume.metadata !== undefined ? <KeyValues value={volume.metadata} /> : undefined}
+      </Detail>
+      {volume.image_metadata && typeof volume.image_metadata === 'object' ? (
+        <Detail label="Image metadata" wide>
+          <KeyValues value={volume.image_metadata as Record<string, unknown>} />
+        </Detail>
+      ) : null}
+    </DetailList>
+  );
+}
+
+function Organisation({ volume }: { volume: Volume }) {
+  return (
+    <DetailList>
+      <Detail label="Customer">
+        {volume.customer_name ? (
+          <Link to={`/volumes?customer=${volume.customer_uuid}`}>
+            {volume.customer_name}
+            {volume.customer_abbreviation ? ` (${volume.customer_abbreviation})` : ''}
+          </Link>
+        ) : undefined}
+      </Detail>
+      <Detail label="Project">
+        {volume.project_name ? (
+          <Link to={`/volumes?project=${volume.project_uuid}`}>{volume.project_name}</Link>
+        ) : undefined}
+      </Detail>
+      <Detail label="Tenant">
+        {volume.tenant_uuid ? (
+          <Link to={`/volumes?tenant=${volume.tenant_uuid}`}>
+            <span className="mono">{volume.tenant_uuid}</span>
+            <span className="visually-hidden"> (all volumes of this tenant)</span>
+          </Link>
+        ) : undefined}
+      </Detail>
+      <Detail label="Service settings">
+        {volume.service_name ? (
+          <span>
+            {volume.service_name}{' '}
+            {volume.service_settings_state ? (
+              <span
+                className={`badge badge--${volume.service_settings_state === 'OK' ? 'success' : 'danger'}`}
+              >
+                {volume.service_settings_state}
+              </span>
+            ) : null}
+          </span>
+        ) : undefined}
+      </Detail>
+      {volume.service_settings_error_message ? (
+        <Detail label="Service settings error" wide>
+          <p className="error-text">{volume.service_settings_error_message}</p>
+        </Detail>
+      ) : null}
+    </DetailList>
+  );
+}
+
+function Marketplace({ volume }: { volume: Volume }) {
+  if (volume.marketplace_resource_uuid === null) {
+    return (
+      <p className="muted">
+        This volume has no marketplace resource (it was imported or created outside the
+        marketplace).
+      </p>
+    );
+  }
+  return (
+    <DetailList>
+      <Detail label="Offering">{volume.marketplace_offering_name}</Detail>
+      <Detail label="Category">{volume.marketplace_category_name}</Detail>
+      <Detail label="Plan">
+        {volume.marketplace_plan_uuid ? (
+          <span className="mono">{volume.marketplace_plan_uuid}</span>
+        ) : volume.marketplace_plan_uuid === null ? (
+          <span className="muted">None</span>
+        ) : undefined}
+      </Detail>
+      <Detail label="Resource">
+        {volume.marketplace_resource_uuid ? (
+          <span className="mono">{volume.marketplace_resource_uuid}</span>
+        ) : undefined}
+      </Detail>
+      <Detail label="Resource state">{volume.marketplace_resource_state}</Detail>
+      <Detail label="Billing">
+        {volume.is_usage_based
+          ? 'Usage based'
+          : volume.is_limit_based
+            ? 'Limit based'
+            : volume.is_usage_based === false
+              ? 'Fixed'
+              : undefined}
+      </Detail>
+    </DetailList>
+  );
+}
+
+export function VolumeDetailPage() {
+  const params = useParams();
+  const uuid = normalizeUuid(params.uuid);
+  if (!uuid) {
+    return (
+      <NotFound title="Volume not found" message={`“${params.uuid ?? ''}” is not a volume UUID.`} />
+    );
+  }
+  return <VolumeDetail uuid={uuid} />;
+}
+
+function VolumeDetail({ uuid }: { uuid: string }) {
+  const queryClient = useQueryClient();
+  const back = useBackLink();
+  const navigate = useNavigate();
+  const query = useQuery({
+    ...volumeQueries.detail(uuid),
+    // Coming from the list, show the row at once; the rest fills in when the full volume arrives.
+    placeholderData: () => volumeFromLists(queryClient, uuid),
+  });
+  const {
+    data: volume,
+    error,
+    isError,
+    isPending,
+    isPlaceholderData,
+    isFetching,
+    refetch,
+    dataUpdatedAt,
+  } = query;
+  useDocumentTitle(volume?.name ?? 'Volume');
+  useSettleAnnouncements(volume && !isPlaceholderData ? [volume] : undefined);
+
+  const notFound = isError && error instanceof ApiError && error.status === 404;
+  if (notFound && !volume) {
+    return (
+      <NotFound
+        title="Volume not found"
+        message="There is no volume with this UUID, or you cannot see it."
+      />
+    );
+  }
+  if (isPending) {
+    return (
+      <div className="loading-block">
+        <Spinner label="Loading the volume" />
+        <span>Loading the volume…</span>
+      </div>
+    );
+  }
+  if (isError && !volume) {
+    return (
+      <div className="page">
+        <ErrorState
+          title="Could not load this volume"
+          error={error}
+          onRetry={() => void refetch()}
+          isRetrying={isFetching}
+        />
+      </div>
+    );
+  }
+  if (!volume) return null;
+
+  return (
+    <div className="page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={back.to}>
+          <span aria-hidden="true">← </span>
+          {back.label}
+        </Link>
+      </nav>
+      <header className="page-header detail-header">
+        <div className="detail-header__title">
+          <h1 className="page-title">
+            {volume.name || <span className="muted">(unnamed volume)</span>}
+          </h1>
+          <div className="detail-header__meta">
+            {volume.state !== undefined ? <StateBadge volume={volume} /> : null}
+            {volume.size !== undefined ? (
+              <span className="num">{formatSize(volume.size)}</span>
+            ) : null}
+            {volume.type_name ? <span className="muted">{volume.type_name}</span> : null}
+            {isPlaceholderData ? (
+              <span className="muted">
+                <Spinner label="Loading all details" /> Loading all details…
+              </span>
+            ) : null}
+          </div>
+        </div>
+        <LiveStatus
+          updatedAt={isPlaceholderData ? 0 : dataUpdatedAt}
+          inProgress={isTransitional(volume) ? 1 : 0}
+          isFetching={isFetching}
+          onRefresh={() => void refetch()}
+        />
+      </header>
+
+      {!notFound ? (
+        <ActionBar volume={volume} afterUnlink={() => navigate(back.to, { replace: true })} />
+      ) : null}
+
+      {notFound ? (
+        <div className="callout callout--warning" role="alert">
+          <p className="callout__title">This volume no longer exists</p>
+          <p>
+            It was unlinked or deleted elsewhere while this page was open. What you see below is its
+            last known state. <Link to={back.to}>{back.label}</Link>
+          </p>
+        </div>
+      ) : isError ? (
+        <ErrorState
+          title="Could not refresh this volume"
+          error={error}
+          onRetry={() => void refetch()}
+          isRetrying={isFetching}
+        />
+      ) : null}
+
+      <div className="detail-notices">
+        <ErredNotice volume={volume} />
+        <ProgressNotice volume={volume} />
+      </div>
+
+      <div className="detail-grid">
+        <Section id="overview" title="Overview">
+          <Overview volume={volume} />
+        </Section>
+        <Section id="organisation" title="Organisation">
+          <Organisation volume={volume} />
+        </Section>
+        <Section id="marketplace" title="Marketplace">
+          <Marketplace volume={volume} />
+        </Section>
+        <Section id="snapshots" title="Snapshots">
+          <SnapshotList volumeUuid={volume.uuid} />
+        </Section>
+        <Section id="support" title="Support">
+          <SupportPanel volume={volume} />
+        </Section>
+      </div>
+      <ActionDialogHost />
+    </div>
+  );
+}
