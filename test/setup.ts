@@ -7,20 +7,74 @@ import { clearNotices } from '@/lib/notifications';
 import type { DemoBackend } from '@/mocks/backend';
 import { createHandlers } from '@/mocks/handlers';
 import { createTestBackend, TEST_ORIGIN } from '@/mocks/node';
+import { OpenApiContract, type Violation } from './contract/openapi';
 
 /**
  * Every test gets a fresh demo backend (same seed, frozen clock) behind MSW, the same handlers the
  * browser uses in demo mode. Tests vary it with `server.use(...)` overrides or by driving the backend
- * (`backend.clock.advance(ms)`, `backend.injectFailure(...)`). A console error fails the test.
+ * (`backend.clock.advance(ms)`, `backend.injectFailure(...)`).
+ *
+ * Two checks run around every test: a console error fails it, and every response the demo backend
+ * gives is validated against Waldur's OpenAPI schema (when ../shared/waldur-api is present).
  */
 export const server = setupServer();
+export const contract = OpenApiContract.load();
 let backend: DemoBackend;
 
 export function getBackend(): DemoBackend {
   return backend;
 }
 
+export interface CapturedRequest {
+  method: string;
+  url: URL;
+  body: unknown;
+}
+const captured: CapturedRequest[] = [];
+/** Every request the app (or a test) sent in this test, with its JSON body. */
+export function sentRequests(): CapturedRequest[] {
+  return captured;
+}
+
 const consoleErrors: unknown[][] = [];
+const violations: Violation[] = [];
+const pending: Promise<void>[] = [];
+/** Tests that send malformed requests on purpose switch the response check off for themselves. */
+let checkResponses = true;
+export function skipResponseContractCheck() {
+  checkResponses = false;
+}
+
+server.events.on('request:start', ({ request }) => {
+  const copy = request.clone();
+  pending.push(
+    copy.text().then((text) => {
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        // keep the raw text
+      }
+      captured.push({ method: request.method, url: new URL(request.url), body });
+    }),
+  );
+});
+
+server.events.on('response:mocked', ({ request, response }) => {
+  if (!contract || !checkResponses) return;
+  const copy = response.clone();
+  const url = new URL(request.url);
+  pending.push(
+    copy.text().then((text) => {
+      const type = copy.headers.get('content-type') ?? '';
+      let body: unknown = text === '' ? undefined : text;
+      if (type.includes('json') && text) body = JSON.parse(text);
+      violations.push(
+        ...contract.validateResponse(request.method, url, copy.status, type, body, copy.headers),
+      );
+    }),
+  );
+});
 
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
@@ -30,13 +84,17 @@ beforeEach(() => {
   backend = createTestBackend();
   server.resetHandlers(...createHandlers(backend, TEST_ORIGIN));
   consoleErrors.length = 0;
+  violations.length = 0;
+  captured.length = 0;
+  checkResponses = true;
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     consoleErrors.push(args);
   });
 });
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
+  await Promise.all(pending.splice(0));
   clearNotices();
   resetOperations();
   localStorage.clear();
@@ -47,6 +105,10 @@ afterEach(() => {
       args.map((a) => (a instanceof Error ? a.stack : String(a))).join(' '),
     );
     throw new Error(`console.error was called during the test:\n${messages.join('\n---\n')}`);
+  }
+  if (violations.length > 0) {
+    const list = violations.map((v) => `${v.where}: ${v.message}`).join('\n');
+    throw new Error(`The demo backend answered outside the OpenAPI contract:\n${list}`);
   }
 });
 

@@ -23,6 +23,13 @@ export interface Notice {
 let notices: Notice[] = [];
 let nextId = 1;
 const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
 const emit = () => {
   for (const listener of listeners) listener();
 };
@@ -53,12 +60,7 @@ export function clearNotices() {
 
 export function useNotices(): Notice[] {
   return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe,
     () => notices,
     () => notices,
   );

@@ -5,41 +5,45 @@ import { useSyncExternalStore } from 'react';
  * timer per interval, whatever the number of subscribers. (Data refresh is react-query's
  * `refetchInterval`, never a timer here.)
  */
-const clocks = new Map<
-  number,
-  { now: number; listeners: Set<() => void>; timer: ReturnType<typeof setInterval> | null }
->();
+interface SharedClock {
+  now: number;
+  subscribe: (listener: () => void) => () => void;
+  getSnapshot: () => number;
+}
 
-function clockFor(intervalMs: number) {
-  let clock = clocks.get(intervalMs);
-  if (!clock) {
-    clock = { now: Date.now(), listeners: new Set(), timer: null };
-    clocks.set(intervalMs, clock);
-  }
+const clocks = new Map<number, SharedClock>();
+
+function clockFor(intervalMs: number): SharedClock {
+  const existing = clocks.get(intervalMs);
+  if (existing) return existing;
+  const listeners = new Set<() => void>();
+  let timer: ReturnType<typeof setInterval> | null = null;
+  // `subscribe` must be the same function on every render, or React would resubscribe each time.
+  const clock: SharedClock = {
+    now: Date.now(),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      if (!timer) {
+        timer = setInterval(() => {
+          clock.now = Date.now();
+          for (const l of listeners) l();
+        }, intervalMs);
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && timer) {
+          clearInterval(timer);
+          timer = null;
+        }
+      };
+    },
+    getSnapshot: () => clock.now,
+  };
+  clocks.set(intervalMs, clock);
   return clock;
 }
 
 export function useNow(intervalMs = 1000): number {
   const clock = clockFor(intervalMs);
-  return useSyncExternalStore(
-    (listener) => {
-      clock.listeners.add(listener);
-      if (!clock.timer) {
-        clock.now = Date.now();
-        clock.timer = setInterval(() => {
-          clock.now = Date.now();
-          for (const l of clock.listeners) l();
-        }, intervalMs);
-      }
-      return () => {
-        clock.listeners.delete(listener);
-        if (clock.listeners.size === 0 && clock.timer) {
-          clearInterval(clock.timer);
-          clock.timer = null;
-        }
-      };
-    },
-    () => clock.now,
-    () => clock.now,
-  );
+  return useSyncExternalStore(clock.subscribe, clock.getSnapshot, clock.getSnapshot);
 }

@@ -16,6 +16,13 @@ export interface OpenAction {
 let current: OpenAction | null = null;
 const listeners = new Set<() => void>();
 
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
 function emit() {
   for (const listener of listeners) listener();
 }
@@ -32,12 +39,7 @@ export function closeAction() {
 
 export function useOpenAction() {
   return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe,
     () => current,
     () => current,
   );

@@ -26,6 +26,13 @@ const MAX = 50;
 let operations: Operation[] = load();
 const listeners = new Set<() => void>();
 
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
 function load(): Operation[] {
   try {
     const raw = typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(KEY);
@@ -76,12 +83,7 @@ export function resetOperations() {
 
 export function useOperations(): Operation[] {
   return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe,
     () => operations,
     () => operations,
   );

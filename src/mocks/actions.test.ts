@@ -1,0 +1,653 @@
+import { describe, expect, it } from 'vitest';
+import { call, link, volumeUrl } from '../../test/demo-api';
+import { getBackend } from '../../test/setup';
+import type { InstanceRecord, VolumeRecord } from './db';
+import { TIGHT_QUOTA_TENANT } from './seed';
+
+/**
+ * The demo backend's volume actions against ../shared/waldur-api/contract.md §3: validators in the
+ * backend's order, exact status codes and messages, and the state walk after an accepted action.
+ */
+const backend = () => getBackend();
+
+function volume(predicate: (v: VolumeRecord) => boolean): VolumeRecord {
+  const found = backend().db.volumes.find(predicate);
+  if (!found) throw new Error('No seed volume matches');
+  return found;
+}
+
+const okAvailable = (v: VolumeRecord) =>
+  v.state === 'OK' && v.runtime_state === 'available' && !v.bootable && v.backend_id !== null;
+const instanceOf = (v: VolumeRecord) =>
+  backend().db.instances.find((i) => i.uuid === v.instance_uuid)!;
+const attachedTo = (predicate: (i: InstanceRecord) => boolean) => (v: VolumeRecord) =>
+  v.state === 'OK' &&
+  v.runtime_state === 'in-use' &&
+  !v.bootable &&
+  v.instance_uuid !== null &&
+  predicate(instanceOf(v));
+
+async function stateOf(uuid: string) {
+  const { body } = await call(
+    'GET',
+    `${volumeUrl(uuid)}?field=state&field=runtime_state&field=action&field=error_message`,
+  );
+  return body as { state: string; runtime_state: string; action: string; error_message: string };
+}
+
+describe('after an accepted action', () => {
+  it('walks UPDATE_SCHEDULED → UPDATING (about 2 s) → OK, with action and details, then clears them', async () => {
+    const v = volume(okAvailable);
+    const response = await call('POST', `${volumeUrl(v.uuid)}extend/`, {
+      body: { disk_size: v.size + 1024 },
+    });
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({ status: 'extend was scheduled' });
+    const scheduled = (await call('GET', volumeUrl(v.uuid))).body as Record<string, unknown>;
+    expect(scheduled).toMatchObject({
+      state: 'UPDATE_SCHEDULED',
+      size: v.size,
+      action: 'Extend',
+      action_details: {
+        message: `Extend volume from ${v.size - 1024} MB to ${v.size} MB`,
+        old_size: v.size - 1024,
+        new_size: v.size,
+      },
+    });
+    backend().clock.advance(1999);
+    expect((await stateOf(v.uuid)).state).toBe('UPDATE_SCHEDULED');
+    backend().clock.advance(1);
+    expect(await stateOf(v.uuid)).toMatchObject({
+      state: 'UPDATING',
+      runtime_state: 'extending',
+      action: 'Extend',
+    });
+    backend().clock.advance(3000);
+    expect(await stateOf(v.uuid)).toMatchObject({
+      state: 'OK',
+      runtime_state: 'available',
+      action: '',
+    });
+    expect(
+      ((await call('GET', volumeUrl(v.uuid))).body as { action_details: unknown }).action_details,
+    ).toEqual({});
+  });
+
+  it('ends ERRED with the error message when a failure is injected (off by default)', async () => {
+    const v = volume(okAvailable);
+    backend().injectFailure({
+      operation: 'retype',
+      volume_uuid: v.uuid,
+      message: 'Cinder said no',
+      remaining: 1,
+    });
+    const other = backend().db.volume_types.find(
+      (t) => t.tenant_uuids.includes(v.tenant_uuid) && t.uuid !== v.type_uuid,
+    )!;
+    expect(
+      (
+        await call('POST', `${volumeUrl(v.uuid)}retype/`, {
+          body: { type: link('openstack-volume-types', other.uuid) },
+        })
+      ).status,
+    ).toBe(202);
+    backend().clock.advance(5000);
+    expect(await stateOf(v.uuid)).toMatchObject({
+      state: 'ERRED',
+      runtime_state: 'error',
+      action: '',
+      error_message: 'Cinder said no',
+    });
+    expect(backend().db.failures).toEqual([]);
+  });
+});
+
+describe('PATCH and PUT', () => {
+  it('saves name, description and bootable at once and answers 200 with the volume, UPDATE_SCHEDULED', async () => {
+    const v = volume(okAvailable);
+    const response = await call('PATCH', volumeUrl(v.uuid), {
+      body: { name: '  renamed  ', size: 1, bootable: 'true' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      uuid: v.uuid,
+      name: 'renamed',
+      bootable: true,
+      size: v.size,
+      state: 'UPDATE_SCHEDULED',
+    });
+    backend().clock.advance(5000);
+    expect((await stateOf(v.uuid)).state).toBe('OK');
+  });
+
+  it('refuses with the serializer’s messages', async () => {
+    const v = volume(okAvailable);
+    expect((await call('PATCH', volumeUrl(v.uuid), { body: { name: ' ' } })).body).toEqual({
+      name: ['This field may not be blank.'],
+    });
+    expect(
+      (await call('PATCH', volumeUrl(v.uuid), { body: { name: 'x'.repeat(151) } })).body,
+    ).toEqual({
+      name: ['Ensure this field has no more than 150 characters.'],
+    });
+    expect(
+      (
+        await call('PATCH', volumeUrl(v.uuid), {
+          body: { description: 'x'.repeat(4097), bootable: 'maybe' },
+        })
+      ).body,
+    ).toEqual({
+      description: ['Ensure this field has no more than 4096 characters.'],
+      bootable: ['Must be a valid boolean.'],
+    });
+    expect(
+      (await call('PUT', volumeUrl(v.uuid), { body: { description: 'no name' } })).body,
+    ).toEqual({
+      name: ['This field is required.'],
+    });
+  });
+
+  it('409 unless OK; 403 for support users; 404 for other users’ volumes', async () => {
+    const busy = volume((v) => v.state === 'UPDATING');
+    expect(await call('PATCH', volumeUrl(busy.uuid), { body: { name: 'x' } })).toMatchObject({
+      status: 409,
+      body: { detail: 'Valid states for operation: OK.' },
+    });
+    const v = volume(okAvailable);
+    expect(
+      await call('PATCH', volumeUrl(v.uuid), { body: { name: 'x' }, as: 'support' }),
+    ).toMatchObject({
+      status: 403,
+      body: { detail: 'You do not have permission to perform this action.' },
+    });
+    const pat = backend().user('pat');
+    const foreign = volume((x) => !pat.roles.some((r) => r.scope_uuid === x.project_uuid));
+    expect(
+      await call('PATCH', volumeUrl(foreign.uuid), { body: { name: 'x' }, as: 'admin' }),
+    ).toMatchObject({
+      status: 404,
+      body: { detail: 'No Volume matches the given query.' },
+    });
+  });
+});
+
+describe('attach', () => {
+  it('202, saves the instance at once, and ends in-use on a free device', async () => {
+    const v = volume(okAvailable);
+    const instance = backend().db.instances.find(
+      (i) =>
+        i.project_uuid === v.project_uuid &&
+        i.tenant_uuid === v.tenant_uuid &&
+        i.state === 'OK' &&
+        i.runtime_state === 'ACTIVE',
+    )!;
+    const response = await call('POST', `${volumeUrl(v.uuid)}attach/`, {
+      body: { instance: link('openstack-instances', instance.uuid) },
+    });
+    expect(response).toMatchObject({ status: 202, body: { status: 'attach was scheduled' } });
+    const now = (await call('GET', volumeUrl(v.uuid))).body as Record<string, unknown>;
+    expect(now).toMatchObject({
+      instance: link('openstack-instances', instance.uuid),
+      instance_name: instance.name,
+      runtime_state: 'available',
+      state: 'UPDATE_SCHEDULED',
+      action: 'Attach',
+      action_details: { message: `Attach volume to instance ${instance.name}` },
+    });
+    backend().clock.advance(2000);
+    expect((await stateOf(v.uuid)).runtime_state).toBe('attaching');
+    backend().clock.advance(3000);
+    const done = (await call('GET', volumeUrl(v.uuid))).body as {
+      runtime_state: string;
+      device: string;
+    };
+    expect(done.runtime_state).toBe('in-use');
+    expect(done.device).toMatch(/^\/dev\/vd[b-z]$/);
+  });
+
+  it('accepts a path-only hyperlink', async () => {
+    const v = volume(okAvailable);
+    const instance = backend().db.instances.find(
+      (i) => i.project_uuid === v.project_uuid && i.state === 'OK' && i.runtime_state === 'SHUTOFF',
+    )!;
+    expect(
+      (
+        await call('POST', `${volumeUrl(v.uuid)}attach/`, {
+          body: { instance: `/api/openstack-instances/${instance.uuid}/` },
+        })
+      ).status,
+    ).toBe(202);
+  });
+
+  it('checks the runtime state first, then the state (409)', async () => {
+    // Fails both checks: only the order decides which message comes back.
+    const both = volume((v) => v.state === 'ERRED' && v.runtime_state === 'error');
+    expect((await call('POST', `${volumeUrl(both.uuid)}attach/`, { body: {} })).body).toEqual({
+      detail: 'Valid runtime states for operation: available.',
+    });
+    const erred = volume((v) => v.state === 'ERRED' && v.runtime_state === 'available');
+    expect((await call('POST', `${volumeUrl(erred.uuid)}attach/`, { body: {} })).body).toEqual({
+      detail: 'Valid states for operation: OK.',
+    });
+  });
+
+  it('400 for each way the instance field can be wrong', async () => {
+    const v = volume(okAvailable);
+    const post = async (body: unknown) =>
+      (await call('POST', `${volumeUrl(v.uuid)}attach/`, { body })).body;
+    const db = backend().db;
+    const erred = db.instances.find((i) => i.project_uuid === v.project_uuid && i.state !== 'OK');
+    const otherProject = db.instances.find(
+      (i) => i.project_uuid !== v.project_uuid && i.state === 'OK' && i.runtime_state === 'ACTIVE',
+    )!;
+    expect(await post({})).toEqual({ instance: ['This field is required.'] });
+    expect(await post({ instance: null })).toEqual({ instance: ['This field may not be null.'] });
+    expect(await post({ instance: 42 })).toEqual({
+      instance: ['Incorrect type. Expected URL string, received int.'],
+    });
+    expect(await post({ instance: 'https://x.example/api/nothing-here/1/' })).toEqual({
+      instance: ['Invalid hyperlink - No URL match.'],
+    });
+    expect(await post({ instance: link('openstack-volumes', v.uuid) })).toEqual({
+      instance: ['Invalid hyperlink - Incorrect URL match.'],
+    });
+    expect(await post({ instance: link('openstack-instances', 'f'.repeat(32)) })).toEqual({
+      instance: ['Invalid hyperlink - Object does not exist.'],
+    });
+    if (erred) {
+      expect(await post({ instance: link('openstack-instances', erred.uuid) })).toEqual({
+        instance: ['Volume can be attached only to shutoff or active instance in OK state.'],
+      });
+    }
+    expect(await post({ instance: link('openstack-instances', otherProject.uuid) })).toEqual({
+      instance: ['Volume and instance should belong to the same service and project.'],
+    });
+    expect((await stateOf(v.uuid)).state).toBe('OK'); // a refused request changes nothing
+  });
+
+  it('refuses an instance in an availability zone that does not map to the volume’s', async () => {
+    const db = backend().db;
+    const zoned = db.tenants.find((t) => Object.keys(t.valid_availability_zones).length > 0)!;
+    const instance = db.instances.find(
+      (i) => i.tenant_uuid === zoned.uuid && i.availability_zone_name === 'zone-b',
+    )!;
+    const v = volume(
+      (x) =>
+        okAvailable(x) &&
+        x.tenant_uuid === zoned.uuid &&
+        x.availability_zone_uuid !== null &&
+        x.project_uuid === instance.project_uuid,
+    );
+    expect(
+      (
+        await call('POST', `${volumeUrl(v.uuid)}attach/`, {
+          body: { instance: link('openstack-instances', instance.uuid) },
+        })
+      ).body,
+    ).toEqual({
+      instance: [
+        'Volume cannot be attached to virtual machine related to the other availability zone.',
+      ],
+    });
+  });
+});
+
+describe('detach', () => {
+  it('202 and ends available with no instance or device', async () => {
+    const v = volume(attachedTo((i) => i.state === 'OK'));
+    expect(await call('POST', `${volumeUrl(v.uuid)}detach/`)).toMatchObject({
+      status: 202,
+      body: { status: 'detach was scheduled' },
+    });
+    expect(
+      ((await call('GET', volumeUrl(v.uuid))).body as { action_details: unknown }).action_details,
+    ).toEqual({
+      message: `Detach volume from instance ${instanceOf(v).name}`,
+    });
+    backend().clock.advance(5000);
+    expect((await call('GET', volumeUrl(v.uuid))).body).toMatchObject({
+      state: 'OK',
+      runtime_state: 'available',
+      instance: null,
+      device: '',
+    });
+  });
+
+  it('409 in the validators’ order: bootable, not attached, runtime state, state', async () => {
+    const detach = async (v: VolumeRecord) =>
+      (await call('POST', `${volumeUrl(v.uuid)}detach/`)).body;
+    expect(await detach(volume((v) => v.bootable && v.state === 'OK'))).toEqual({
+      detail: 'Volume cannot be bootable.',
+    });
+    expect(await detach(volume(okAvailable))).toEqual({
+      detail: 'Volume is not attached to an instance.',
+    });
+    const detaching = volume((v) => v.runtime_state === 'detaching' && !v.bootable);
+    expect(await detach(detaching)).toEqual({
+      detail: 'Valid runtime states for operation: in-use.',
+    });
+    const scheduled = volume(
+      (v) => v.state === 'UPDATE_SCHEDULED' && v.runtime_state === 'in-use' && !v.bootable,
+    );
+    expect(await detach(scheduled)).toEqual({ detail: 'Valid states for operation: OK.' });
+  });
+});
+
+describe('extend', () => {
+  it('saves the new size at once; for an attached volume its stopped instance moves too', async () => {
+    const v = volume(attachedTo((i) => i.state === 'OK' && i.runtime_state === 'SHUTOFF'));
+    const instance = instanceOf(v);
+    expect(
+      (await call('POST', `${volumeUrl(v.uuid)}extend/`, { body: { disk_size: v.size + 2048 } }))
+        .status,
+    ).toBe(202);
+    expect(
+      (await call('GET', `/api/openstack-instances/${instance.uuid}/`)).body as Record<
+        string,
+        unknown
+      >,
+    ).toMatchObject({
+      state: 'UPDATE_SCHEDULED',
+      action: 'Extend volume',
+    });
+    backend().clock.advance(5000);
+    expect(await stateOf(v.uuid)).toMatchObject({ state: 'OK', runtime_state: 'in-use' });
+    expect(
+      (
+        (await call('GET', `/api/openstack-instances/${instance.uuid}/`)).body as Record<
+          string,
+          unknown
+        >
+      ).state,
+    ).toBe('OK');
+  });
+
+  it('409 in the validators’ order: bootable, instance not OK, instance not shut off, state', async () => {
+    const extend = async (v: VolumeRecord) =>
+      (await call('POST', `${volumeUrl(v.uuid)}extend/`, { body: { disk_size: 1 } })).body;
+    expect(await extend(volume((v) => v.bootable && v.state === 'OK'))).toEqual({
+      detail: 'Volume cannot be bootable.',
+    });
+    const onBroken = backend().db.instances.find((i) => i.state === 'ERRED')!;
+    const target = volume(okAvailable);
+    target.instance_uuid = onBroken.uuid;
+    expect(await extend(target)).toEqual({ detail: 'Volume instance should be in OK state.' });
+    expect(
+      await extend(volume(attachedTo((i) => i.state === 'OK' && i.runtime_state === 'ACTIVE'))),
+    ).toEqual({
+      detail: 'Volume instance should be in shutoff state.',
+    });
+    expect(
+      await extend(volume((v) => v.state === 'ERRED' && !v.bootable && !v.instance_uuid)),
+    ).toEqual({
+      detail: 'Valid states for operation: OK.',
+    });
+  });
+
+  it('400: the disk size in MiB, at least the current size + 1024', async () => {
+    const v = volume(okAvailable);
+    const post = async (body: unknown) =>
+      (await call('POST', `${volumeUrl(v.uuid)}extend/`, { body })).body;
+    expect(await post({})).toEqual({ disk_size: ['This field is required.'] });
+    expect(await post({ disk_size: 'ten' })).toEqual({
+      disk_size: ['A valid integer is required.'],
+    });
+    expect(await post({ disk_size: 1.5 })).toEqual({ disk_size: ['A valid integer is required.'] });
+    expect(await post({ disk_size: 0 })).toEqual({
+      disk_size: ['Ensure this value is greater than or equal to 1.'],
+    });
+    expect(await post({ disk_size: v.size + 1023 })).toEqual({
+      disk_size: [`Disk size should be greater or equal to ${v.size + 1024}`],
+    });
+    expect(
+      (
+        await call('POST', `${volumeUrl(v.uuid)}extend/`, {
+          body: { disk_size: String(v.size + 1024) },
+        })
+      ).status,
+    ).toBe(202);
+  });
+
+  it('400 with a bare list when the tenant’s storage quota would be exceeded', async () => {
+    const tenant = backend().db.tenants[TIGHT_QUOTA_TENANT]!;
+    const v = volume((x) => okAvailable(x) && x.tenant_uuid === tenant.uuid);
+    const limit = tenant.quota_limits.storage!;
+    const response = await call('POST', `${volumeUrl(v.uuid)}extend/`, {
+      body: { disk_size: v.size + 20 * 1024 },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual([
+      `One or more quotas were exceeded: storage quota limit: ${limit}, requires ${limit - 10 * 1024 + 20 * 1024}`,
+    ]);
+    expect(backend().db.volumes.find((x) => x.uuid === v.uuid)!.size).toBe(v.size);
+  });
+});
+
+describe('retype', () => {
+  it('202, saves the type at once, walks through retyping', async () => {
+    const v = volume((x) => okAvailable(x) && x.type_uuid !== null);
+    const other = backend().db.volume_types.find(
+      (t) => t.tenant_uuids.includes(v.tenant_uuid) && t.uuid !== v.type_uuid,
+    )!;
+    expect(
+      await call('POST', `${volumeUrl(v.uuid)}retype/`, {
+        body: { type: link('openstack-volume-types', other.uuid) },
+      }),
+    ).toMatchObject({
+      status: 202,
+      body: { status: 'retype was scheduled' },
+    });
+    expect((await call('GET', `${volumeUrl(v.uuid)}?field=type_name`)).body).toEqual({
+      type_name: other.name,
+    });
+    backend().clock.advance(2000);
+    expect((await stateOf(v.uuid)).runtime_state).toBe('retyping');
+  });
+
+  it('409 when attached (runtime state before state); 400 for the same type, another tenant’s type, a bad link', async () => {
+    const attached = volume(attachedTo(() => true));
+    expect((await call('POST', `${volumeUrl(attached.uuid)}retype/`, { body: {} })).body).toEqual({
+      detail: 'Valid runtime states for operation: available.',
+    });
+    const both = volume((v) => v.state === 'ERRED' && v.runtime_state === 'error');
+    expect((await call('POST', `${volumeUrl(both.uuid)}retype/`, { body: {} })).body).toEqual({
+      detail: 'Valid runtime states for operation: available.',
+    });
+    const erredAvailable = volume((v) => v.state === 'ERRED' && v.runtime_state === 'available');
+    expect(
+      (await call('POST', `${volumeUrl(erredAvailable.uuid)}retype/`, { body: {} })).body,
+    ).toEqual({
+      detail: 'Valid states for operation: OK.',
+    });
+    const v = volume((x) => okAvailable(x) && x.type_uuid !== null);
+    const post = async (body: unknown) =>
+      (await call('POST', `${volumeUrl(v.uuid)}retype/`, { body })).body;
+    const foreign = backend().db.volume_types.find((t) => !t.tenant_uuids.includes(v.tenant_uuid))!;
+    expect(await post({ type: null })).toEqual({ type: ['This field may not be null.'] });
+    expect(await post({ type: link('openstack-volume-types', v.type_uuid!) })).toEqual({
+      type: ['Volume already has requested type.'],
+    });
+    expect(await post({ type: link('openstack-volume-types', foreign.uuid) })).toEqual({
+      type: ['Volume type is not visible in tenant.'],
+    });
+    expect(await post({ type: link('openstack-instances', 'a'.repeat(32)) })).toEqual({
+      type: ['Invalid hyperlink - Incorrect URL match.'],
+    });
+  });
+});
+
+describe('snapshot', () => {
+  it('201 with the new snapshot CREATION_SCHEDULED, then CREATING and OK', async () => {
+    const v = volume(okAvailable);
+    const response = await call('POST', `${volumeUrl(v.uuid)}snapshot/`, {
+      body: {
+        name: 'before-upgrade',
+        metadata: { reason: 'test' },
+        kept_until: '2030-01-01T00:00:00Z',
+      },
+    });
+    expect(response.status).toBe(201);
+    const snapshot = response.body as { uuid: string; kept_until: string };
+    expect(snapshot).toMatchObject({
+      name: 'before-upgrade',
+      state: 'CREATION_SCHEDULED',
+      runtime_state: '',
+      backend_id: null,
+      size: v.size,
+      source_volume: link('openstack-volumes', v.uuid),
+      source_volume_name: v.name,
+      metadata: { reason: 'test' },
+      resource_type: 'OpenStack.Snapshot',
+    });
+    expect(snapshot.kept_until).toMatch(/^2030-01-01T00:00:00\.\d{6}Z$/);
+    backend().clock.advance(2000);
+    expect(
+      ((await call('GET', `/api/openstack-snapshots/${snapshot.uuid}/`)).body as { state: string })
+        .state,
+    ).toBe('CREATING');
+    backend().clock.advance(3000);
+    expect((await call('GET', `/api/openstack-snapshots/${snapshot.uuid}/`)).body).toMatchObject({
+      state: 'OK',
+      runtime_state: 'available',
+    });
+  });
+
+  it('does not check the volume’s state (the backend has no validator), but validates the body', async () => {
+    const erred = volume((v) => v.state === 'ERRED');
+    expect(
+      (await call('POST', `${volumeUrl(erred.uuid)}snapshot/`, { body: { name: 'x' } })).status,
+    ).toBe(201);
+    const v = volume(okAvailable);
+    expect((await call('POST', `${volumeUrl(v.uuid)}snapshot/`, { body: {} })).body).toEqual({
+      name: ['This field is required.'],
+    });
+    expect(
+      (
+        await call('POST', `${volumeUrl(v.uuid)}snapshot/`, {
+          body: { name: 'x', kept_until: 'tomorrow' },
+        })
+      ).body,
+    ).toEqual({
+      kept_until: [
+        'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
+      ],
+    });
+  });
+
+  it('400 with a bare list when the tenant’s snapshot quota is used up', async () => {
+    const tenant = backend().db.tenants[TIGHT_QUOTA_TENANT]!;
+    const v = volume((x) => okAvailable(x) && x.tenant_uuid === tenant.uuid);
+    const post = () =>
+      call('POST', `${volumeUrl(v.uuid)}snapshot/`, { body: { name: 'one more' } });
+    expect((await post()).status).toBe(201);
+    expect((await post()).status).toBe(201);
+    const refused = await post();
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual([
+      `One or more quotas were exceeded: snapshots quota limit: ${tenant.quota_limits.snapshots}, requires ${tenant.quota_limits.snapshots! + 1}`,
+    ]);
+  });
+});
+
+describe('pull', () => {
+  it('202 with Waldur’s message; an ERRED volume ends OK with the error cleared', async () => {
+    const v = volume((x) => x.state === 'ERRED' && x.backend_id !== null);
+    expect(await call('POST', `${volumeUrl(v.uuid)}pull/`)).toMatchObject({
+      status: 202,
+      body: { detail: 'Pull operation was successfully scheduled.' },
+    });
+    expect((await stateOf(v.uuid)).action).toBe('Pull');
+    backend().clock.advance(5000);
+    expect(await stateOf(v.uuid)).toMatchObject({ state: 'OK', error_message: '', action: '' });
+  });
+
+  it('409 while in progress; 400 as a bare list without a backend ID', async () => {
+    expect(
+      (await call('POST', `${volumeUrl(volume((v) => v.state === 'UPDATING').uuid)}pull/`)).body,
+    ).toEqual({
+      detail: 'Valid states for operation: OK, ERRED.',
+    });
+    const noBackend = volume((v) => v.state === 'OK' && v.backend_id === null);
+    expect(await call('POST', `${volumeUrl(noBackend.uuid)}pull/`)).toMatchObject({
+      status: 400,
+      body: ['Resource does not have backend ID.'],
+    });
+  });
+});
+
+describe('unlink', () => {
+  it('staff: 204, and the volume is gone', async () => {
+    const v = volume((x) => x.state === 'DELETING');
+    const response = await call('POST', `${volumeUrl(v.uuid)}unlink/`);
+    expect(response.status).toBe(204);
+    expect(response.text).toBe('');
+    expect(await call('GET', volumeUrl(v.uuid))).toMatchObject({
+      status: 404,
+      body: { detail: 'No Volume matches the given query.' },
+    });
+  });
+
+  it('403 for anyone else, checked before the volume is even looked up', async () => {
+    const v = volume(okAvailable);
+    for (const persona of ['admin', 'support'] as const) {
+      expect(await call('POST', `${volumeUrl(v.uuid)}unlink/`, { as: persona })).toMatchObject({
+        status: 403,
+        body: { detail: 'You do not have permission to perform this action.' },
+      });
+    }
+    expect(
+      (await call('POST', `${volumeUrl('0'.repeat(32))}unlink/`, { as: 'support' })).status,
+    ).toBe(403);
+    expect((await call('POST', `${volumeUrl('0'.repeat(32))}unlink/`)).status).toBe(404);
+  });
+});
+
+describe('routing', () => {
+  it('405 for creating or deleting volumes (done through the marketplace)', async () => {
+    expect(await call('POST', '/api/openstack-volumes/', { body: {} })).toMatchObject({
+      status: 405,
+      body: { detail: 'Method "POST" not allowed.' },
+    });
+    const v = volume(okAvailable);
+    expect(await call('DELETE', volumeUrl(v.uuid))).toMatchObject({
+      status: 405,
+      body: { detail: 'Method "DELETE" not allowed.' },
+    });
+    expect(await call('GET', `${volumeUrl(v.uuid)}attach/`)).toMatchObject({
+      status: 405,
+      body: { detail: 'Method "GET" not allowed.' },
+    });
+  });
+
+  it('404 "Not found." for a malformed UUID, Django’s HTML page for an unrouted path, 301 without the slash', async () => {
+    expect(await call('GET', '/api/openstack-volumes/xyz/')).toMatchObject({
+      status: 404,
+      body: { detail: 'Not found.' },
+    });
+    const unrouted = await call('GET', '/api/no-such-thing/');
+    expect(unrouted.status).toBe(404);
+    expect(unrouted.headers.get('content-type')).toContain('text/html');
+    const redirect = await call('GET', '/api/openstack-volumes?page=2');
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.get('location')).toBe('http://localhost/api/openstack-volumes/?page=2');
+  });
+
+  it('415 for a body that is not JSON; 400 for malformed JSON', async () => {
+    const v = volume(okAvailable);
+    expect(
+      await call('PATCH', volumeUrl(v.uuid), {
+        raw: 'name=x',
+        headers: { 'Content-Type': 'text/plain' },
+      }),
+    ).toMatchObject({
+      status: 415,
+      body: { detail: 'Unsupported media type "text/plain" in request.' },
+    });
+    const malformed = await call('PATCH', volumeUrl(v.uuid), {
+      raw: '{"name":',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(malformed.status).toBe(400);
+    expect((malformed.body as { detail: string }).detail).toMatch(/^JSON parse error - /);
+  });
+});

@@ -1,0 +1,370 @@
+import { describe, expect, it } from 'vitest';
+import { call, link } from '../../test/demo-api';
+import { getBackend } from '../../test/setup';
+import { CORE_STATE_CODES } from './states';
+
+/** The demo backend's list mechanics and auth against ../shared/waldur-api/contract.md §4 and §5. */
+const db = () => getBackend().db;
+type Row = Record<string, unknown>;
+
+async function list(query: string, as?: 'staff' | 'admin' | 'support') {
+  const response = await call('GET', `/api/openstack-volumes/${query}`, { as });
+  return { ...response, rows: response.body as Row[] };
+}
+
+async function all(query: string, as?: 'staff' | 'admin' | 'support') {
+  const sep = query ? '&' : '?';
+  return (await list(`${query}${sep}page_size=300`, as)).rows;
+}
+
+describe('authentication (401 with WWW-Authenticate: Token)', () => {
+  it.each([
+    [undefined, 'Authentication credentials were not provided.'],
+    ['Bearer abc', 'Authentication credentials were not provided.'],
+    ['Token', 'Invalid token. No credentials provided.'],
+    ['Token a b', 'Invalid token. Token string should not contain spaces.'],
+    ['Token 0123456789abcdef0123456789abcdef01234567', 'Invalid token.'],
+  ])('Authorization: %s', async (header, message) => {
+    const response = await call('GET', '/api/openstack-volumes/', {
+      as: null,
+      headers: header ? { Authorization: header } : {},
+    });
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({ detail: message });
+    expect(response.headers.get('www-authenticate')).toBe('Token');
+  });
+
+  it('accepts the keyword in any case; an expired token gets "Token has expired."', async () => {
+    const token = getBackend().user('alice').token;
+    expect(
+      (
+        await call('GET', '/api/users/me/', {
+          as: null,
+          headers: { Authorization: `token ${token}` },
+        })
+      ).status,
+    ).toBe(200);
+    getBackend().expireToken(token);
+    expect((await call('GET', '/api/users/me/')).body).toEqual({ detail: 'Token has expired.' });
+  });
+
+  it('/api/users/me/ tells staff, support and roles apart', async () => {
+    expect((await call('GET', '/api/users/me/')).body).toMatchObject({
+      username: 'alice',
+      is_staff: true,
+      is_support: false,
+    });
+    expect((await call('GET', '/api/users/me/', { as: 'support' })).body).toMatchObject({
+      is_staff: false,
+      is_support: true,
+    });
+    const admin = (await call('GET', '/api/users/me/', { as: 'admin' })).body as {
+      permissions: Row[];
+    };
+    expect(admin.permissions).toHaveLength(3);
+    expect(admin.permissions[0]).toMatchObject({
+      role_name: 'PROJECT.ADMIN',
+      scope_type: 'project',
+    });
+  });
+});
+
+describe('pagination', () => {
+  it('250 volumes, 10 per page by default, total in X-Result-Count', async () => {
+    const { rows, headers } = await list('');
+    expect(rows).toHaveLength(10);
+    expect(headers.get('x-result-count')).toBe('250');
+    expect(db().volumes).toHaveLength(250);
+  });
+
+  it('writes the Link header exactly as DRF does (sorted query, first/prev/next/last)', async () => {
+    const states = new Set(['OK', 'ERRED']);
+    const matching = db().volumes.filter((v) => states.has(v.state)).length;
+    const last = Math.ceil(matching / 2);
+    const { headers } = await list(
+      '?page_size=2&page=2&state=OK&state=ERRED&o=-size&field=uuid&field=name',
+    );
+    const base = 'http://localhost/api/openstack-volumes/?field=uuid&field=name&o=-size';
+    expect(headers.get('link')).toBe(
+      `<${base}&page_size=2&state=OK&state=ERRED>; rel="first", ` +
+        `<${base}&page_size=2&state=OK&state=ERRED>; rel="prev", ` +
+        `<${base}&page=3&page_size=2&state=OK&state=ERRED>; rel="next", ` +
+        `<${base}&page=${last}&page_size=2&state=OK&state=ERRED>; rel="last"`,
+    );
+  });
+
+  it('empty result: count 0, first and last only; a single page drops page= from last', async () => {
+    const { headers, rows } = await list('?name=nothing-like-this');
+    expect(rows).toEqual([]);
+    expect(headers.get('x-result-count')).toBe('0');
+    expect(headers.get('link')).toBe(
+      '<http://localhost/api/openstack-volumes/?name=nothing-like-this>; rel="first", <http://localhost/api/openstack-volumes/?name=nothing-like-this>; rel="last"',
+    );
+  });
+
+  it('page=last, a cap of 300, bad page sizes ignored, bad pages 404 "Invalid page."', async () => {
+    expect((await list('?page=last')).rows).toHaveLength(10);
+    expect((await list('?page_size=1000')).rows).toHaveLength(250);
+    expect((await list('?page_size=300&page=2')).status).toBe(404);
+    expect((await list('?page_size=0')).rows).toHaveLength(10);
+    expect((await list('?page_size=abc')).rows).toHaveLength(10);
+    for (const page of ['26', '0', 'abc']) {
+      expect(await list(`?page=${page}`)).toMatchObject({
+        status: 404,
+        body: { detail: 'Invalid page.' },
+      });
+    }
+  });
+
+  it('HEAD gives the same headers and no body', async () => {
+    const response = await call('HEAD', '/api/openstack-volumes/?state=ERRED');
+    expect(response.status).toBe(200);
+    expect(response.text).toBe('');
+    expect(response.headers.get('x-result-count')).toBe('12');
+  });
+});
+
+describe('filters', () => {
+  const names = (rows: Row[]) => rows.map((r) => r.name as string);
+
+  it('name is a case-insensitive substring; name_exact is exact', async () => {
+    const target = db().volumes[30]!.name;
+    expect(names(await all(`?name=${target.toUpperCase()}`))).toContain(target);
+    expect(names(await all(`?name_exact=${target}`))).toEqual([target]);
+    expect(await all(`?name_exact=${target.toUpperCase()}`)).toEqual([]);
+  });
+
+  it('state takes several repeated values and rejects unknown ones (labels are case-sensitive)', async () => {
+    const rows = await all('?state=ERRED&state=CREATING');
+    expect(new Set(rows.map((r) => r.state))).toEqual(new Set(['ERRED', 'CREATING']));
+    expect(rows).toHaveLength(
+      db().volumes.filter((v) => v.state === 'ERRED' || v.state === 'CREATING').length,
+    );
+    expect(await list('?state=Erred')).toMatchObject({
+      status: 400,
+      body: { state: ['Select a valid choice. Erred is not one of the available choices.'] },
+    });
+  });
+
+  it('customer, project, tenant and instance by UUID (dashes optional); malformed UUIDs give 400', async () => {
+    const volume = db().volumes.find((v) => v.instance_uuid)!;
+    const project = db().projects.find((p) => p.uuid === volume.project_uuid)!;
+    const dashed = (hex: string) =>
+      hex.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+    const byCustomer = await all(`?customer=${dashed(project.customer_uuid)}`);
+    expect(byCustomer.length).toBeGreaterThan(0);
+    expect(byCustomer.every((r) => r.customer_uuid === project.customer_uuid)).toBe(true);
+    expect(
+      (await all(`?customer_uuid=${project.customer_uuid}`)).every(
+        (r) => r.customer_uuid === project.customer_uuid,
+      ),
+    ).toBe(true);
+    expect(
+      (await all(`?project=${project.uuid}`)).every((r) => r.project_uuid === project.uuid),
+    ).toBe(true);
+    expect((await all(`?project_uuid=${project.uuid}`)).length).toBe(
+      db().volumes.filter((v) => v.project_uuid === project.uuid).length,
+    );
+    expect(
+      (await all(`?tenant_uuid=${volume.tenant_uuid}`)).every(
+        (r) => r.tenant_uuid === volume.tenant_uuid,
+      ),
+    ).toBe(true);
+    expect(
+      (await all(`?instance_uuid=${volume.instance_uuid}`)).every(
+        (r) => r.instance === link('openstack-instances', volume.instance_uuid!),
+      ),
+    ).toBe(true);
+    expect(await list('?project_uuid=nope&instance_uuid=123')).toMatchObject({
+      status: 400,
+      body: { project_uuid: ['Enter a valid UUID.'], instance_uuid: ['Enter a valid UUID.'] },
+    });
+  });
+
+  it('tenant, instance and snapshot as hyperlinks; one that does not resolve gives an empty list', async () => {
+    const volume = db().volumes.find((v) => v.instance_uuid)!;
+    expect(
+      (await all(`?tenant=${encodeURIComponent(link('openstack-tenants', volume.tenant_uuid))}`))
+        .length,
+    ).toBe(db().volumes.filter((v) => v.tenant_uuid === volume.tenant_uuid).length);
+    expect(
+      names(
+        await all(
+          `?instance=${encodeURIComponent(link('openstack-instances', volume.instance_uuid!))}`,
+        ),
+      ),
+    ).toContain(volume.name);
+    expect(await all('?tenant=https://elsewhere.example/not/a/tenant/')).toEqual([]);
+    const restored = db().volumes.find((v) => v.source_snapshot_uuid)!;
+    expect(names(await all(`?snapshot_uuid=${restored.source_snapshot_uuid}`))).toEqual([
+      restored.name,
+    ]);
+    expect(
+      names(
+        await all(
+          `?snapshot=${encodeURIComponent(link('openstack-snapshots', restored.source_snapshot_uuid!))}`,
+        ),
+      ),
+    ).toEqual([restored.name]);
+  });
+
+  it('runtime_state, backend_id, uuid, availability_zone_name and the names of related objects', async () => {
+    expect((await all('?runtime_state=in-use')).every((r) => r.runtime_state === 'in-use')).toBe(
+      true,
+    );
+    const volume = db().volumes.find((v) => v.backend_id && v.availability_zone_uuid)!;
+    expect(names(await all(`?backend_id=${volume.backend_id}`))).toEqual([volume.name]);
+    expect(names(await all(`?uuid=${volume.uuid}`))).toEqual([volume.name]);
+    expect(
+      (await all('?availability_zone_name=nova')).every((r) => r.availability_zone_name === 'nova'),
+    ).toBe(true);
+    expect(
+      (await all('?customer_abbreviation=bor')).every((r) => r.customer_abbreviation === 'BOR'),
+    ).toBe(true);
+    expect(
+      (await all('?project_name=climate')).every((r) => r.project_name === 'Climate Models'),
+    ).toBe(true);
+    expect((await all('?service_settings_name=fraud')).length).toBeGreaterThan(0);
+  });
+
+  it('attach_instance_uuid: same tenant and project, not already on that instance', async () => {
+    const instance = db().instances.find((i) =>
+      db().volumes.some((v) => v.instance_uuid === i.uuid),
+    )!;
+    const rows = await all(`?attach_instance_uuid=${instance.uuid}`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(
+      rows.every(
+        (r) => r.tenant_uuid === instance.tenant_uuid && r.project_uuid === instance.project_uuid,
+      ),
+    ).toBe(true);
+    expect(rows.some((r) => r.instance === link('openstack-instances', instance.uuid))).toBe(false);
+  });
+
+  it('external_ip gives an empty list; unknown parameters are ignored', async () => {
+    expect(await all('?external_ip=1.2.3.4')).toEqual([]);
+    expect((await list('?colour=blue')).rows).toHaveLength(10);
+  });
+
+  it('a project admin sees only the volumes of their projects; can_manage narrows the same way', async () => {
+    const pat = getBackend().user('pat');
+    const projects = new Set(pat.roles.map((r) => r.scope_uuid));
+    const rows = await all('', 'admin');
+    expect(rows.length).toBe(db().volumes.filter((v) => projects.has(v.project_uuid)).length);
+    expect(rows.every((r) => projects.has(r.project_uuid as string))).toBe(true);
+    expect((await all('', 'support')).length).toBe(250);
+    expect((await all('?can_manage=true', 'admin')).length).toBe(rows.length);
+  });
+});
+
+describe('ordering (o)', () => {
+  it('by name by default and on every documented key, both directions', async () => {
+    const rows = await all('');
+    const sorted = [...rows].sort((a, b) => String(a.name).localeCompare(String(b.name), 'en'));
+    expect(rows.map((r) => r.name)).toEqual(sorted.map((r) => r.name));
+    for (const key of [
+      'name',
+      'state',
+      'customer_name',
+      'customer_native_name',
+      'customer_abbreviation',
+      'project_name',
+      'service_name',
+      'created',
+      'instance_name',
+      'size',
+    ]) {
+      expect((await list(`?o=${key}`)).status).toBe(200);
+      expect((await list(`?o=-${key}`)).status).toBe(200);
+    }
+    const bySize = await all('?o=-size');
+    const sizes = bySize.map((r) => r.size as number);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+  });
+
+  it('state sorts by Waldur’s integer code, not alphabetically', async () => {
+    const codes = (await all('?o=state')).map((r) => CORE_STATE_CODES[r.state as string]!);
+    expect(codes).toEqual([...codes].sort((a, b) => a - b));
+  });
+
+  it('several keys; an unknown one gives 400', async () => {
+    const rows = await all('?o=project_name,-size');
+    for (let i = 1; i < rows.length; i++) {
+      const a = rows[i - 1]!;
+      const b = rows[i]!;
+      if (a.project_name === b.project_name)
+        expect(a.size as number).toBeGreaterThanOrEqual(b.size as number);
+    }
+    expect(await list('?o=colour')).toMatchObject({
+      status: 400,
+      body: { o: ['Select a valid choice. colour is not one of the available choices.'] },
+    });
+  });
+});
+
+describe('field (sparse fieldsets)', () => {
+  it('keeps the serializer’s order, ignores unknown names, and gives everything when none is valid', async () => {
+    const { rows } = await list('?field=state&field=uuid&field=nonsense');
+    expect(Object.keys(rows[0]!)).toEqual(['uuid', 'state']);
+    expect(Object.keys((await list('?field=nonsense')).rows[0]!).length).toBeGreaterThan(50);
+  });
+
+  it('leaves out instance_name, type_name and availability_zone_name when the relation is null', async () => {
+    const detached = db().volumes.find(
+      (v) => !v.instance_uuid && !v.type_uuid && !v.availability_zone_uuid,
+    )!;
+    const body = (await call('GET', `/api/openstack-volumes/${detached.uuid}/`)).body as Row;
+    expect(body).toMatchObject({ instance: null, type: null, availability_zone: null });
+    expect(body).not.toHaveProperty('instance_name');
+    expect(body).not.toHaveProperty('type_name');
+    expect(body).not.toHaveProperty('availability_zone_name');
+    expect(body.uuid).toMatch(/^[0-9a-f]{32}$/);
+    expect(body.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+    expect(body.url).toBe(link('openstack-volumes', detached.uuid));
+  });
+});
+
+describe('the neighbours', () => {
+  it('instances attachable to a volume, volume types of a tenant, zones, customers, projects, tenants', async () => {
+    const volume = db().volumes.find((v) => v.state === 'OK' && v.runtime_state === 'available')!;
+    const instances = (
+      await call('GET', `/api/openstack-instances/?attach_volume_uuid=${volume.uuid}`)
+    ).body as Row[];
+    expect(instances.length).toBeGreaterThan(0);
+    expect(
+      instances.every(
+        (i) => i.project_uuid === volume.project_uuid && i.tenant_uuid === volume.tenant_uuid,
+      ),
+    ).toBe(true);
+    const types = (
+      await call('GET', `/api/openstack-volume-types/?tenant_uuid=${volume.tenant_uuid}`)
+    ).body as Row[];
+    expect(types.map((t) => t.name).sort()).toEqual(['hdd', 'nvme', 'ssd']);
+    expect((await call('GET', '/api/customers/')).headers.get('x-result-count')).toBe('4');
+    expect((await call('GET', '/api/projects/?page_size=50')).body).toHaveLength(6);
+    expect((await call('GET', '/api/openstack-tenants/?page_size=50')).body).toHaveLength(6);
+    expect(
+      (await call('GET', '/api/openstack-volume-availability-zones/?page_size=50')).body,
+    ).toHaveLength(12);
+    const snapshots = (await call('GET', '/api/openstack-snapshots/?page_size=300')).body as Row[];
+    expect(snapshots).toHaveLength(64);
+    const one = snapshots[0]!;
+    expect(
+      (
+        await call(
+          'GET',
+          `/api/openstack-snapshots/?source_volume_uuid=${(one.source_volume as string).split('/').at(-2)}`,
+        )
+      ).body,
+    ).toContainEqual(one);
+  });
+
+  it('a project admin sees only their customers and projects', async () => {
+    expect(
+      (await call('GET', '/api/projects/', { as: 'admin' })).headers.get('x-result-count'),
+    ).toBe('3');
+    expect(
+      (await call('GET', '/api/customers/', { as: 'admin' })).headers.get('x-result-count'),
+    ).toBe('2');
+  });
+});

@@ -1,0 +1,214 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fromSchema } from '@openapi-contrib/openapi-schema-to-json-schema';
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+
+/**
+ * Validates requests and responses against the matching part of Waldur's published OpenAPI schema
+ * (../shared/waldur-api/openapi-subset.yaml), which already carries the contract's corrections
+ * (`x-contract-patch`: 202 action responses, 202 snapshot delete; `x-contract-added`: error bodies,
+ * `o`, `Link`). Where the file is absent the callers skip and say so.
+ */
+export const SPEC_PATH = resolve(
+  process.env.WALDUR_OPENAPI_SUBSET ??
+    resolve(import.meta.dirname, '../../../shared/waldur-api/openapi-subset.yaml'),
+);
+
+/**
+ * Differences between the published schema and what the backend really sends, each documented in
+ * ../shared/waldur-api/contract.md. The schema is adjusted for these before validating.
+ */
+export const KNOWN_DEVIATIONS = [
+  {
+    schema: 'OpenStackVolume',
+    property: 'image_metadata',
+    why: 'contract.md §1.3.5: typed string, but a JSONField that comes back as an object ({}).',
+  },
+] as const;
+
+type Json = Record<string, unknown>;
+
+interface Operation {
+  requestBody?: { content?: Record<string, { schema?: Json }> };
+  responses?: Record<string, { content?: Record<string, { schema?: Json }> }>;
+}
+
+export interface Violation {
+  where: string;
+  message: string;
+}
+
+function stripRequired(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripRequired);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Json)
+      .filter(([key]) => key !== 'required')
+      .map(([key, item]) => [key, stripRequired(item)]),
+  );
+}
+
+function createAjv() {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  // Waldur writes UUIDs as 32 hex digits; the schema says `format: uuid`. Accept both spellings.
+  ajv.addFormat(
+    'uuid',
+    /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i,
+  );
+  // DRF's DecimalField serialises as a string such as "12.50".
+  ajv.addFormat('decimal', /^-?\d+(?:\.\d+)?$/);
+  return ajv;
+}
+
+export class OpenApiContract {
+  private readonly ajv: Ajv;
+  /** For `?field=…` responses: Waldur leaves out whatever was not asked for, required or not. */
+  private readonly sparseAjv: Ajv;
+  private readonly spec: {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, Json> };
+  };
+  private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly routes: { template: string; pattern: RegExp }[];
+
+  constructor(path = SPEC_PATH) {
+    this.spec = parse(readFileSync(path, 'utf8'));
+    for (const deviation of KNOWN_DEVIATIONS) {
+      const properties = this.spec.components.schemas[deviation.schema]?.properties as
+        | Record<string, Json>
+        | undefined;
+      if (properties?.[deviation.property])
+        properties[deviation.property] = { description: deviation.why };
+    }
+    this.ajv = createAjv();
+    this.sparseAjv = createAjv();
+    for (const [name, schema] of Object.entries(this.spec.components.schemas)) {
+      this.ajv.addSchema(this.toJsonSchema(schema), `#/components/schemas/${name}`);
+      this.sparseAjv.addSchema(
+        stripRequired(this.toJsonSchema(schema)) as Json,
+        `#/components/schemas/${name}`,
+      );
+    }
+    this.routes = Object.keys(this.spec.paths).map((template) => ({
+      template,
+      pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    }));
+  }
+
+  static load(): OpenApiContract | null {
+    return existsSync(SPEC_PATH) ? new OpenApiContract(SPEC_PATH) : null;
+  }
+
+  private toJsonSchema(schema: Json): Json {
+    // OpenAPI 3.0 `nullable` etc. → JSON Schema; `$ref`s keep pointing at the registered components.
+    const converted = fromSchema(schema as never, { cloneSchema: true }) as Json;
+    delete converted.$schema; // the converter tags draft-04; Ajv 8 validates it as draft-07, which fits
+    return converted;
+  }
+
+  private validator(key: string, schema: Json, sparse = false): ValidateFunction {
+    const cacheKey = `${sparse ? 'sparse ' : ''}${key}`;
+    let validate = this.compiled.get(cacheKey);
+    if (!validate) {
+      validate = sparse
+        ? this.sparseAjv.compile(stripRequired(this.toJsonSchema(schema)) as Json)
+        : this.ajv.compile(this.toJsonSchema(schema));
+      this.compiled.set(cacheKey, validate);
+    }
+    return validate;
+  }
+
+  /** The documented path template for a concrete path, e.g. `/api/openstack-volumes/{uuid}/attach/`. */
+  route(path: string): string | null {
+    return this.routes.find((route) => route.pattern.test(path))?.template ?? null;
+  }
+
+  operation(path: string, method: string): Operation | null {
+    const template = this.route(path);
+    return template ? (this.spec.paths[template]?.[method.toLowerCase()] ?? null) : null;
+  }
+
+  private errors(validate: ValidateFunction) {
+    return (validate.errors ?? [])
+      .map((e) => `${e.instancePath || '(body)'} ${e.message}`)
+      .join('; ');
+  }
+
+  validateRequest(method: string, path: string, body: unknown): Violation[] {
+    const where = `${method} ${path} request`;
+    const operation = this.operation(path, method);
+    if (!operation) return [{ where, message: 'not a documented operation' }];
+    const schema = operation.requestBody?.content?.['application/json']?.schema;
+    if (!schema) {
+      return body === undefined || body === null || body === ''
+        ? []
+        : [{ where, message: 'this operation takes no body' }];
+    }
+    const validate = this.validator(`${where}`, schema);
+    return validate(body) ? [] : [{ where, message: this.errors(validate) }];
+  }
+
+  /**
+   * A response: documented statuses are checked against their schema; undocumented errors against
+   * the DRF error shapes (`ErrorDetail`, `ValidationErrorBody`); HTML error pages (Django's 404 for
+   * unrouted paths, its 500 page) are accepted as the contract describes them.
+   */
+  validateResponse(
+    method: string,
+    url: URL,
+    status: number,
+    contentType: string,
+    body: unknown,
+    headers: Headers,
+  ): Violation[] {
+    const path = url.pathname;
+    const sparse = url.searchParams.has('field');
+    const where = `${method} ${path} → ${status}`;
+    if (contentType.includes('text/html') && (status === 404 || status >= 500)) return [];
+    if (status === 301) return [];
+    const template = this.route(path);
+    if (!template) return [{ where, message: 'response from an undocumented path' }];
+    const operation =
+      this.spec.paths[template]?.[method === 'HEAD' ? 'head' : method.toLowerCase()];
+    const violations: Violation[] = [];
+    if (status === 401 && headers.get('www-authenticate') !== 'Token') {
+      violations.push({ where, message: '401 without WWW-Authenticate: Token' });
+    }
+    if (status === 200 && Array.isArray(body)) {
+      const count = headers.get('x-result-count');
+      if (count === null || !/^\d+$/.test(count))
+        violations.push({ where, message: 'list without X-Result-Count' });
+      if (!/^<[^>]+>; rel="first"/.test(headers.get('link') ?? ''))
+        violations.push({ where, message: 'list without a Link header' });
+    }
+    const documented = operation?.responses?.[String(status)];
+    if (!operation && status < 400) return [{ where, message: 'undocumented method' }];
+    if (documented) {
+      const schema = documented.content?.['application/json']?.schema;
+      if (!schema) {
+        if (method !== 'HEAD' && body !== undefined && body !== '' && status !== 200) {
+          violations.push({ where, message: 'documented without a body, but has one' });
+        }
+        return violations;
+      }
+      const validate = this.validator(`${method} ${template} ${status}`, schema, sparse);
+      if (!validate(body)) violations.push({ where, message: this.errors(validate) });
+      return violations;
+    }
+    if (status >= 400) {
+      const names = status === 400 ? ['ValidationErrorBody', 'ErrorDetail'] : ['ErrorDetail'];
+      const ok = names.some((name) => this.ajv.getSchema(`#/components/schemas/${name}`)?.(body));
+      if (!ok)
+        violations.push({
+          where,
+          message: `not a DRF error body: ${JSON.stringify(body).slice(0, 200)}`,
+        });
+      return violations;
+    }
+    violations.push({ where, message: `status ${status} is not documented for this operation` });
+    return violations;
+  }
+}

@@ -1,0 +1,48 @@
+import { TEST_ORIGIN } from '@/mocks/node';
+import type { DemoPersona } from '@/mocks/seed';
+import { DEMO_PERSONAS } from '@/mocks/seed';
+import { getBackend } from './setup';
+
+/** Talks to the test's demo backend directly, as an API client would. */
+export interface ApiResult {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  text: string;
+}
+
+export async function call(
+  method: string,
+  path: string,
+  options: {
+    body?: unknown;
+    as?: DemoPersona | null;
+    headers?: Record<string, string>;
+    raw?: string;
+  } = {},
+): Promise<ApiResult> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (options.as !== null) {
+    headers.Authorization ??= `Token ${getBackend().user(DEMO_PERSONAS[options.as ?? 'staff']).token}`;
+  }
+  let body: string | undefined = options.raw;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(`${TEST_ORIGIN}${path}`, {
+    method,
+    headers,
+    body,
+    redirect: 'manual',
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  if ((response.headers.get('content-type') ?? '').includes('json') && text)
+    parsed = JSON.parse(text);
+  return { status: response.status, headers: response.headers, body: parsed, text };
+}
+
+export const volumeUrl = (uuid: string) => `/api/openstack-volumes/${uuid}/`;
+export const link = (collection: string, uuid: string) =>
+  `${TEST_ORIGIN}/api/${collection}/${uuid}/`;
