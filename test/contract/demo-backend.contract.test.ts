@@ -198,4 +198,32 @@ describe.skipIf(!contract)('the demo backend against the OpenAPI contract', () =
     );
     expect(documented.filter((operation) => !exercised.has(operation))).toEqual([]);
   });
+
+  it('answers the retrieve operations the console uses beyond the subset (customers, projects)', async () => {
+    const db = getBackend().db;
+    for (const path of [
+      `/api/customers/${db.customers[0]!.uuid}/`,
+      `/api/projects/${db.projects[0]!.uuid}/`,
+    ]) {
+      const response = await call('GET', path);
+      expect(response.status).toBe(200);
+      expect(
+        contract!.validateResponse(
+          'GET',
+          new URL(`http://localhost${path}`),
+          200,
+          'application/json',
+          response.body,
+          response.headers,
+        ),
+      ).toEqual([]);
+    }
+    expect((await call('GET', `/api/customers/${'0'.repeat(32)}/`)).body).toEqual({
+      detail: 'No Customer matches the given query.',
+    });
+    const foreign = db.customers.find((c) => c.name === 'Delta Space Agency')!;
+    expect((await call('GET', `/api/customers/${foreign.uuid}/`, { as: 'admin' })).status).toBe(
+      404,
+    );
+  });
 });

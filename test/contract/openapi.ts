@@ -28,6 +28,25 @@ export const KNOWN_DEVIATIONS = [
   },
 ] as const;
 
+/**
+ * Operations the console uses that exist in Waldur's full schema but not in the subset file: checked
+ * against the component schema the full schema gives them.
+ */
+export const OUTSIDE_SUBSET: { template: string; method: string; schema: string; why: string }[] = [
+  {
+    template: '/api/customers/{uuid}/',
+    method: 'get',
+    schema: 'Customer',
+    why: 'customers_retrieve: the customer list has no uuid filter, so one customer is read by UUID here',
+  },
+  {
+    template: '/api/projects/{uuid}/',
+    method: 'get',
+    schema: 'Project',
+    why: 'projects_retrieve: the project list has no uuid filter, so one project is read by UUID here',
+  },
+];
+
 type Json = Record<string, unknown>;
 
 interface Operation {
@@ -91,6 +110,18 @@ export class OpenApiContract {
         stripRequired(this.toJsonSchema(schema)) as Json,
         `#/components/schemas/${name}`,
       );
+    }
+    for (const extra of OUTSIDE_SUBSET) {
+      this.spec.paths[extra.template] ??= {};
+      this.spec.paths[extra.template]![extra.method] = {
+        responses: {
+          '200': {
+            content: {
+              'application/json': { schema: { $ref: `#/components/schemas/${extra.schema}` } },
+            },
+          },
+        },
+      };
     }
     this.routes = Object.keys(this.spec.paths).map((template) => ({
       template,

@@ -192,6 +192,17 @@ export function neighbourHandlers(backend: DemoBackend, origin: string) {
       ),
     ),
     http.get(`${api}/customers/`, backend.handler(customers)),
+    // Retrieve endpoints of customers and projects exist in Waldur (full schema), not in the subset.
+    http.get(
+      `${api}/customers/:uuid/`,
+      backend.handler(
+        byUuid(visibleCustomers, 'Customer', (ctx, c) => serializeCustomer(ctx.ser, c)),
+      ),
+    ),
+    http.get(
+      `${api}/projects/:uuid/`,
+      backend.handler(byUuid(visibleProjects, 'Project', (ctx, p) => serializeProject(ctx.ser, p))),
+    ),
     http.head(`${api}/customers/`, backend.handler(customers)),
     http.get(`${api}/projects/`, backend.handler(projects)),
     http.head(`${api}/projects/`, backend.handler(projects)),

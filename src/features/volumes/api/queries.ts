@@ -404,22 +404,27 @@ export const directoryQueries = {
       },
       staleTime: 10 * 60_000,
     }),
-  /** One customer / project / tenant by UUID, to label a filter that came from a URL. */
+  /**
+   * One customer / project / tenant by UUID, to label a filter that came from a URL. Customers and
+   * projects have no `uuid` list filter in Waldur (an unknown filter is ignored, which would label it
+   * with the first customer), so those use their retrieve endpoint; tenants have the filter.
+   */
   one: (kind: 'customers' | 'projects' | 'openstack-tenants', uuid: string) =>
     queryOptions({
       queryKey: directoryKeys.one(kind, uuid),
       queryFn: async ({ signal }) => {
-        const schema =
-          kind === 'customers'
-            ? customerSchema
-            : kind === 'projects'
-              ? projectSchema
-              : tenantSchema;
-        const page = await api().list(`api/${kind}`, schema, {
-          params: { uuid, field: ['uuid', 'name'] },
+        if (kind === 'openstack-tenants') {
+          const page = await api().list('api/openstack-tenants', tenantSchema, {
+            params: { uuid, field: ['uuid', 'name'] },
+            signal,
+          });
+          return page.items[0] ?? null;
+        }
+        const schema = kind === 'customers' ? customerSchema : projectSchema;
+        return api().get(`api/${kind}/${uuid}`, schema, {
+          params: { field: ['uuid', 'name'] },
           signal,
         });
-        return page.items[0] ?? null;
       },
       staleTime: Number.POSITIVE_INFINITY,
     }),

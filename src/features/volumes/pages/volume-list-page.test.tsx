@@ -164,3 +164,15 @@ describe('volume list: interactions → URL', () => {
     expect(await screen.findByRole('table')).toBeInTheDocument();
   });
 });
+
+describe('volume list: filter labels', () => {
+  it('labels customer and project filters from the address with their names, read by UUID', async () => {
+    const backend = getBackend();
+    const customer = backend.db.customers.find((c) => c.name === 'Cobalt Genomics')!;
+    const project = backend.db.projects.find((p) => p.customer_uuid === customer.uuid)!;
+    renderApp(`/volumes?customer=${customer.uuid}&project=${project.uuid}`);
+    expect(await screen.findByText('Customer: Cobalt Genomics')).toBeInTheDocument();
+    expect(await screen.findByText(`Project: ${project.name}`)).toBeInTheDocument();
+    expect(requestsTo(`/api/customers/${customer.uuid}/`)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,129 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const table = (page: Page) => page.getByRole('table', { name: /^Volumes/ });
+const rowNames = (page: Page) => table(page).getByRole('rowheader').allTextContents();
+const params = (page: Page) => new URL(page.url()).searchParams;
+
+test.describe('the volume list', () => {
+  test('search by name: typing waits for a pause, then one request and the URL', async ({
+    page,
+    demo,
+  }) => {
+    await page.goto('/volumes');
+    await expect(table(page).getByRole('row')).toHaveCount(26);
+    await page.keyboard.press('/');
+    await expect(page.getByRole('searchbox', { name: /search volumes/i })).toBeFocused();
+    await page.keyboard.type('pg-wal', { delay: 40 });
+    await expect(page).toHaveURL(/q=pg-wal/);
+    const names = await rowNames(page);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((name) => name.includes('pg-wal'))).toBe(true);
+    const searches = (await demo.requests('/api/openstack-volumes/')).filter((s) =>
+      s.includes('name='),
+    );
+    expect(searches.length).toBeLessThanOrEqual(2);
+  });
+
+  test('search by a pasted UUID (dashed) finds exactly that volume', async ({ page, demo }) => {
+    await page.goto('/volumes');
+    const volume = await demo.volume("v.name === 'scratch-05'");
+    const dashed = volume.uuid.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+    await page.getByRole('searchbox', { name: /search volumes/i }).fill(dashed);
+    await page.keyboard.press('Enter');
+    await expect(table(page).getByRole('rowheader')).toHaveText([volume.name]);
+    await expect(page.getByText('1 volume has this ID as UUID, backend ID or name.')).toBeVisible();
+  });
+
+  test('combines a preset, a customer picked by typing, and shows them as removable chips', async ({
+    page,
+    demo,
+  }) => {
+    await page.goto('/volumes');
+    await page.getByRole('button', { name: 'Erred' }).click();
+    const customer = page.getByRole('combobox', { name: 'Customer' });
+    await customer.fill('Cobalt');
+    await page.getByRole('option', { name: /Cobalt Genomics/ }).click();
+    await expect(page).toHaveURL(/state=ERRED/);
+    await expect(page).toHaveURL(/customer=[0-9a-f]{32}/);
+    const expected = await demo.run((b) => {
+      const cobalt = b.db.customers.find((c) => c.name === 'Cobalt Genomics')!;
+      const projects = new Set(
+        b.db.projects.filter((p) => p.customer_uuid === cobalt.uuid).map((p) => p.uuid),
+      );
+      return b.db.volumes.filter((v) => v.state === 'ERRED' && projects.has(v.project_uuid)).length;
+    });
+    await expect(table(page).getByRole('row')).toHaveCount(expected + 1);
+    await expect(page.getByText(`1–${expected} of ${expected} volumes`)).toBeVisible();
+    await expect(
+      page.getByRole('listitem').filter({ hasText: 'Customer: Cobalt Genomics' }),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Remove filter State: Erred' }).click();
+    await expect(page).not.toHaveURL(/state=ERRED/);
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await expect(page).toHaveURL(/\/volumes$/);
+  });
+
+  test('sorts by a column header, pages, changes the page size and hides a column; reload and back keep the view', async ({
+    page,
+  }) => {
+    await page.goto('/volumes');
+    const size = page.getByRole('columnheader', { name: /^Size/ });
+    await size.getByRole('button').click();
+    await expect(size).toHaveAttribute('aria-sort', 'ascending');
+    await expect(page).toHaveURL(/sort=size/);
+    await expect(table(page).getByRole('row').nth(1).getByRole('cell').nth(2)).toHaveText('1 GiB');
+
+    await page.getByRole('button', { name: /^Next/ }).click();
+    await expect(page.getByText('Page 2 of 10', { exact: true })).toBeVisible();
+    await expect(page).toHaveURL(/page=2/);
+
+    await page.getByLabel('Per page').selectOption('50');
+    await expect(table(page).getByRole('row')).toHaveCount(51);
+    await expect(page.getByText('Page 1 of 5', { exact: true })).toBeVisible();
+
+    await page.getByRole('button', { name: /^Columns/ }).click();
+    await page.getByRole('checkbox', { name: 'Type' }).uncheck();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('columnheader', { name: 'Type' })).toHaveCount(0);
+    await expect(page).toHaveURL(/cols=/);
+    const view = page.url();
+    const firstRows = await rowNames(page);
+
+    await page.reload();
+    await expect(table(page).getByRole('row')).toHaveCount(51);
+    expect(page.url()).toBe(view);
+    expect(await rowNames(page)).toEqual(firstRows);
+    await expect(page.getByRole('columnheader', { name: /^Size/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+    await expect(page.getByRole('columnheader', { name: 'Type' })).toHaveCount(0);
+
+    await page.goBack(); // before hiding the column
+    await expect(page.getByRole('columnheader', { name: 'Type' })).toBeVisible();
+    expect(params(page).get('size')).toBe('50');
+    await page.goBack(); // before the page size
+    await expect(page.getByText('Page 2 of 10', { exact: true })).toBeVisible();
+  });
+
+  test('a row goes from scheduled through updating to OK without a reload', async ({
+    page,
+    demo,
+  }) => {
+    const volume = await (async () => {
+      await page.goto('/volumes?q=archive-06');
+      return demo.volume("v.name === 'archive-06'");
+    })();
+    expect(volume.state).toBe('OK');
+    const row = table(page).getByRole('row').filter({ hasText: 'archive-06' });
+    await row.getByRole('button', { name: 'Actions for archive-06' }).click();
+    await page.getByRole('button', { name: 'Pull' }).click();
+    await expect(row.getByText('Pulling')).toBeVisible();
+    await expect(page.getByText(/Auto-refreshing: 1 in progress/)).toBeVisible();
+    await expect(row.getByText('OK', { exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('announcer-polite')).toContainText(
+      /archive-06 is now OK|Pull of archive-06 finished/,
+    );
+  });
+});
