@@ -495,11 +495,11 @@ export function createSeedDb(now: number, seed: number = DEFAULT_SEED): Db {
     }
   }
 
-  // 3. Snapshots of ordinary volumes.
+  // 3. Snapshots: 24 volumes have a series of two or three (nightlies, before-upgrade copies).
   const snapshots: SnapshotRecord[] = [];
   const snapshotSources = volumes.filter((v) => v.state === 'OK' && !v.bootable);
   for (let i = 0; i < 64; i++) {
-    const source = snapshotSources[(i * 7) % snapshotSources.length]!;
+    const source = snapshotSources[((i % 24) * 7) % snapshotSources.length]!;
     const tenant = tenantOf(source.tenant_uuid);
     const state = i === 5 || i === 40 ? 'ERRED' : i === 12 ? 'CREATING' : 'OK';
     const snapshot: SnapshotRecord = {
