@@ -83,7 +83,7 @@ describe('each action sends what the schema asks for', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const request = lastWrite('/attach/');
     expect(request?.method).toBe('POST');
-    expect((request?.body as { instance: string }).instance).toMatch(
+    expect((request!.body as { instance: string }).instance).toMatch(
       new RegExp(`^${TEST_ORIGIN}/api/openstack-instances/[0-9a-f]{32}/$`),
     );
     expectMatchesContract(request);
@@ -155,7 +155,7 @@ describe('each action sends what the schema asks for', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Retype' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const request = lastWrite('/retype/');
-    expect((request?.body as { type: string }).type).toMatch(
+    expect((request!.body as { type: string }).type).toMatch(
       /\/api\/openstack-volume-types\/[0-9a-f]{32}\/$/,
     );
     expectMatchesContract(request);
@@ -175,7 +175,7 @@ describe('each action sends what the schema asks for', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Create snapshot' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const request = lastWrite('/snapshot/');
-    const body = request?.body as { name: string; kept_until: string; metadata: unknown };
+    const body = request!.body as { name: string; kept_until: string; metadata: unknown };
     expect(body.metadata).toEqual({ ticket: 'OPS-42' });
     expect(new Date(body.kept_until).getTime()).toBe(new Date(local).getTime());
     expect(body.kept_until).toMatch(/Z$/);
