@@ -48,7 +48,7 @@ export function renderApp(url = '/volumes', options: RenderAppOptions = {}) {
   const user = userEvent.setup();
   const result = render(
     <AppProviders queryClient={queryClient} demo={options.waldur ? null : demo}>
-      <MemoryRouter initialEntries={[url]}>
+      <MemoryRouter initialEntries={[url]} useTransitions={false}>
         <AppRoutes />
         <LocationProbe into={location} />
       </MemoryRouter>

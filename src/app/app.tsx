@@ -51,7 +51,9 @@ export function App({
 }) {
   return (
     <AppProviders queryClient={queryClient} demo={demo}>
-      <BrowserRouter>
+      {/* The list's whole view lives in the URL, so its checkboxes and selects are controlled by the
+          location: it must update at once, not in a transition, or a click shows its old state. */}
+      <BrowserRouter useTransitions={false}>
         <AppRoutes configProblem={configProblem} />
       </BrowserRouter>
     </AppProviders>

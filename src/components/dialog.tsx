@@ -38,10 +38,16 @@ export function Dialog({
       returnFocus.current =
         document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
-      (
+      // The first field, not the header's close button; for a confirmation, the first button
+      // of the footer (Cancel), so Enter alone never confirms something destructive.
+      const target =
         initialFocus?.current ??
-        dialog.querySelector<HTMLElement>('[autofocus], input, select, textarea, button')
-      )?.focus();
+        dialog.querySelector<HTMLElement>('[autofocus]') ??
+        dialog.querySelector<HTMLElement>(
+          '.dialog__body :is(input, select, textarea):not([disabled])',
+        ) ??
+        dialog.querySelector<HTMLElement>('.dialog__body button, .dialog__footer button');
+      target?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }
@@ -69,6 +75,26 @@ export function Dialog({
       className={`dialog dialog--${size} ${tone === 'danger' ? 'dialog--danger' : ''}`}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
+      onKeyDown={(event) => {
+        // A modal dialog makes the page inert, but Tab after its last control would leave for the
+        // browser's own UI: wrap around instead, as the ARIA dialog pattern asks.
+        if (event.key !== 'Tab' || !ref.current) return;
+        const focusable = [
+          ...ref.current.querySelectorAll<HTMLElement>(
+            'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])',
+          ),
+        ].filter((element) => element.offsetParent !== null || element === document.activeElement);
+        const first = focusable[0];
+        const last = focusable[focusable.length - 1];
+        if (!first || !last) return;
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault();
+          first.focus();
+        }
+      }}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

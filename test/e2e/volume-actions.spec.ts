@@ -1,0 +1,286 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * Each action end to end on the demo backend, as the user sees it (submit → scheduled → OK), and at
+ * least one refusal for each: a 400 on its field or at the top of the form, a 409's reason, or a
+ * disabled action's reason. The backend is only touched to play "someone else meanwhile".
+ */
+const notices = (page: Page) => page.getByRole('region', { name: 'Notifications' });
+const toolbar = (page: Page) => page.getByRole('toolbar', { name: /Actions for/ });
+const headerState = (page: Page) => page.locator('.detail-header__meta .badge');
+
+async function openVolume(page: Page, name: string) {
+  await page.goto(`/volumes?q=${encodeURIComponent(name)}`);
+  await page.getByRole('table').getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+async function expectFinishedOk(page: Page) {
+  await expect(headerState(page)).toHaveText(/scheduled|ing/i);
+  await expect(headerState(page)).toHaveText('OK', { timeout: 15_000 });
+}
+
+async function reasonFor(page: Page, label: RegExp) {
+  const button = toolbar(page).getByRole('button', { name: label });
+  await expect(button).toHaveAttribute('aria-disabled', 'true');
+  await button.focus();
+  const id = await button.getAttribute('aria-describedby');
+  const tip = page.locator(`[id="${id}"]`);
+  await expect(tip).toBeVisible();
+  return tip;
+}
+
+test.describe('volume actions', () => {
+  test('edit: saves the change and follows the update to OK; an in-progress volume cannot be edited', async ({
+    page,
+    demo,
+  }) => {
+    await page.goto('/volumes');
+    const volume = await demo.volume(
+      "v.state === 'OK' && v.runtime_state === 'available' && !v.bootable",
+    );
+    await openVolume(page, volume.name);
+    await toolbar(page).getByRole('button', { name: 'Edit…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Edit ${volume.name}` });
+    await dialog.getByLabel('Description').fill('Holds the nightly exports');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      notices(page).getByText(`Changes to ${volume.name} saved`, { exact: true }),
+    ).toBeVisible();
+    await expectFinishedOk(page);
+    await expect(page.getByRole('region', { name: 'Overview' })).toContainText(
+      'Holds the nightly exports',
+    );
+
+    const busy = await demo.volume("v.state === 'UPDATING' && v.action === 'Extend'");
+    await openVolume(page, busy.name);
+    await expect(await reasonFor(page, /^Edit/)).toHaveText(
+      'Extending is in progress. Wait until it finishes.',
+    );
+  });
+
+  test('attach: a searchable picker, then attaching → in use on a device; an instance that broke meanwhile is refused on the field', async ({
+    page,
+    demo,
+  }) => {
+    await page.goto('/volumes');
+    const volume = await demo.volume(
+      "v.state === 'OK' && v.runtime_state === 'available' && !v.bootable && db.instances.some((i) => i.project_uuid === v.project_uuid && i.tenant_uuid === v.tenant_uuid && i.state === 'OK' && ['ACTIVE','SHUTOFF'].includes(i.runtime_state))",
+    );
+    await openVolume(page, volume.name);
+    await toolbar(page).getByRole('button', { name: 'Attach…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Attach ${volume.name}` });
+    const usable = dialog.getByRole('radio', { disabled: false });
+    const target = (await usable
+      .first()
+      .locator('xpath=..')
+      .locator('.choice__title')
+      .textContent())!;
+    await dialog.getByRole('searchbox', { name: 'Find an instance' }).fill(target);
+    await dialog.getByRole('radio', { name: new RegExp(`^${target}`) }).check();
+
+    // Someone stops the instance meanwhile and it breaks: Waldur refuses on the instance field.
+    await demo.run(
+      `(b) => { const i = b.db.instances.find((x) => x.name === '${target}'); i.state = 'ERRED'; i.runtime_state = 'ERROR'; }` as never,
+    );
+    await dialog.getByRole('button', { name: 'Attach' }).click();
+    await expect(
+      dialog.getByText('Volume can be attached only to shutoff or active instance in OK state.'),
+    ).toBeVisible();
+    await expect(dialog.getByRole('searchbox', { name: 'Find an instance' })).toHaveValue(target);
+
+    await demo.run(
+      `(b) => { const i = b.db.instances.find((x) => x.name === '${target}'); i.state = 'OK'; i.runtime_state = 'SHUTOFF'; }` as never,
+    );
+    await dialog.getByRole('button', { name: 'Attach' }).click();
+    await expect(dialog).toBeHidden();
+    await expectFinishedOk(page);
+    const overview = page.getByRole('region', { name: 'Overview' });
+    await expect(overview.getByRole('link', { name: new RegExp(target) })).toBeVisible();
+    await expect(overview).toContainText(/\/dev\/vd[b-z]/);
+  });
+
+  test('detach: confirms with the instance’s name and ends available; a boot volume says why it cannot', async ({
+    page,
+    demo,
+  }) => {
+    await page.goto('/volumes');
+    const volume = await demo.volume(
+      "v.state === 'OK' && v.runtime_state === 'in-use' && !v.bootable",
+    );
+    await openVolume(page, volume.name);
+    await toolbar(page).getByRole('button', { name: 'Detach' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Detach .* from .*\?$/ });
+    await dialog.getByRole('button', { name: 'Detach' }).click();
+    await expectFinishedOk(page);
+    await expect(page.getByRole('region', { name: 'Overview' })).toContainText('Not attached');
+
+    const boot = await demo.volume(
+      "v.bootable && v.state === 'OK' && v.runtime_state === 'in-use'",
+    );
+    await openVolume(page, boot.name);
+    await expect(await reasonFor(page, /^Detach/)).toContainText('Boot volumes can’t be detached');
+  });
+
+  test('extend: GiB in, MiB sent, new size shown; a quota error shows at the top and keeps the input; a running instance blocks it', async ({
+    page,
+    demo,
+  }) => {
+    await page.goto('/volumes');
+    const tight = await demo.volume(
+      "v.state === 'OK' && v.runtime_state === 'available' && !v.bootable && v.tenant_uuid === db.tenants[3].uuid",
+    );
+    await openVolume(page, tight.name);
+    await toolbar(page).getByRole('button', { name: 'Extend…' }).click();
+    let dialog = page.getByRole('dialog', { name: `Extend ${tight.name}` });
+    const size = dialog.getByRole('spinbutton', { name: /New size/ });
+    const huge = Math.ceil(tight.size / 1024) + 100;
+    await size.fill(String(huge));
+    await expect(dialog.getByText(`${(huge * 1024).toLocaleString('en')} MiB`)).toBeVisible();
+    await dialog.getByRole('button', { name: 'Extend' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('One or more quotas were exceeded');
+    await expect(size).toHaveValue(String(huge));
+    await size.fill(String(Math.ceil(tight.size / 1024) + 2));
+    await dialog.getByRole('button', { name: 'Extend' }).click();
+    await expect(dialog).toBeHidden();
+    await expectFinishedOk(page);
+    await expect(page.locator('.detail-header__meta')).toContainText(
+      `${Math.ceil(tight.size / 1024) + 2} GiB`,
+    );
+
+    const running = await demo.volume(
+      "v.state === 'OK' && v.runtime_state === 'in-use' && !v.bootable && db.instances.find((i) => i.uuid === v.instance_uuid).runtime_state === 'ACTIVE'",
+    );
+    await openVolume(page, running.name);
+    await expect(await reasonFor(page, /^Extend/)).toContainText(/^Stop instance .* first/);
+    dialog = page.getByRole('dialog');
+    await expect(dialog).toHaveCount(0);
+  });
+
+  test('retype: the other types of the tenant, then the new type; an attached volume must be detached first', async ({
+    page,
+    demo,
+  }) => {
+    await page.goto('/volumes');
+    const volume = await demo.volume(
+      "v.state === 'OK' && v.runtime_state === 'available' && v.type_uuid !== null",
+    );
+    await openVolume(page, volume.name);
+    await toolbar(page).getByRole('button', { name: 'Retype…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Retype ${volume.name}` });
+    const choice = dialog.getByRole('radio').first();
+    const newType = (await choice.locator('xpath=..').locator('.choice__title').textContent())!;
+    await choice.check();
+    await dialog.getByRole('button', { name: 'Retype' }).click();
+    await expectFinishedOk(page);
+    await expect(page.locator('.detail-header__meta')).toContainText(newType);
+
+    const attached = await demo.volume(
+      "v.state === 'OK' && v.runtime_state === 'in-use' && !v.bootable",
+    );
+    await openVolume(page, attached.name);
+    await expect(await reasonFor(page, /^Retype/)).toContainText(
+      'Only detached volumes can be retyped',
+    );
+  });
+
+  test('snapshot: a default name, then the snapshot appears and becomes OK; a full snapshot quota is refused', async ({
+    page,
+    demo,
+  }) => {
+    await page.goto('/volumes');
+    const volume = await demo.volume(
+      "v.state === 'OK' && v.runtime_state === 'available' && !v.bootable && v.tenant_uuid === db.tenants[3].uuid",
+    );
+    await openVolume(page, volume.name);
+    for (const attempt of [1, 2]) {
+      await toolbar(page).getByRole('button', { name: 'Create snapshot…' }).click();
+      const dialog = page.getByRole('dialog', { name: `Snapshot ${volume.name}` });
+      await dialog.getByRole('textbox', { name: /^Name/ }).fill(`${volume.name}-e2e-${attempt}`);
+      await dialog.getByRole('button', { name: 'Create snapshot' }).click();
+      await expect(dialog).toBeHidden();
+    }
+    const snapshots = page.getByRole('table', { name: 'Snapshots of this volume' });
+    await expect(
+      snapshots.getByRole('row', { name: new RegExp(`${volume.name}-e2e-1`) }),
+    ).toBeVisible();
+    await expect(
+      snapshots.getByRole('row', { name: new RegExp(`${volume.name}-e2e-2`) }).getByText('OK'),
+    ).toBeVisible({
+      timeout: 15_000,
+    });
+
+    // The tenant allows only two more snapshots.
+    await toolbar(page).getByRole('button', { name: 'Create snapshot…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Snapshot ${volume.name}` });
+    await expect(dialog.getByRole('textbox', { name: /^Name/ })).toHaveValue(
+      new RegExp(`^${volume.name}-snap-\\d{8}-\\d{4}$`),
+    );
+    await dialog.getByRole('button', { name: 'Create snapshot' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('snapshots quota limit');
+  });
+
+  test('pull: an erred volume is re-read and ends OK; a pull refused with 409 says why', async ({
+    page,
+    demo,
+  }) => {
+    await page.goto('/volumes');
+    const volume = await demo.volume("v.state === 'ERRED' && v.backend_id !== null");
+    await openVolume(page, volume.name);
+    await toolbar(page).getByRole('button', { name: 'Pull' }).click();
+    await expectFinishedOk(page);
+    await expect(page.getByText('This volume is in an error state')).toBeHidden();
+
+    // Someone else starts an operation before this page noticed: Waldur answers 409.
+    const other = await demo.volume(
+      "v.state === 'OK' && v.backend_id !== null && v.runtime_state === 'available'",
+    );
+    await openVolume(page, other.name);
+    await demo.run(
+      `(b) => b.scheduleVolumeOperation(b.db.volumes.find((v) => v.uuid === '${other.uuid}'), 'pull', 'Pull', {})` as never,
+    );
+    await toolbar(page).getByRole('button', { name: 'Pull' }).click();
+    await expect(
+      notices(page).getByText(`Could not pull ${other.name}`, { exact: true }),
+    ).toBeVisible();
+    await expect(
+      notices(page).getByText('Valid states for operation: OK, ERRED.', { exact: true }),
+    ).toBeVisible();
+  });
+
+  test('unlink: staff only, confirmed by typing the name, then back to the list without it', async ({
+    page,
+    demo,
+  }) => {
+    await page.goto('/volumes');
+    const volume = await demo.volume("v.state === 'DELETING'");
+    await openVolume(page, volume.name);
+    await toolbar(page).getByRole('button', { name: 'Unlink…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Unlink ${volume.name}?` });
+    await expect(dialog).toContainText('Nothing is deleted in OpenStack');
+    await dialog.getByRole('button', { name: 'Unlink from Waldur' }).click();
+    await expect(dialog.getByText(`Type ${volume.name} exactly to confirm`)).toBeVisible();
+    await dialog.getByRole('textbox', { name: /to confirm/ }).fill(volume.name);
+    await dialog.getByRole('button', { name: 'Unlink from Waldur' }).click();
+    await expect(page).toHaveURL(/\/volumes\?q=/);
+    await expect(
+      notices(page).getByText(`${volume.name} was unlinked from Waldur`, { exact: true }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'No volumes match these filters' }),
+    ).toBeVisible();
+
+    // As a project admin, there is no unlink at all.
+    await page.getByRole('button', { name: /^Account:/ }).click();
+    await page.getByRole('radio', { name: /Project admin/ }).check();
+    await page.keyboard.press('Escape');
+    const own = await demo.volume(
+      "v.state === 'OK' && db.users[1].roles.some((r) => r.scope_uuid === v.project_uuid)",
+    );
+    await openVolume(page, own.name);
+    await expect(toolbar(page).getByRole('button', { name: 'Edit…' })).toBeVisible();
+    await expect(toolbar(page).getByRole('button', { name: /Unlink/ })).toHaveCount(0);
+  });
+});
