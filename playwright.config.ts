@@ -6,6 +6,9 @@ import { defineConfig } from '@playwright/test';
  */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+/** A Waldur-shaped server (another process, another port) and the same build configured for it. */
+export const WALDUR_PORT = 8091;
+export const DEPLOYED_PORT = 4174;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -37,6 +40,19 @@ export default defineConfig({
     {
       command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
       url: `http://127.0.0.1:${PORT}/config.json`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `npx tsx test/servers/waldur-server.ts --port ${WALDUR_PORT}`,
+      url: `http://127.0.0.1:${WALDUR_PORT}/__control/tokens`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // The same production build, deployed with a config.json that names that Waldur.
+      command: `npx tsx test/servers/static-server.ts --port ${DEPLOYED_PORT} --dir dist --api http://127.0.0.1:${WALDUR_PORT}`,
+      url: `http://127.0.0.1:${DEPLOYED_PORT}/config.json`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

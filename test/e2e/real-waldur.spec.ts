@@ -1,0 +1,187 @@
+import type { Page } from '@playwright/test';
+import { DEPLOYED_PORT, WALDUR_PORT } from '../../playwright.config';
+import { expect, test } from './fixtures';
+
+/**
+ * The production build deployed against a Waldur-shaped server in another process, over real
+ * cross-origin HTTP (no MSW in the browser): sign in, browse, a 401 mid-session, an HTML 500, a slow
+ * response, sign out; and the token never travels anywhere but the Authorization header.
+ */
+const WALDUR = `http://127.0.0.1:${WALDUR_PORT}`;
+test.use({ baseURL: `http://127.0.0.1:${DEPLOYED_PORT}` });
+test.describe.configure({ mode: 'serial' });
+
+async function control(page: Page, path: string) {
+  const response = await page.request.post(`${WALDUR}/__control/${path}`);
+  expect(response.ok()).toBe(true);
+  return response.json();
+}
+
+async function tokens(page: Page): Promise<Record<'staff' | 'admin' | 'support', string>> {
+  return (await page.request.get(`${WALDUR}/__control/tokens`)).json();
+}
+
+async function signIn(page: Page, token: string) {
+  await page.getByLabel('API token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test.beforeEach(async ({ page }) => {
+  await control(page, 'reset');
+});
+
+test('signs in with a token, browses across origins, follows a 401 back to sign-in and back, and signs out', async ({
+  page,
+}) => {
+  const loaded: string[] = [];
+  page.on('request', (request) => loaded.push(request.url()));
+  const { staff } = await tokens(page);
+
+  await page.goto('/volumes?state=ERRED');
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByRole('heading', { name: 'Sign in to Waldur' })).toBeVisible();
+  await expect(page.getByText(WALDUR)).toBeVisible(); // fixed by config.json
+
+  await signIn(page, 'f'.repeat(40));
+  await expect(page.getByText('Waldur did not accept this token: Invalid token.')).toBeVisible();
+  await expect(page.getByLabel('API token')).toHaveAttribute('aria-invalid', 'true');
+
+  await signIn(page, staff);
+  await expect(page).toHaveURL(/\/volumes\?state=ERRED$/); // back where the user was going
+  await expect(page.getByRole('button', { name: /Account: Alice Tamm \(Staff\)/ })).toBeVisible();
+  await expect(page.getByText(`127.0.0.1:${WALDUR_PORT}`)).toBeVisible();
+  // X-Result-Count and Link come through CORS-exposed headers.
+  await expect(page.getByText('1–12 of 12 volumes')).toBeVisible();
+  await page.getByRole('button', { name: 'Erred', exact: true }).click();
+  await expect(page.getByText('Page 1 of 10', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: /^Next/ }).click();
+  await expect(page.getByText('Page 2 of 10', { exact: true })).toBeVisible();
+
+  const link = page.getByRole('table').getByRole('link').first();
+  const name = (await link.textContent())!;
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const detailUrl = page.url();
+
+  // The token is revoked (a new one is issued): the next request gets 401.
+  const { token: renewed } = await control(page, 'rotate?user=alice');
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByText('Waldur ended the session: Invalid token.')).toBeVisible();
+  await signIn(page, renewed);
+  await expect(page).toHaveURL(detailUrl);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+
+  await page.getByRole('button', { name: /^Account:/ }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  expect(
+    await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage })),
+  ).not.toContain(renewed);
+
+  // A real deployment downloads no demo code.
+  expect(loaded.filter((url) => /mockServiceWorker|\/assets\/browser-/.test(url))).toEqual([]);
+
+  // The token went only in the Authorization header, never in a URL.
+  const received = (await (await page.request.get(`${WALDUR}/__control/requests`)).json()) as {
+    url: string;
+    authorization: string | null;
+    origin: string | null;
+  }[];
+  expect(received.length).toBeGreaterThan(5);
+  for (const request of received) {
+    expect(request.url).not.toContain(staff);
+    expect(request.url).not.toContain(renewed);
+    expect(request.origin).toBe(`http://127.0.0.1:${DEPLOYED_PORT}`);
+    expect([`Token ${staff}`, `Token ${renewed}`, `Token ${'f'.repeat(40)}`]).toContain(
+      request.authorization,
+    );
+  }
+  expect(loaded.some((url) => url.includes(staff) || url.includes(renewed))).toBe(false);
+});
+
+test('an HTML 500 page is said plainly with a retry; a slow response keeps the previous page on screen', async ({
+  page,
+}) => {
+  const { staff } = await tokens(page);
+  await page.goto('/volumes');
+  await signIn(page, staff);
+  await expect(page.getByText('1–25 of 250 volumes')).toBeVisible();
+
+  // More failures than the automatic retries (two) absorb.
+  await control(page, 'fail?count=3');
+  await page.getByRole('button', { name: /^Next/ }).click();
+  const error = page.getByRole('alert', { name: 'Could not load volumes' });
+  await expect(error).toContainText(
+    'The server failed to handle the request (HTTP 500: Server Error (500))',
+    {
+      timeout: 20_000,
+    },
+  );
+  await error.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByText('26–50 of 250 volumes')).toBeVisible();
+
+  await control(page, 'latency?ms=1500');
+  const firstRow = page.getByRole('table').getByRole('rowheader').first();
+  const before = await firstRow.textContent();
+  await page.getByRole('button', { name: /^Next/ }).click();
+  await expect(page.getByRole('table')).toHaveAttribute('aria-busy', 'true');
+  await expect(firstRow).toHaveText(before!); // still the previous page, no spinner flash
+  await expect(page.getByText('51–75 of 250 volumes')).toBeVisible({ timeout: 10_000 });
+  await control(page, 'latency?ms=0');
+});
+
+test('a support user gets read-only actions; staff-only unlink is not offered to others', async ({
+  page,
+}) => {
+  const { support } = await tokens(page);
+  await page.goto('/volumes');
+  await signIn(page, support);
+  await expect(page.getByRole('button', { name: /Account: Sam Saar \(Support\)/ })).toBeVisible();
+  await page.getByRole('table').getByRole('link').first().click();
+  const toolbar = page.getByRole('toolbar', { name: /Actions for/ });
+  await expect(toolbar.getByRole('button', { name: 'Edit…' })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  await expect(toolbar.getByRole('button', { name: /Unlink/ })).toHaveCount(0);
+  await toolbar.getByRole('button', { name: 'Edit…' }).focus();
+  await expect(
+    page.getByRole('tooltip').filter({ hasText: 'Support users have read-only access' }).first(),
+  ).toBeVisible();
+});
+
+test('from demo mode, connects to a Waldur the user names, and goes back to the demo', async ({
+  page,
+}) => {
+  const { admin } = await tokens(page);
+  await page.goto('http://127.0.0.1:4173/volumes');
+  await expect(page.getByText('Demo backend')).toBeVisible();
+  await page.getByRole('button', { name: /^Account:/ }).click();
+  await page.getByRole('button', { name: 'Connect to a real Waldur…' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to Waldur' })).toBeVisible();
+
+  await page.getByLabel('Waldur API address').fill('not a url');
+  await signIn(page, admin);
+  await expect(
+    page.getByText('Enter a full http(s) address, e.g. https://waldur.example.com'),
+  ).toBeVisible();
+  await page.getByLabel('Waldur API address').fill(`${WALDUR}/api/`);
+  await page.getByLabel('Remember me on this device').check();
+  await signIn(page, admin);
+  await expect(page.getByRole('button', { name: /Account: Pat Kask/ })).toBeVisible();
+  await expect(page.getByText(`127.0.0.1:${WALDUR_PORT}`)).toBeVisible();
+  await expect(page.getByText('Demo backend')).toHaveCount(0);
+  // A project admin of three projects sees only their volumes.
+  await expect(page.getByText(/of 1\d\d volumes|of \d\d volumes/)).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('volume-console:connection'))).toContain(
+    admin,
+  );
+
+  await page.getByRole('button', { name: /^Account:/ }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByLabel('Waldur API address')).toHaveValue(WALDUR);
+  await page.getByRole('button', { name: 'Back to the demo backend' }).click();
+  await expect(page.getByText('Demo backend')).toBeVisible();
+  await expect(page.getByText('1–25 of 250 volumes')).toBeVisible();
+});
