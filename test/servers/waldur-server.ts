@@ -107,7 +107,7 @@ const server = createServer(async (req, res) => {
         ? []
         : (Array.isArray(value) ? value : [value]).map((v) => [key, v] as [string, string]),
     ),
-    body: body && body.length > 0 ? body : undefined,
+    body: body && body.length > 0 ? new Uint8Array(body) : undefined,
   });
   const response =
     (await getResponse(handlers, request)) ?? new Response('Not Found', { status: 404 });
