@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { resetSavedViews } from '@/features/volumes/model/saved-views';
 import { resetOperations } from '@/features/volumes/operations/operations-store';
 import { clearNotices } from '@/lib/notifications';
 import type { DemoBackend } from '@/mocks/backend';
@@ -97,6 +98,7 @@ afterEach(async () => {
   await Promise.all(pending.splice(0));
   clearNotices();
   resetOperations();
+  resetSavedViews();
   localStorage.clear();
   sessionStorage.clear();
   vi.restoreAllMocks();

@@ -1,7 +1,7 @@
 import { keepPreviousData, type QueryClient, queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { ApiError } from '@/lib/api-error';
-import type { Page, QueryParams } from '@/lib/http';
+import type { Page, QueryParams, QueryValue } from '@/lib/http';
 import { pageOfLink } from '@/lib/link-header';
 import { api } from '@/lib/session';
 import { normalizeUuid, toDashedUuid } from '@/lib/uuid';
@@ -37,6 +37,18 @@ export interface VolumeFilters {
   availability_zone_name?: string;
 }
 
+/**
+ * Filters Waldur's API does not have (no `modified` or `bootable` filter): applied in the browser to
+ * every volume matching the API filters, up to `CLIENT_FILTER_CAP`.
+ */
+export interface ClientFilters {
+  /** In a transitional state, last modified longer ago than this. */
+  stuckForMinutes?: number;
+  bootable?: boolean;
+}
+
+export const CLIENT_FILTER_CAP = 3000;
+
 export interface VolumeListParams {
   /** Name, or a volume UUID / Cinder ID pasted whole. */
   search?: string;
@@ -47,6 +59,7 @@ export interface VolumeListParams {
   pageSize: number;
   /** Sparse fieldset; always includes what rows and live refresh need. */
   fields: string[];
+  clientFilters?: ClientFilters;
 }
 
 export interface VolumePage extends Page<Volume> {
@@ -55,6 +68,8 @@ export interface VolumePage extends Page<Volume> {
   pageCount: number;
   /** A UUID or backend ID search: the union of exact lookups, on one page. */
   isLookup: boolean;
+  /** Set when client filters ran: how many volumes were looked at, and whether the cap cut it. */
+  scanned?: { count: number; of: number };
 }
 
 export const volumeKeys = {
@@ -111,6 +126,137 @@ export function filtersToQuery(filters: VolumeFilters): QueryParams {
   };
 }
 
+/**
+ * Every page of a volume query (page_size=300), for bulk actions, exports and client filters.
+ * Stops at `cap` volumes; reports progress; honours `signal`.
+ */
+export async function fetchAllVolumes(
+  query: QueryParams,
+  options: {
+    signal?: AbortSignal;
+    cap?: number;
+    onProgress?: (loaded: number, total: number) => void;
+  } = {},
+): Promise<{ items: Volume[]; total: number }> {
+  const cap = options.cap ?? Number.POSITIVE_INFINITY;
+  const items: Volume[] = [];
+  let total = 0;
+  for (let page = 1; items.length < cap; page++) {
+    const result = await api().list('api/openstack-volumes', volumeSchema, {
+      params: { ...query, page: page > 1 ? page : undefined, page_size: 300 },
+      signal: options.signal,
+    });
+    total = result.total;
+    items.push(...result.items.slice(0, cap - items.length));
+    options.onProgress?.(items.length, Math.min(total, cap));
+    if (!result.links.next || result.items.length === 0) break;
+  }
+  return { items, total };
+}
+
+const TRANSITIONAL = [
+  'CREATION_SCHEDULED',
+  'CREATING',
+  'UPDATE_SCHEDULED',
+  'UPDATING',
+  'DELETION_SCHEDULED',
+  'DELETING',
+];
+
+/** The three exact lookups behind a pasted UUID (Waldur's filters cannot OR), merged. */
+async function lookupById(
+  base: QueryParams,
+  search: string,
+  uuid: string,
+  signal?: AbortSignal,
+): Promise<Volume[]> {
+  const lookups = await Promise.all([
+    api().list('api/openstack-volumes', volumeSchema, { params: { ...base, uuid }, signal }),
+    api().list('api/openstack-volumes', volumeSchema, {
+      params: { ...base, backend_id: toDashedUuid(uuid) },
+      signal,
+    }),
+    api().list('api/openstack-volumes', volumeSchema, {
+      params: { ...base, name: search },
+      signal,
+    }),
+  ]);
+  const seen = new Set<string>();
+  return lookups.flatMap((page) => page.items).filter((v) => !seen.has(v.uuid) && seen.add(v.uuid));
+}
+
+/**
+ * Every volume a list view matches, across all pages: its search (a pasted ID is looked up exactly),
+ * API filters and order, then the filters Waldur lacks. For bulk actions, exports and the client-
+ * filtered views. `total` is what the API matched; `items` may stop at `cap`.
+ */
+export async function fetchAllMatching(
+  params: VolumeListParams,
+  options: {
+    fields: string[];
+    signal?: AbortSignal;
+    cap?: number;
+    onProgress?: (loaded: number, total: number) => void;
+  },
+): Promise<{ items: Volume[]; total: number }> {
+  const { stuckForMinutes, bootable } = params.clientFilters ?? {};
+  const fields = new Set(options.fields);
+  if (stuckForMinutes !== undefined) fields.add('modified');
+  if (bootable !== undefined) fields.add('bootable');
+  const query: Record<string, QueryValue> = {
+    ...filtersToQuery(params.filters),
+    o: params.ordering,
+    field: [...fields].sort(),
+  };
+  if (stuckForMinutes !== undefined) {
+    // Waldur can filter the transitional states; "for how long" it cannot.
+    const states = params.filters.state?.filter((s) => TRANSITIONAL.includes(s));
+    query.state = states && states.length > 0 ? states : TRANSITIONAL;
+  }
+  const search = params.search?.trim() ?? '';
+  const uuid = normalizeUuid(search);
+  let all: { items: Volume[]; total: number };
+  if (uuid) {
+    const items = await lookupById({ ...query, page_size: 300 }, search, uuid, options.signal);
+    all = { items, total: items.length };
+    options.onProgress?.(items.length, items.length);
+  } else {
+    all = await fetchAllVolumes({ ...query, name: search || undefined }, options);
+  }
+  if (!params.clientFilters) return all;
+  const cutoff = Date.now() - (stuckForMinutes ?? 0) * 60_000;
+  const items = all.items.filter(
+    (v) =>
+      (stuckForMinutes === undefined ||
+        (v.modified !== undefined && v.modified !== null && Date.parse(v.modified) < cutoff)) &&
+      (bootable === undefined || v.bootable === bootable),
+  );
+  return { items, total: all.total };
+}
+
+async function fetchClientFiltered(
+  params: VolumeListParams,
+  signal: AbortSignal,
+): Promise<VolumePage> {
+  const all = await fetchAllMatching(params, {
+    fields: params.fields,
+    signal,
+    cap: CLIENT_FILTER_CAP,
+  });
+  const scannedCount = Math.min(all.total, CLIENT_FILTER_CAP);
+  const pageCount = Math.max(1, Math.ceil(all.items.length / params.pageSize));
+  const page = Math.min(params.page, pageCount);
+  return {
+    items: all.items.slice((page - 1) * params.pageSize, page * params.pageSize),
+    total: all.items.length,
+    links: {},
+    page,
+    pageCount,
+    isLookup: false,
+    scanned: { count: scannedCount, of: all.total },
+  };
+}
+
 function isInvalidPage(error: unknown) {
   return error instanceof ApiError && error.status === 404 && error.detail === 'Invalid page.';
 }
@@ -124,23 +270,10 @@ async function fetchVolumePage(params: VolumeListParams, signal: AbortSignal): P
   };
   const search = params.search?.trim() ?? '';
   const uuid = normalizeUuid(search);
+  if (params.clientFilters && !uuid) return fetchClientFiltered(params, signal);
   if (uuid) {
     // The API has no OR: look the value up as a UUID, as a Cinder ID and as a name, and merge.
-    const lookups = await Promise.all([
-      api().list('api/openstack-volumes', volumeSchema, { params: { ...base, uuid }, signal }),
-      api().list('api/openstack-volumes', volumeSchema, {
-        params: { ...base, backend_id: toDashedUuid(uuid) },
-        signal,
-      }),
-      api().list('api/openstack-volumes', volumeSchema, {
-        params: { ...base, name: search },
-        signal,
-      }),
-    ]);
-    const seen = new Set<string>();
-    const items = lookups
-      .flatMap((page) => page.items)
-      .filter((v) => !seen.has(v.uuid) && seen.add(v.uuid));
+    const items = await lookupById(base, search, uuid, signal);
     return { items, total: items.length, links: {}, page: 1, pageCount: 1, isLookup: true };
   }
   const query = { ...base, name: search || undefined };

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Popover } from '@/components/popover';
 import { directoryQueries } from '../api/queries';
 import { CORE_STATES } from '../api/schemas';
+import { useFacetCounts, withCount } from '../hooks/use-facet-counts';
 import { COLUMNS, type ColumnId } from '../model/columns';
-import { type ListView, PRESETS } from '../model/list-view';
+import { type ListView, PRESETS, presetOff } from '../model/list-view';
 import { RUNTIME_STATES, runtimeStateLabel, stateLabel } from '../model/states';
 import { EntityFilter } from './entity-filter';
 
@@ -22,13 +24,7 @@ export function Presets({ view, update }: { view: ListView; update: Update }) {
             className={`chip-button ${active ? 'chip-button--active' : ''}`}
             aria-pressed={active}
             onClick={() =>
-              update((current) =>
-                active
-                  ? preset.id === 'detached' || preset.id === 'in-use'
-                    ? { ...current, runtime: '' }
-                    : { ...current, states: [] }
-                  : preset.apply(current),
-              )
+              update((current) => (active ? presetOff(preset.id, current) : preset.apply(current)))
             }
           >
             {preset.label}
@@ -62,27 +58,72 @@ function StateFilter({ view, update }: { view: ListView; update: Update }) {
         }
         panelLabel="State"
       >
-        <fieldset className="checkbox-list">
-          <legend className="visually-hidden">Show volumes in these states</legend>
-          {CORE_STATES.map((state) => (
-            <label key={state} className="checkbox">
-              <input
-                type="checkbox"
-                checked={view.states.includes(state)}
-                onChange={(event) =>
-                  update((current) => ({
-                    ...current,
-                    states: event.target.checked
-                      ? [...current.states, state]
-                      : current.states.filter((s) => s !== state),
-                  }))
-                }
-              />
-              {stateLabel(state)}
-            </label>
-          ))}
-        </fieldset>
+        <StateOptions view={view} update={update} />
       </Popover>
+    </div>
+  );
+}
+
+/** Rendered only while the popover is open, so its counts are only fetched then. */
+function StateOptions({ view, update }: { view: ListView; update: Update }) {
+  const { counts, available } = useFacetCounts(view, 'state', true);
+  return (
+    <fieldset className="checkbox-list">
+      <legend className="visually-hidden">Show volumes in these states</legend>
+      {CORE_STATES.map((state) => (
+        <label
+          key={state}
+          className={`checkbox ${counts.get(state) === 0 ? 'checkbox--empty' : ''}`}
+        >
+          <input
+            type="checkbox"
+            checked={view.states.includes(state)}
+            onChange={(event) =>
+              update((current) => ({
+                ...current,
+                states: event.target.checked
+                  ? [...current.states, state]
+                  : current.states.filter((s) => s !== state),
+              }))
+            }
+          />
+          {withCount(stateLabel(state), counts.get(state))}
+        </label>
+      ))}
+      {!available ? (
+        <p className="field__hint">No counts for this view (Waldur cannot count it).</p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function RuntimeFilter({ view, update }: { view: ListView; update: Update }) {
+  const [wantCounts, setWantCounts] = useState(false);
+  const { counts } = useFacetCounts(view, 'runtime', wantCounts);
+  const options =
+    view.runtime && !(RUNTIME_STATES as readonly string[]).includes(view.runtime)
+      ? [view.runtime, ...RUNTIME_STATES]
+      : RUNTIME_STATES;
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor="runtime-filter">
+        Runtime state
+      </label>
+      <select
+        id="runtime-filter"
+        className="input"
+        value={view.runtime}
+        onFocus={() => setWantCounts(true)}
+        onPointerDown={() => setWantCounts(true)}
+        onChange={(event) => update({ runtime: event.target.value })}
+      >
+        <option value="">Any</option>
+        {options.map((runtime) => (
+          <option key={runtime} value={runtime}>
+            {withCount(runtimeStateLabel(runtime), counts.get(runtime))}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
@@ -114,32 +155,11 @@ function ZoneFilter({ view, update }: { view: ListView; update: Update }) {
 }
 
 export function FilterBar({ view, update }: { view: ListView; update: Update }) {
-  const runtimeOptions =
-    view.runtime && !(RUNTIME_STATES as readonly string[]).includes(view.runtime)
-      ? [view.runtime, ...RUNTIME_STATES]
-      : RUNTIME_STATES;
   return (
     <fieldset className="filter-bar">
       <legend className="visually-hidden">Filters</legend>
       <StateFilter view={view} update={update} />
-      <div className="field">
-        <label className="field__label" htmlFor="runtime-filter">
-          Runtime state
-        </label>
-        <select
-          id="runtime-filter"
-          className="input"
-          value={view.runtime}
-          onChange={(event) => update({ runtime: event.target.value })}
-        >
-          <option value="">Any</option>
-          {runtimeOptions.map((runtime) => (
-            <option key={runtime} value={runtime}>
-              {runtimeStateLabel(runtime)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RuntimeFilter view={view} update={update} />
       <EntityFilter
         kind="customers"
         value={view.customer}

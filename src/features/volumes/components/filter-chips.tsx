@@ -1,4 +1,9 @@
-import { hasAnyFilter, type ListView } from '../model/list-view';
+import {
+  hasAnyFilter,
+  type ListView,
+  STUCK_AFTER_MINUTES,
+  withoutFilters,
+} from '../model/list-view';
 import { runtimeStateLabel, stateLabel } from '../model/states';
 import { useEntityLabel } from './entity-filter';
 
@@ -58,23 +63,23 @@ export function FilterChips({ view, update }: { view: ListView; update: Update }
         {view.zone ? (
           <Chip label={`Zone: ${view.zone}`} onRemove={() => update({ zone: '' })} />
         ) : null}
+        {view.stuck ? (
+          <Chip
+            label={`Stuck for over ${STUCK_AFTER_MINUTES} min`}
+            onRemove={() => update({ stuck: false })}
+          />
+        ) : null}
+        {view.bootable ? (
+          <Chip
+            label={view.bootable === 'yes' ? 'Boot volumes only' : 'Data volumes only'}
+            onRemove={() => update({ bootable: '' })}
+          />
+        ) : null}
       </ul>
       <button
         type="button"
         className="btn btn--ghost btn--sm"
-        onClick={() =>
-          update((v) => ({
-            ...v,
-            search: '',
-            states: [],
-            runtime: '',
-            customer: '',
-            project: '',
-            tenant: '',
-            instance: '',
-            zone: '',
-          }))
-        }
+        onClick={() => update(withoutFilters)}
       >
         Clear all
       </button>

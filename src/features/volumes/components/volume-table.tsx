@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 import { RelativeTime } from '@/components/time';
 import { formatSize } from '@/lib/units';
@@ -105,6 +105,30 @@ function SortHeader({
   );
 }
 
+export interface TableSelection {
+  isSelected: (uuid: string) => boolean;
+  toggle: (volume: Volume) => void;
+  setPage: (volumes: Volume[], on: boolean) => void;
+}
+
+function PageCheckbox({ volumes, selection }: { volumes: Volume[]; selection: TableSelection }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const selected = volumes.filter((v) => selection.isSelected(v.uuid)).length;
+  const all = volumes.length > 0 && selected === volumes.length;
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = selected > 0 && !all;
+  }, [selected, all]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      aria-label="Select all volumes on this page"
+      checked={all}
+      onChange={(event) => selection.setPage(volumes, event.target.checked)}
+    />
+  );
+}
+
 /**
  * The volume list as a real table. Hovering or focusing a row prefetches its detail, so opening it
  * is instant; `renderActions` adds each row's actions menu.
@@ -117,6 +141,7 @@ export function VolumeTable({
   isBusy,
   caption,
   renderActions,
+  selection,
 }: {
   volumes: Volume[];
   columns: ColumnId[];
@@ -125,6 +150,7 @@ export function VolumeTable({
   isBusy: boolean;
   caption: string;
   renderActions?: (volume: Volume) => ReactNode;
+  selection?: TableSelection;
 }) {
   const queryClient = useQueryClient();
   const location = useLocation();
@@ -138,6 +164,11 @@ export function VolumeTable({
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
+            {selection ? (
+              <td className="cell cell--select">
+                <PageCheckbox volumes={volumes} selection={selection} />
+              </td>
+            ) : null}
             {columns.map((id) => (
               <SortHeader key={id} column={columnById(id)} sort={sort} onSort={onSort} />
             ))}
@@ -155,7 +186,18 @@ export function VolumeTable({
               data-uuid={volume.uuid}
               onMouseEnter={() => prefetch(volume.uuid)}
               onFocus={() => prefetch(volume.uuid)}
+              aria-selected={selection ? selection.isSelected(volume.uuid) : undefined}
             >
+              {selection ? (
+                <td className="cell cell--select">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${volume.name ?? volume.uuid}`}
+                    checked={selection.isSelected(volume.uuid)}
+                    onChange={() => selection.toggle(volume)}
+                  />
+                </td>
+              ) : null}
               {columns.map((id) =>
                 id === 'name' ? (
                   <th key={id} scope="row" className="cell cell--name">

@@ -18,6 +18,10 @@ export interface ListView {
   tenant: string;
   instance: string;
   zone: string;
+  /** Transitional for more than 30 minutes (by `modified`): filtered in the browser. */
+  stuck: boolean;
+  /** '' any, or only boot / only data volumes: filtered in the browser. */
+  bootable: '' | 'yes' | 'no';
   /** `o` value, e.g. `-size`; '' is Waldur's default order (name). */
   sort: string;
   page: number;
@@ -36,8 +40,13 @@ export const FILTER_KEYS = [
   'tenant',
   'instance',
   'zone',
+  'stuck',
+  'bootable',
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** Minutes after which a volume still in a transitional state counts as stuck. */
+export const STUCK_AFTER_MINUTES = 30;
 
 const SORTABLE = new Set(COLUMNS.flatMap((c) => ('sort' in c ? [c.sort, `-${c.sort}`] : [])));
 const UUID = /^[0-9a-f]{32}$/;
@@ -51,6 +60,8 @@ export const EMPTY_VIEW: ListView = {
   tenant: '',
   instance: '',
   zone: '',
+  stuck: false,
+  bootable: '',
   sort: '',
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
@@ -81,6 +92,9 @@ export function parseView(params: URLSearchParams): ListView {
     tenant: uuidParam(params, 'tenant'),
     instance: uuidParam(params, 'instance'),
     zone: params.get('zone') ?? '',
+    stuck: params.get('stuck') === '1',
+    bootable:
+      params.get('bootable') === 'yes' ? 'yes' : params.get('bootable') === 'no' ? 'no' : '',
     sort: SORTABLE.has(sort) ? sort : '',
     page: Number.isInteger(page) && page > 0 ? page : 1,
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
@@ -107,6 +121,8 @@ export function viewToSearch(view: ListView): URLSearchParams {
   if (view.tenant) params.set('tenant', view.tenant);
   if (view.instance) params.set('instance', view.instance);
   if (view.zone) params.set('zone', view.zone);
+  if (view.stuck) params.set('stuck', '1');
+  if (view.bootable) params.set('bootable', view.bootable);
   if (view.sort) params.set('sort', view.sort);
   if (view.page > 1) params.set('page', String(view.page));
   if (view.pageSize !== DEFAULT_PAGE_SIZE) params.set('size', String(view.pageSize));
@@ -144,12 +160,41 @@ export function viewToParams(view: ListView): VolumeListParams {
     page: view.page,
     pageSize: view.pageSize,
     fields: fieldsFor(view.columns),
+    clientFilters:
+      view.stuck || view.bootable
+        ? {
+            ...(view.stuck ? { stuckForMinutes: STUCK_AFTER_MINUTES } : {}),
+            ...(view.bootable ? { bootable: view.bootable === 'yes' } : {}),
+          }
+        : undefined,
   };
 }
 
+function isActive(view: ListView, key: FilterKey) {
+  if (key === 'states') return view.states.length > 0;
+  if (key === 'stuck') return view.stuck;
+  return view[key] !== '';
+}
+
 export function activeFilterCount(view: ListView) {
-  return FILTER_KEYS.filter((key) => (key === 'states' ? view.states.length > 0 : view[key] !== ''))
-    .length;
+  return FILTER_KEYS.filter((key) => isActive(view, key)).length;
+}
+
+/** The view without any search or filter (sort, page size and columns kept). */
+export function withoutFilters(view: ListView): ListView {
+  return {
+    ...view,
+    search: '',
+    states: [],
+    runtime: '',
+    customer: '',
+    project: '',
+    tenant: '',
+    instance: '',
+    zone: '',
+    stuck: false,
+    bootable: '',
+  };
 }
 
 export function hasAnyFilter(view: ListView) {
@@ -184,4 +229,32 @@ export const PRESETS = [
     apply: (view: ListView): ListView => ({ ...view, runtime: 'in-use' }),
     isActive: (view: ListView) => view.runtime === 'in-use',
   },
+  {
+    id: 'stuck',
+    label: 'Stuck',
+    apply: (view: ListView): ListView => ({ ...view, stuck: true }),
+    isActive: (view: ListView) => view.stuck,
+  },
+  {
+    id: 'bootable',
+    label: 'Bootable',
+    apply: (view: ListView): ListView => ({ ...view, bootable: 'yes' }),
+    isActive: (view: ListView) => view.bootable === 'yes',
+  },
 ] as const;
+
+/** What a preset clears when it is switched off. */
+export function presetOff(id: (typeof PRESETS)[number]['id'], view: ListView): ListView {
+  switch (id) {
+    case 'erred':
+    case 'in-progress':
+      return { ...view, states: [] };
+    case 'detached':
+    case 'in-use':
+      return { ...view, runtime: '' };
+    case 'stuck':
+      return { ...view, stuck: false };
+    case 'bootable':
+      return { ...view, bootable: '' };
+  }
+}

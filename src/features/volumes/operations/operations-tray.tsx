@@ -19,6 +19,8 @@ import {
   useOperations,
 } from './operations-store';
 
+const MAX_WATCHED = 6;
+
 const STATUS_LABELS: Record<OperationStatus, string> = {
   scheduled: 'Scheduled',
   running: 'Running',
@@ -165,10 +167,13 @@ export function OperationsTray() {
   const panelId = useId();
   const now = useNow(1000);
   const pending = operations.filter(isPending);
+  // After a bulk action there may be hundreds: watch the oldest few at a time (they finish first)
+  // rather than polling every volume every two seconds.
+  const watched = pending.slice(-MAX_WATCHED);
   if (operations.length === 0) return null;
   return (
     <aside className="tray" aria-label="Operations">
-      {pending.map((operation) => (
+      {watched.map((operation) => (
         <OperationWatcher key={operation.id} operation={operation} />
       ))}
       <button

@@ -1,20 +1,33 @@
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Spinner } from '@/components/spinner';
 import { EmptyState, ErrorState } from '@/components/status';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { ActionDialogHost, RowActions } from '../actions/action-controls';
-import { volumeQueries } from '../api/queries';
+import { volumeKeys, volumeQueries } from '../api/queries';
+import { BulkBar, BulkDialogHost } from '../components/bulk-bar';
 import { ColumnChooser, FilterBar, Presets } from '../components/filter-bar';
 import { FilterChips } from '../components/filter-chips';
 import { LiveStatus } from '../components/live-status';
 import { Pagination } from '../components/pagination';
 import { SearchBox } from '../components/search-box';
+import { ViewsMenu } from '../components/views-menu';
 import { VolumeTable } from '../components/volume-table';
 import { useListView } from '../hooks/use-list-view';
+import { useSelection } from '../hooks/use-selection';
 import { useSettleAnnouncements } from '../hooks/use-settle-announcements';
-import { hasAnyFilter, orderedColumns, viewToParams } from '../model/list-view';
+import {
+  hasAnyFilter,
+  orderedColumns,
+  STUCK_AFTER_MINUTES,
+  viewToParams,
+  withoutFilters,
+} from '../model/list-view';
 import { isTransitional } from '../model/states';
+
+const ExportDialog = lazy(() =>
+  import('../export/export-dialog').then((m) => ({ default: m.ExportDialog })),
+);
 
 export function VolumeListPage() {
   useDocumentTitle('Volumes');
@@ -26,6 +39,14 @@ export function VolumeListPage() {
   const columns = orderedColumns(view);
   useSettleAnnouncements(isPlaceholderData ? undefined : data?.items);
 
+  // Facet counts follow the list: when it refreshes, the open ones refresh too (closed ones are
+  // only marked stale).
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (dataUpdatedAt)
+      void queryClient.invalidateQueries({ queryKey: volumeKeys.counts(), refetchType: 'active' });
+  }, [dataUpdatedAt, queryClient]);
+
   // A page past the end (an old link, a shrunk list) lands on the last page.
   useEffect(() => {
     if (data && !isPlaceholderData && !data.isLookup && data.page !== view.page) {
@@ -33,6 +54,8 @@ export function VolumeListPage() {
     }
   }, [data, isPlaceholderData, view.page, update]);
 
+  const selection = useSelection(params, data?.total ?? 0);
+  const [exporting, setExporting] = useState(false);
   const inProgress = data?.items.filter(isTransitional).length ?? 0;
   const filtered = hasAnyFilter(view);
 
@@ -57,7 +80,19 @@ export function VolumeListPage() {
           onCommit={(search, options) => update({ search }, options)}
         />
         <Presets view={view} update={update} />
-        <ColumnChooser view={view} update={update} />
+        <div className="toolbar__end">
+          <ViewsMenu />
+          <ColumnChooser view={view} update={update} />
+          <button
+            type="button"
+            className="btn btn--secondary"
+            disabled={!data || data.total === 0}
+            onPointerEnter={() => void import('../export/export-dialog')}
+            onClick={() => setExporting(true)}
+          >
+            Export…
+          </button>
+        </div>
       </div>
       <FilterBar view={view} update={update} />
       <FilterChips view={view} update={update} />
@@ -81,19 +116,7 @@ export function VolumeListPage() {
             <button
               type="button"
               className="btn btn--primary"
-              onClick={() =>
-                update((v) => ({
-                  ...v,
-                  search: '',
-                  states: [],
-                  runtime: '',
-                  customer: '',
-                  project: '',
-                  tenant: '',
-                  instance: '',
-                  zone: '',
-                }))
-              }
+              onClick={() => update(withoutFilters)}
             >
               Clear all filters
             </button>
@@ -108,6 +131,12 @@ export function VolumeListPage() {
         )
       ) : (
         <>
+          <BulkBar
+            selection={selection}
+            total={data.total}
+            pageSize={view.pageSize}
+            allOnPageSelected={data.items.every((v) => selection.isSelected(v.uuid))}
+          />
           <VolumeTable
             volumes={data.items}
             columns={columns}
@@ -116,7 +145,27 @@ export function VolumeListPage() {
             isBusy={isPlaceholderData && isFetching}
             caption={`Volumes${filtered ? ' matching the filters' : ''}, page ${data.page} of ${data.pageCount}`}
             renderActions={(volume) => <RowActions volume={volume} />}
+            selection={selection}
           />
+          {data.scanned ? (
+            <p className="muted list-note">
+              {view.stuck
+                ? `In progress for more than ${STUCK_AFTER_MINUTES} minutes (by last modification)`
+                : ''}
+              {view.stuck && view.bootable ? '; ' : ''}
+              {view.bootable
+                ? view.bootable === 'yes'
+                  ? 'boot volumes only'
+                  : 'data volumes only'
+                : ''}
+              : Waldur has no such filter, so the console checked{' '}
+              {data.scanned.count.toLocaleString('en')}
+              {data.scanned.of > data.scanned.count
+                ? ` of ${data.scanned.of.toLocaleString('en')}`
+                : ''}{' '}
+              matching volumes itself.
+            </p>
+          ) : null}
           {data.isLookup ? (
             <p className="muted">
               {data.total} {data.total === 1 ? 'volume has' : 'volumes have'} this ID as UUID,
@@ -136,6 +185,17 @@ export function VolumeListPage() {
         </>
       )}
       <ActionDialogHost />
+      <BulkDialogHost />
+      {exporting && data ? (
+        <Suspense fallback={null}>
+          <ExportDialog
+            params={params}
+            columns={columns}
+            total={data.total}
+            onClose={() => setExporting(false)}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,329 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
+import { Button } from '@/components/button';
+import { Dialog } from '@/components/dialog';
+import { Spinner } from '@/components/spinner';
+import { Callout, ErrorState } from '@/components/status';
+import { errorMessage } from '@/lib/api-error';
+import { currentUserQuery } from '@/lib/current-user';
+import { runPool } from '@/lib/pool';
+import { type ActionRequest, performVolumeAction } from '../api/mutations';
+import { fetchAllMatching, volumeQueries } from '../api/queries';
+import type { Volume } from '../api/schemas';
+import { actionAvailability } from '../model/action-rules';
+import type { OpenBulk } from './bulk-launcher';
+import './actions.css';
+
+/**
+ * A bulk action over a selection: first a plan (which volumes are eligible, and why the others are
+ * skipped, by the same rules as one at a time), then a run with at most four requests at once and a
+ * result per volume, with a retry for the failed ones. Nothing is silently dropped.
+ */
+const CONCURRENCY = 4;
+/** The most volumes one bulk action takes; stated in the dialog when a selection is larger. */
+export const BULK_CAP = 1000;
+const FIELDS = [
+  'uuid',
+  'url',
+  'name',
+  'state',
+  'runtime_state',
+  'action',
+  'bootable',
+  'instance',
+  'instance_name',
+  'backend_id',
+  'project_uuid',
+  'project_name',
+  'customer_uuid',
+  'device',
+  'size',
+];
+
+const VERBS = { pull: 'Pull', snapshot: 'Snapshot', detach: 'Detach' } as const;
+const TITLES = {
+  pull: 'Pull volumes',
+  snapshot: 'Create snapshots',
+  detach: 'Detach volumes',
+} as const;
+
+type Status = 'queued' | 'running' | 'scheduled' | 'failed' | 'cancelled';
+interface Outcome {
+  status: Status;
+  message?: string;
+}
+
+function stamp(date = new Date()) {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}`;
+}
+
+export function snapshotName(pattern: string, volume: Volume, date: string) {
+  return pattern
+    .replaceAll('{name}', volume.name ?? volume.uuid)
+    .replaceAll('{date}', date)
+    .slice(0, 150);
+}
+
+function useTargets(request: OpenBulk) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: [
+      'bulk-targets',
+      request.action,
+      request.target.kind,
+      request.target.kind === 'rows'
+        ? request.target.volumes.map((v) => v.uuid)
+        : request.target.params,
+    ],
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+    queryFn: async ({ signal }) => {
+      const { target } = request;
+      if (target.kind === 'matching') {
+        const all = await fetchAllMatching(target.params, {
+          fields: FIELDS,
+          signal,
+          cap: BULK_CAP,
+        });
+        return { volumes: all.items, total: all.total };
+      }
+      // Fresh state for every selected row: the list may be minutes old.
+      const volumes: Volume[] = [];
+      const selected = target.volumes.slice(0, BULK_CAP);
+      await runPool(selected, 6, async (row) => {
+        try {
+          volumes.push(
+            await queryClient.fetchQuery({ ...volumeQueries.detail(row.uuid), staleTime: 0 }),
+          );
+        } catch {
+          volumes.push(row); // gone or unreadable: planned from what the list showed, and reported
+        }
+      });
+      const order = new Map(selected.map((v, i) => [v.uuid, i]));
+      volumes.sort((a, b) => (order.get(a.uuid) ?? 0) - (order.get(b.uuid) ?? 0));
+      return { volumes, total: target.volumes.length };
+    },
+  });
+}
+
+export function BulkDialog({ request, onClose }: { request: OpenBulk; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const user = useQuery(currentUserQuery());
+  const targets = useTargets(request);
+  const [pattern, setPattern] = useState('{name}-snap-{date}');
+  const [outcomes, setOutcomes] = useState<Map<string, Outcome>>(new Map());
+  const [phase, setPhase] = useState<'plan' | 'running' | 'done'>('plan');
+  const abort = useRef<AbortController | null>(null);
+  const date = useMemo(() => stamp(), []);
+  const { action } = request;
+
+  const plan = useMemo(() => {
+    const eligible: Volume[] = [];
+    const skipped: { volume: Volume; reason: string }[] = [];
+    for (const volume of targets.data?.volumes ?? []) {
+      const availability = actionAvailability(volume, { user: user.data, instance: null }).find(
+        (a) => a.id === action,
+      )!;
+      if (availability.enabled) eligible.push(volume);
+      else skipped.push({ volume, reason: availability.reason ?? 'Not possible now.' });
+    }
+    return { eligible, skipped };
+  }, [targets.data, user.data, action]);
+
+  const requestFor = (volume: Volume): ActionRequest =>
+    action === 'snapshot'
+      ? { action: 'snapshot', body: { name: snapshotName(pattern, volume, date) } }
+      : { action };
+
+  const run = async (volumes: Volume[]) => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setPhase('running');
+    setOutcomes((current) => {
+      const next = new Map(current);
+      for (const v of volumes) next.set(v.uuid, { status: 'queued' });
+      return next;
+    });
+    const set = (uuid: string, outcome: Outcome) =>
+      setOutcomes((current) => new Map(current).set(uuid, outcome));
+    await runPool(
+      volumes,
+      CONCURRENCY,
+      async (volume) => {
+        set(volume.uuid, { status: 'running' });
+        try {
+          await performVolumeAction(queryClient, volume, requestFor(volume));
+          set(volume.uuid, { status: 'scheduled' });
+        } catch (error) {
+          set(volume.uuid, { status: 'failed', message: errorMessage(error) });
+        }
+      },
+      controller.signal,
+    );
+    setOutcomes((current) => {
+      const next = new Map(current);
+      for (const [uuid, outcome] of next)
+        if (outcome.status === 'queued') next.set(uuid, { status: 'cancelled' });
+      return next;
+    });
+    setPhase('done');
+  };
+
+  const counts = { scheduled: 0, failed: 0, cancelled: 0, running: 0, queued: 0 };
+  for (const outcome of outcomes.values()) counts[outcome.status] += 1;
+  const finished = counts.scheduled + counts.failed + counts.cancelled;
+  const failed = plan.eligible.filter((v) => outcomes.get(v.uuid)?.status === 'failed');
+  const total = targets.data?.total ?? 0;
+  const capped = total > (targets.data?.volumes.length ?? 0);
+
+  const close = () => {
+    abort.current?.abort();
+    if (phase === 'done') request.onFinished?.();
+    onClose();
+  };
+
+  const footer =
+    phase === 'plan' ? (
+      <>
+        <Button onClick={close}>Cancel</Button>
+        <Button
+          variant="primary"
+          aria-disabled={plan.eligible.length === 0 || targets.isPending || undefined}
+          onClick={() => {
+            if (plan.eligible.length > 0) void run(plan.eligible);
+          }}
+        >
+          {VERBS[action]} {plan.eligible.length} {plan.eligible.length === 1 ? 'volume' : 'volumes'}
+        </Button>
+      </>
+    ) : phase === 'running' ? (
+      <Button onClick={() => abort.current?.abort()}>Stop after the running ones</Button>
+    ) : (
+      <>
+        {failed.length > 0 ? (
+          <Button onClick={() => void run(failed)}>Retry the {failed.length} failed</Button>
+        ) : null}
+        <Button variant="primary" onClick={close}>
+          Close
+        </Button>
+      </>
+    );
+
+  return (
+    <Dialog open onClose={close} title={TITLES[action]} size="lg" footer={footer}>
+      {targets.isPending ? (
+        <p className="muted">
+          <Spinner label="Reading the selected volumes" /> Reading the current state of the selected
+          volumes…
+        </p>
+      ) : targets.isError ? (
+        <ErrorState
+          title="Could not read the selected volumes"
+          error={targets.error}
+          onRetry={() => void targets.refetch()}
+        />
+      ) : (
+        <>
+          {capped ? (
+            <Callout
+              tone="warning"
+              title={`Only the first ${BULK_CAP.toLocaleString('en')} volumes`}
+            >
+              <p>
+                {total.toLocaleString('en')} volumes match; one bulk action takes at most{' '}
+                {BULK_CAP.toLocaleString('en')}. Narrow the filters and run it again for the rest.
+              </p>
+            </Callout>
+          ) : null}
+          {phase === 'plan' ? (
+            <p>
+              <strong>
+                {plan.eligible.length} of {targets.data.volumes.length}
+              </strong>{' '}
+              selected {targets.data.volumes.length === 1 ? 'volume' : 'volumes'} can be{' '}
+              {action === 'snapshot'
+                ? 'snapshotted'
+                : `${action === 'pull' ? 'pulled' : 'detached'}`}
+              {plan.skipped.length > 0
+                ? `; ${plan.skipped.length} will be skipped, each with the reason below.`
+                : '.'}
+            </p>
+          ) : (
+            <div className="bulk-progress">
+              <progress max={plan.eligible.length} value={finished} aria-label="Progress" />
+              <p aria-live="polite">
+                {phase === 'running' ? 'Running: ' : 'Finished: '}
+                {counts.scheduled} scheduled, {counts.failed} failed
+                {counts.cancelled ? `, ${counts.cancelled} not started` : ''}
+                {plan.skipped.length ? `, ${plan.skipped.length} skipped` : ''}.
+              </p>
+            </div>
+          )}
+          {action === 'snapshot' && phase === 'plan' ? (
+            <div className="field">
+              <label className="field__label" htmlFor="bulk-snapshot-pattern">
+                Snapshot names
+              </label>
+              <input
+                id="bulk-snapshot-pattern"
+                className="input mono"
+                value={pattern}
+                onChange={(event) => setPattern(event.target.value)}
+                aria-describedby="bulk-snapshot-pattern-hint"
+              />
+              <p className="field__hint" id="bulk-snapshot-pattern-hint">
+                {'{name}'} is the volume’s name, {'{date}'} {date}. For example:{' '}
+                {plan.eligible[0] ? snapshotName(pattern, plan.eligible[0], date) : '—'}
+              </p>
+            </div>
+          ) : null}
+          <div className="table-wrap bulk-table">
+            <table className="table">
+              <caption className="visually-hidden">Volumes in this bulk action</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Volume</th>
+                  <th scope="col">{phase === 'plan' ? 'Plan' : 'Result'}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.skipped.map(({ volume, reason }) => (
+                  <tr key={volume.uuid} className="bulk-row bulk-row--skipped">
+                    <th scope="row">{volume.name}</th>
+                    <td>Skipped: {reason}</td>
+                  </tr>
+                ))}
+                {plan.eligible.map((volume) => {
+                  const outcome = outcomes.get(volume.uuid);
+                  return (
+                    <tr
+                      key={volume.uuid}
+                      className={`bulk-row bulk-row--${outcome?.status ?? 'planned'}`}
+                    >
+                      <th scope="row">{volume.name}</th>
+                      <td>
+                        {!outcome
+                          ? VERBS[action]
+                          : outcome.status === 'scheduled'
+                            ? 'Scheduled'
+                            : outcome.status === 'failed'
+                              ? `Failed: ${outcome.message}`
+                              : outcome.status === 'running'
+                                ? 'Sending…'
+                                : outcome.status === 'cancelled'
+                                  ? 'Not started (stopped)'
+                                  : 'Waiting'}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,35 @@
+import { useQueries } from '@tanstack/react-query';
+import { isUuidLike } from '@/lib/uuid';
+import { volumeQueries } from '../api/queries';
+import { CORE_STATES } from '../api/schemas';
+import type { ListView } from '../model/list-view';
+import { viewToParams } from '../model/list-view';
+import { RUNTIME_STATES } from '../model/states';
+
+/**
+ * How many volumes each value of a facet would give under the other current filters, from
+ * `X-Result-Count` of `page_size=1` requests. Only fetched while the facet's control is open
+ * (`enabled`), so the list itself never waits for them; the list page invalidates them when it
+ * refreshes. Not available for views Waldur cannot count (a pasted ID, browser-side filters).
+ */
+export function useFacetCounts(view: ListView, facet: 'state' | 'runtime', enabled: boolean) {
+  const params = viewToParams(view);
+  const countable = !params.clientFilters && !isUuidLike(view.search);
+  const values: readonly string[] = facet === 'state' ? CORE_STATES : RUNTIME_STATES;
+  const base = { ...params.filters, search: params.search };
+  const results = useQueries({
+    queries: values.map((value) => ({
+      ...volumeQueries.count(
+        facet === 'state' ? { ...base, state: [value] } : { ...base, runtime_state: value },
+      ),
+      enabled: enabled && countable,
+    })),
+  });
+  const counts = new Map<string, number | undefined>();
+  for (const [index, value] of values.entries()) counts.set(value, results[index]?.data);
+  return { counts, available: countable };
+}
+
+export function withCount(label: string, count: number | undefined) {
+  return count === undefined ? label : `${label} (${count.toLocaleString('en')})`;
+}

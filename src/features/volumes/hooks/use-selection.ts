@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { VolumeListParams } from '../api/queries';
+import type { Volume } from '../api/schemas';
+
+/**
+ * Which volumes the user picked for a bulk action: rows ticked on any page (kept while paging and
+ * filtering), or "all N matching" the current filters (dropped when the filters change).
+ */
+export type BulkTarget =
+  | { kind: 'rows'; volumes: Volume[] }
+  | { kind: 'matching'; params: VolumeListParams; total: number };
+
+export function useSelection(params: VolumeListParams, total: number) {
+  const [rows, setRows] = useState<Map<string, Volume>>(() => new Map());
+  const [allMatching, setAllMatching] = useState(false);
+  const filtersKey = JSON.stringify([params.search, params.filters, params.clientFilters]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset exactly when the filters change
+  useEffect(() => setAllMatching(false), [filtersKey]);
+
+  const isSelected = useCallback(
+    (uuid: string) => allMatching || rows.has(uuid),
+    [allMatching, rows],
+  );
+
+  const toggle = useCallback((volume: Volume) => {
+    setAllMatching(false);
+    setRows((current) => {
+      const next = new Map(current);
+      if (next.has(volume.uuid)) next.delete(volume.uuid);
+      else next.set(volume.uuid, volume);
+      return next;
+    });
+  }, []);
+
+  const setPage = useCallback((volumes: Volume[], on: boolean) => {
+    setAllMatching(false);
+    setRows((current) => {
+      const next = new Map(current);
+      for (const volume of volumes) {
+        if (on) next.set(volume.uuid, volume);
+        else next.delete(volume.uuid);
+      }
+      return next;
+    });
+  }, []);
+
+  const clear = useCallback(() => {
+    setAllMatching(false);
+    setRows(new Map());
+  }, []);
+
+  const target: BulkTarget | null = useMemo(() => {
+    if (allMatching) return { kind: 'matching', params, total };
+    return rows.size > 0 ? { kind: 'rows', volumes: [...rows.values()] } : null;
+  }, [allMatching, params, rows, total]);
+
+  return {
+    count: allMatching ? total : rows.size,
+    allMatching,
+    isSelected,
+    toggle,
+    setPage,
+    clear,
+    selectAllMatching: () => setAllMatching(true),
+    target,
+  };
+}
+
+export type SelectionState = ReturnType<typeof useSelection>;
