@@ -104,9 +104,10 @@ test('an HTML 500 page is said plainly with a retry; a slow response keeps the p
   page,
 }) => {
   const { staff } = await tokens(page);
-  await page.goto('/volumes');
+  // A view with nothing in progress, so that no live refresh runs meanwhile.
+  await page.goto('/volumes?state=OK&runtime=available&size=10');
   await signIn(page, staff);
-  await expect(page.getByText('1–25 of 250 volumes')).toBeVisible();
+  await expect(page.getByText(/^1–10 of \d+ volumes$/)).toBeVisible();
 
   // More failures than the automatic retries (two) absorb.
   await control(page, 'fail?count=3');
@@ -119,15 +120,26 @@ test('an HTML 500 page is said plainly with a retry; a slow response keeps the p
     },
   );
   await error.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.getByText('26–50 of 250 volumes')).toBeVisible();
+  await expect(page.getByText(/^11–20 of \d+ volumes$/)).toBeVisible();
 
+  // A live refresh that fails keeps the list on screen and says so.
+  await page.goto('/volumes?state=UPDATING');
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+  await control(page, 'fail?count=3');
+  await expect(page.getByText('Could not refresh the list:')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByText('Could not refresh the list:')).toBeHidden();
+
+  await page.goto('/volumes');
+  await expect(page.getByText('1–25 of 250 volumes')).toBeVisible();
   await control(page, 'latency?ms=1500');
   const firstRow = page.getByRole('table').getByRole('rowheader').first();
   const before = await firstRow.textContent();
   await page.getByRole('button', { name: /^Next/ }).click();
   await expect(page.getByRole('table')).toHaveAttribute('aria-busy', 'true');
   await expect(firstRow).toHaveText(before!); // still the previous page, no spinner flash
-  await expect(page.getByText('51–75 of 250 volumes')).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByText('26–50 of 250 volumes')).toBeVisible({ timeout: 10_000 });
   await control(page, 'latency?ms=0');
 });
 

@@ -72,7 +72,7 @@ test.describe('the volume list', () => {
     await size.getByRole('button').click();
     await expect(size).toHaveAttribute('aria-sort', 'ascending');
     await expect(page).toHaveURL(/sort=size/);
-    await expect(table(page).getByRole('row').nth(1).getByRole('cell').nth(2)).toHaveText('1 GiB');
+    await expect(table(page).getByRole('row').nth(1).locator('td.cell--size')).toHaveText('1 GiB');
 
     await page.getByRole('button', { name: /^Next/ }).click();
     await expect(page.getByText('Page 2 of 10', { exact: true })).toBeVisible();

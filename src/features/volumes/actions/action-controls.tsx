@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useId } from 'react';
+import { lazy, Suspense, useEffect, useId } from 'react';
 import { Popover } from '@/components/popover';
 import { Spinner } from '@/components/spinner';
 import { isApiError } from '@/lib/api-error';
@@ -16,7 +16,7 @@ const ActionDialogs = lazy(() =>
 );
 
 /** Pull has no form: it runs at once and reports. */
-function usePull(volume: Volume) {
+export function usePull(volume: Volume) {
   const mutation = useVolumeAction(volume);
   const run = () => {
     if (mutation.isPending) return;
@@ -190,6 +190,8 @@ export function RowActions({ volume }: { volume: Volume }) {
 /** Renders the open action's dialog; its code loads on first use. */
 export function ActionDialogHost() {
   const open = useOpenAction();
+  // A dialog belongs to the page that opened it: leaving the page closes it.
+  useEffect(() => closeAction, []);
   if (!open) return null;
   return (
     <Suspense fallback={null}>

@@ -206,7 +206,7 @@ export function BulkDialog({ request, onClose }: { request: OpenBulk; onClose: (
           <Button onClick={() => void run(failed)}>Retry the {failed.length} failed</Button>
         ) : null}
         <Button variant="primary" onClick={close}>
-          Close
+          Done
         </Button>
       </>
     );

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { type BulkAction, closeBulk, openBulk, useOpenBulk } from '../actions/bulk-launcher';
 import type { SelectionState } from '../hooks/use-selection';
 
@@ -71,6 +71,8 @@ export function BulkBar({
 
 export function BulkDialogHost() {
   const open = useOpenBulk();
+  // A dialog belongs to the page that opened it: leaving the page closes it.
+  useEffect(() => closeBulk, []);
   if (!open) return null;
   return (
     <Suspense fallback={null}>

@@ -160,7 +160,7 @@ export function VolumeTable({
   };
   return (
     <div className={`table-wrap ${isBusy ? 'table-wrap--busy' : ''}`}>
-      <table className="table" aria-busy={isBusy}>
+      <table className="table" aria-busy={isBusy} data-list="volumes">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>

@@ -76,7 +76,7 @@ export function ExportDialog({
           <Button onClick={() => controller.current?.abort()}>Cancel export</Button>
         ) : (
           <>
-            <Button onClick={close}>{phase.kind === 'done' ? 'Close' : 'Cancel'}</Button>
+            <Button onClick={close}>{phase.kind === 'done' ? 'Done' : 'Cancel'}</Button>
             <Button variant="primary" onClick={() => void start()}>
               {phase.kind === 'done' ? 'Export again' : `Export as ${format.toUpperCase()}`}
             </Button>

@@ -1,7 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { createHandlers } from '@/mocks/handlers';
+import { TEST_ORIGIN } from '@/mocks/node';
 import { renderApp, requestsTo } from '../../../../test/render-app';
-import { getBackend } from '../../../../test/setup';
+import { getBackend, server, skipResponseContractCheck } from '../../../../test/setup';
 
 const LIST = '/api/openstack-volumes/';
 
@@ -174,5 +177,62 @@ describe('volume list: filter labels', () => {
     expect(await screen.findByText('Customer: Cobalt Genomics')).toBeInTheDocument();
     expect(await screen.findByText(`Project: ${project.name}`)).toBeInTheDocument();
     expect(requestsTo(`/api/customers/${customer.uuid}/`)).toHaveLength(1);
+  });
+});
+
+describe('volume list: failures', () => {
+  it('a refresh that fails keeps the list on screen, says so, and retries', async () => {
+    const { user } = renderApp('/volumes');
+    const table = await screen.findByRole('table');
+    skipResponseContractCheck(); // Django's HTML 500 page is the point here
+    server.use(
+      http.get(
+        `${TEST_ORIGIN}/api/openstack-volumes/`,
+        () =>
+          new HttpResponse('<title>Server Error (500)</title>', {
+            status: 500,
+            headers: { 'Content-Type': 'text/html' },
+          }),
+        { once: true },
+      ),
+      http.get(
+        `${TEST_ORIGIN}/api/openstack-volumes/`,
+        () =>
+          new HttpResponse('<title>Server Error (500)</title>', {
+            status: 500,
+            headers: { 'Content-Type': 'text/html' },
+          }),
+        { once: true },
+      ),
+      http.get(
+        `${TEST_ORIGIN}/api/openstack-volumes/`,
+        () =>
+          new HttpResponse('<title>Server Error (500)</title>', {
+            status: 500,
+            headers: { 'Content-Type': 'text/html' },
+          }),
+        { once: true },
+      ),
+    );
+    await user.click(screen.getByRole('button', { name: /Refresh/ }));
+    const alert = await screen.findByText(/Could not refresh the list:/);
+    expect(alert.closest('[role="alert"]')).toHaveTextContent('HTTP 500: Server Error (500)');
+    expect(table).toBeInTheDocument();
+    expect(within(table).getAllByRole('rowheader')).toHaveLength(25);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() =>
+      expect(screen.queryByText(/Could not refresh the list:/)).not.toBeInTheDocument(),
+    );
+  });
+
+  it('a first load that fails says so with a retry', async () => {
+    skipResponseContractCheck();
+    server.use(http.get(`${TEST_ORIGIN}/api/openstack-volumes/`, () => HttpResponse.error()));
+    const { user } = renderApp('/volumes');
+    const alert = await screen.findByRole('alert', { name: 'Could not load volumes' });
+    expect(alert).toHaveTextContent('Could not reach the server');
+    server.resetHandlers(...createHandlers(getBackend(), TEST_ORIGIN));
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('table')).toBeInTheDocument();
   });
 });

@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Spinner } from '@/components/spinner';
 import { EmptyState, ErrorState } from '@/components/status';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { ActionDialogHost, RowActions } from '../actions/action-controls';
 import { volumeKeys, volumeQueries } from '../api/queries';
+import type { Volume } from '../api/schemas';
 import { BulkBar, BulkDialogHost } from '../components/bulk-bar';
 import { ColumnChooser, FilterBar, Presets } from '../components/filter-bar';
 import { FilterChips } from '../components/filter-chips';
@@ -13,6 +14,7 @@ import { Pagination } from '../components/pagination';
 import { SearchBox } from '../components/search-box';
 import { ViewsMenu } from '../components/views-menu';
 import { VolumeTable } from '../components/volume-table';
+import { currentRow, useListKeyboard } from '../hooks/use-list-keyboard';
 import { useListView } from '../hooks/use-list-view';
 import { useSelection } from '../hooks/use-selection';
 import { useSettleAnnouncements } from '../hooks/use-settle-announcements';
@@ -27,6 +29,12 @@ import { isTransitional } from '../model/states';
 
 const ExportDialog = lazy(() =>
   import('../export/export-dialog').then((m) => ({ default: m.ExportDialog })),
+);
+const CommandPalette = lazy(() =>
+  import('../keyboard/command-palette').then((m) => ({ default: m.CommandPalette })),
+);
+const ShortcutsHelp = lazy(() =>
+  import('../keyboard/shortcuts-help').then((m) => ({ default: m.ShortcutsHelp })),
 );
 
 export function VolumeListPage() {
@@ -56,6 +64,15 @@ export function VolumeListPage() {
 
   const selection = useSelection(params, data?.total ?? 0);
   const [exporting, setExporting] = useState(false);
+  const [helping, setHelping] = useState(false);
+  // The palette is about the row that had focus when it opened.
+  const [palette, setPalette] = useState<{ row: Volume | undefined } | null>(null);
+  const openPalette = useCallback(() => {
+    const uuid = currentRow()?.dataset.uuid;
+    setPalette({ row: data?.items.find((v) => v.uuid === uuid) });
+  }, [data]);
+  const openHelp = useCallback(() => setHelping(true), []);
+  useListKeyboard({ onPalette: openPalette, onHelp: openHelp });
   const inProgress = data?.items.filter(isTransitional).length ?? 0;
   const filtered = hasAnyFilter(view);
 
@@ -66,6 +83,13 @@ export function VolumeListPage() {
           <h1 className="page-title">Volumes</h1>
           <p className="page-subtitle">OpenStack block storage volumes you can see in Waldur.</p>
         </div>
+        <button
+          type="button"
+          className="btn btn--ghost btn--sm shortcuts-button"
+          onClick={openHelp}
+        >
+          Keyboard shortcuts <kbd>?</kbd>
+        </button>
         <LiveStatus
           updatedAt={dataUpdatedAt}
           inProgress={inProgress}
@@ -102,7 +126,7 @@ export function VolumeListPage() {
           <Spinner label="Loading volumes" />
           <span>Loading volumes…</span>
         </div>
-      ) : isError ? (
+      ) : isError && !data ? (
         <ErrorState
           title="Could not load volumes"
           error={error}
@@ -131,6 +155,22 @@ export function VolumeListPage() {
         )
       ) : (
         <>
+          {isError ? (
+            // A refresh failed; what was loaded stays on screen.
+            <div className="callout callout--warning list-refresh-error" role="alert">
+              <p>
+                <strong>Could not refresh the list:</strong> {error.message} Showing what was loaded
+                before.
+              </p>
+              <button
+                type="button"
+                className="btn btn--secondary btn--sm"
+                onClick={() => void refetch()}
+              >
+                Try again
+              </button>
+            </div>
+          ) : null}
           <BulkBar
             selection={selection}
             total={data.total}
@@ -186,6 +226,22 @@ export function VolumeListPage() {
       )}
       <ActionDialogHost />
       <BulkDialogHost />
+      {palette ? (
+        <Suspense fallback={null}>
+          <CommandPalette
+            row={palette.row}
+            selection={selection}
+            onExport={() => setExporting(true)}
+            onHelp={openHelp}
+            onClose={() => setPalette(null)}
+          />
+        </Suspense>
+      ) : null}
+      {helping ? (
+        <Suspense fallback={null}>
+          <ShortcutsHelp onClose={() => setHelping(false)} />
+        </Suspense>
+      ) : null}
       {exporting && data ? (
         <Suspense fallback={null}>
           <ExportDialog

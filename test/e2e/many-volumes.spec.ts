@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const table = (page: Page) => page.getByRole('table', { name: /^Volumes/ });
+
+test('bulk pull over a mixed selection: a plan with skipped volumes, per-volume results, and a retry for the failed', async ({
+  page,
+  demo,
+}) => {
+  await page.goto('/volumes?q=archive');
+  await expect(table(page).getByRole('row')).toHaveCount(16);
+  await page.getByRole('checkbox', { name: 'Select all volumes on this page' }).check();
+  await expect(page.getByText('15 volumes selected')).toBeVisible();
+  // One of the eligible volumes will be refused by Waldur (someone starts an operation on it meanwhile).
+  const victim = await demo.volume(
+    "v.name.startsWith('archive') && v.state === 'OK' && v.backend_id !== null",
+  );
+  await page.getByRole('button', { name: 'Pull…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Pull volumes' });
+  await expect(dialog).toContainText('13 of 15 selected volumes can be pulled; 2 will be skipped');
+  const skipped = dialog.getByRole('row').filter({ hasText: 'Skipped:' });
+  await expect(skipped).toHaveCount(2);
+  await expect(skipped.first()).toContainText(/in progress\. Wait until it finishes/);
+
+  await demo.run(
+    `(b) => b.scheduleVolumeOperation(b.db.volumes.find((v) => v.uuid === '${victim.uuid}'), 'pull', 'Pull', {})` as never,
+  );
+  await dialog.getByRole('button', { name: 'Pull 13 volumes' }).click();
+  await expect(dialog.getByText('Finished: 12 scheduled, 1 failed, 2 skipped.')).toBeVisible();
+  const failed = dialog.getByRole('row', { name: new RegExp(victim.name) });
+  await expect(failed).toContainText('Failed: Valid states for operation: OK, ERRED.');
+
+  await demo.advance(10_000); // the other operation on it finishes
+  await dialog.getByRole('button', { name: 'Retry the 1 failed' }).click();
+  await expect(dialog.getByText('Finished: 13 scheduled, 0 failed, 2 skipped.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByText('15 volumes selected')).toBeHidden();
+  const pulls = await demo.requests(`/api/openstack-volumes/${victim.uuid}/pull/`, 'POST');
+  expect(pulls).toHaveLength(2);
+});
+
+test('exports a filtered, sorted view with its visible columns as CSV and as JSON', async ({
+  page,
+  demo,
+}) => {
+  await page.goto('/volumes?state=ERRED&sort=-size&cols=name,state,size,project');
+  await expect(table(page).getByRole('row')).toHaveCount(13);
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export volumes' });
+  await expect(dialog).toContainText('The 12 volumes of this view');
+  await expect(dialog).toContainText('(Name, State, Size, Project)');
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export as CSV' }).click(),
+  ]);
+  expect(csv.suggestedFilename()).toMatch(/^volumes-.*\.csv$/);
+  const lines = readFileSync((await csv.path())!, 'utf8')
+    .trimEnd()
+    .split('\r\n');
+  expect(lines[0]).toBe('uuid,name,state,action,size_mib,project_name');
+  expect(lines).toHaveLength(13);
+  const sizes = lines.slice(1).map((line) => Number(line.split(',')[4]));
+  expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+  expect(lines.slice(1).every((line) => line.split(',')[2] === 'ERRED')).toBe(true);
+  const expected = await demo.run((b) =>
+    b.db.volumes
+      .filter((v) => v.state === 'ERRED')
+      .map((v) => v.uuid)
+      .sort(),
+  );
+  expect(
+    lines
+      .slice(1)
+      .map((line) => line.split(',')[0])
+      .sort(),
+  ).toEqual(expected);
+  await expect(dialog).toContainText('12 volumes.');
+
+  await dialog.getByRole('radio', { name: 'JSON' }).check();
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export again' }).click(),
+  ]);
+  const rows = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+  expect(rows).toHaveLength(12);
+  expect(Object.keys(rows[0])).toEqual([
+    'uuid',
+    'name',
+    'state',
+    'action',
+    'size_mib',
+    'project_name',
+  ]);
+  const exportRequests = (await demo.requests('/api/openstack-volumes/')).filter((s) =>
+    s.includes('page_size=300'),
+  );
+  expect(exportRequests.length).toBeGreaterThan(0);
+  expect(
+    exportRequests.every(
+      (s) => s.includes('field=') && s.includes('state=ERRED') && s.includes('o=-size'),
+    ),
+  ).toBe(true);
+});
+
+test('saves a view by name and comes back to it; support views are one click away', async ({
+  page,
+}) => {
+  await page.goto('/volumes?state=ERRED&sort=-size&size=50');
+  await page.getByRole('button', { name: /^Views/ }).click();
+  await page.getByLabel('Save this view as').fill('Big erred volumes');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('announcer-polite')).toHaveText(
+    'Saved this view as Big erred volumes',
+  );
+  await page.keyboard.press('Escape');
+
+  await page.goto('/volumes');
+  await page.getByRole('button', { name: /^Views/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Support views' })
+    .getByRole('link', { name: /^Stuck/ })
+    .click();
+  await expect(page).toHaveURL(/stuck=1/);
+  await expect(
+    page.getByText(/In progress for more than 30 minutes.*Waldur has no such filter/),
+  ).toBeVisible();
+
+  await page.reload(); // saved views live on the device, across reloads
+  await page.getByRole('button', { name: /^Views/ }).click();
+  await page.getByRole('link', { name: 'Big erred volumes' }).click();
+  await expect(page).toHaveURL(/\/volumes\?state=ERRED&sort=-size&size=50$/);
+  await expect(page.getByRole('button', { name: 'Erred', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+});
+
+test('the state filter shows how many volumes each state would give under the other filters', async ({
+  page,
+  demo,
+}) => {
+  await page.goto('/volumes?runtime=available');
+  await page.getByRole('button', { name: /^State:/ }).click();
+  const expected = await demo.run(
+    (b) =>
+      b.db.volumes.filter((v) => v.state === 'ERRED' && v.runtime_state === 'available').length,
+  );
+  await expect(page.getByRole('checkbox', { name: `Erred (${expected})` })).toBeVisible();
+  const counts = (await demo.requests('/api/openstack-volumes/')).filter(
+    (s) => s.includes('page_size=1&') || s.endsWith('page_size=1'),
+  );
+  expect(counts.length).toBe(8);
+  expect(counts.every((s) => s.includes('runtime_state=available'))).toBe(true);
+});
+
+test('keyboard only: move to rows, select them, and run a bulk snapshot from the command palette', async ({
+  page,
+  demo,
+}) => {
+  await page.goto('/volumes?state=OK&runtime=available');
+  await expect(table(page).getByRole('row').nth(1)).toBeVisible();
+  await page.keyboard.press('j');
+  await expect(table(page).getByRole('link').first()).toBeFocused();
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await expect(page.getByText('2 volumes selected')).toBeVisible();
+  await page.keyboard.press('p');
+  const palette = page.getByRole('dialog', { name: 'Commands' });
+  await expect(palette.getByRole('combobox')).toBeFocused();
+  await page.keyboard.type('snapshots selected');
+  await expect(
+    palette.getByRole('option', { name: /Create snapshots \(2 selected\)/ }),
+  ).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Create snapshots' });
+  await expect(dialog).toContainText('2 of 2 selected volumes can be snapshotted');
+  // Tab to the run button, Enter.
+  const run = dialog.getByRole('button', { name: 'Snapshot 2 volumes' });
+  for (let i = 0; i < 10 && !(await run.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(run).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText('Finished: 2 scheduled, 0 failed.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const created = await demo.run(
+    (b) => b.db.snapshots.filter((s) => /-snap-\d{8}-\d{4}$/.test(s.name)).length,
+  );
+  expect(created).toBe(2);
+
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+});
