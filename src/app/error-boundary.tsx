@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { CodeBlock } from '@/components/code-block';
 import { errorMessage } from '@/lib/api-error';
 
 function ErrorScreen({ error }: { error: unknown }) {
@@ -23,7 +24,7 @@ function ErrorScreen({ error }: { error: unknown }) {
         </p>
         <details className="state__details">
           <summary>Technical details</summary>
-          <pre className="code-block">{details}</pre>
+          <CodeBlock label="Error details">{details}</CodeBlock>
         </details>
       </div>
     </section>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApiError, errorMessage } from '@/lib/api-error';
 import { Button } from './button';
+import { CodeBlock } from './code-block';
 import { CopyButton } from './copy-button';
 
 /** A failure said plainly, with a way to retry and the technical evidence one click away. */
@@ -10,17 +11,21 @@ export function ErrorState({
   onRetry,
   isRetrying = false,
   children,
+  level = 2,
 }: {
   title: string;
   error: unknown;
   onRetry?: () => void;
   isRetrying?: boolean;
   children?: ReactNode;
+  /** 1 when the state is the whole page (it then names the page). */
+  level?: 1 | 2;
 }) {
+  const Heading = level === 1 ? 'h1' : 'h2';
   const report = error instanceof ApiError ? error.toReport() : errorMessage(error);
   return (
     <section className="state state--error" role="alert" aria-label={title}>
-      <h2 className="state__title">{title}</h2>
+      <Heading className="state__title">{title}</Heading>
       <p className="state__message">{errorMessage(error)}</p>
       {children}
       <div className="state__actions">
@@ -32,17 +37,26 @@ export function ErrorState({
       </div>
       <details className="state__details">
         <summary>Technical details</summary>
-        <pre className="code-block">{report}</pre>
+        <CodeBlock label="Error details">{report}</CodeBlock>
         <CopyButton value={report} label="error details" />
       </details>
     </section>
   );
 }
 
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+export function EmptyState({
+  title,
+  children,
+  level = 2,
+}: {
+  title: string;
+  children?: ReactNode;
+  level?: 1 | 2;
+}) {
+  const Heading = level === 1 ? 'h1' : 'h2';
   return (
     <section className="state state--empty" aria-label={title}>
-      <h2 className="state__title">{title}</h2>
+      <Heading className="state__title">{title}</Heading>
       {children}
     </section>
   );

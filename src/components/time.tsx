@@ -10,7 +10,7 @@ export function RelativeTime({ value }: { value: string | null | undefined }) {
   if (!date) return <span className="muted">—</span>;
   const exact = formatDateTime(date);
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard users can read the exact time
+    // Focusable so keyboard users can read the exact time.
     <span className="tip-host" tabIndex={0} aria-describedby={id}>
       <time dateTime={value ?? undefined}>{formatRelative(date, now)}</time>
       <span className="tip" role="tooltip" id={id}>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { hideToast, type Notice, useNotices } from '@/lib/notifications';
+import { CodeBlock } from './code-block';
 import { CopyButton } from './copy-button';
 
 function Toast({ notice }: { notice: Notice }) {
@@ -28,7 +29,7 @@ function Toast({ notice }: { notice: Notice }) {
         {notice.report ? (
           <details>
             <summary>Details for a support ticket</summary>
-            <pre className="code-block">{notice.report}</pre>
+            <CodeBlock label="Error details">{notice.report}</CodeBlock>
             <CopyButton value={notice.report} label="error details" />
           </details>
         ) : null}

@@ -50,12 +50,12 @@ export function SessionMenu() {
       buttonClassName="btn btn--ghost user-button"
       label={
         <>
+          <span className="visually-hidden">Account: </span>
           <span className="user-button__name">{displayName(user)}</span>
           {role ? <span className="badge badge--neutral">{role}</span> : null}
           <span aria-hidden="true">▾</span>
         </>
       }
-      ariaLabel={`Account: ${displayName(user)}${role ? ` (${role})` : ''}`}
     >
       {(close) => (
         <div className="menu-panel">

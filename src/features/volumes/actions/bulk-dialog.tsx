@@ -279,7 +279,11 @@ export function BulkDialog({ request, onClose }: { request: OpenBulk; onClose: (
               </p>
             </div>
           ) : null}
-          <div className="table-wrap bulk-table">
+          <section
+            className="table-wrap bulk-table"
+            tabIndex={0}
+            aria-label="Volumes in this bulk action"
+          >
             <table className="table">
               <caption className="visually-hidden">Volumes in this bulk action</caption>
               <thead>
@@ -321,7 +325,7 @@ export function BulkDialog({ request, onClose }: { request: OpenBulk; onClose: (
                 })}
               </tbody>
             </table>
-          </div>
+          </section>
         </>
       )}
     </Dialog>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { CodeBlock } from '@/components/code-block';
 import { Callout } from '@/components/status';
 import { ApiError } from '@/lib/api-error';
 import { clearDraft, readDraft, saveDraft } from './drafts';
@@ -112,7 +113,7 @@ export function FormProblemCallout({
         {report ? (
           <details>
             <summary>Details for a support ticket</summary>
-            <pre className="code-block">{report}</pre>
+            <CodeBlock label="Error details">{report}</CodeBlock>
           </details>
         ) : null}
       </Callout>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { CodeBlock } from '@/components/code-block';
 import { CopyButton } from '@/components/copy-button';
 import { Spinner } from '@/components/spinner';
 import { ErrorState } from '@/components/status';
@@ -48,7 +49,9 @@ function RawJson({ uuid }: { uuid: string }) {
           Reload
         </button>
       </div>
-      <pre className="code-block code-block--tall">{text}</pre>
+      <CodeBlock label="Raw JSON of the volume" tall>
+        {text}
+      </CodeBlock>
     </>
   );
 }
@@ -82,7 +85,7 @@ export function SupportPanel({ volume }: { volume: Volume }) {
         </Detail>
         <Detail label="Action details" wide>
           {details ? (
-            <pre className="code-block">{JSON.stringify(details, null, 2)}</pre>
+            <CodeBlock label="Action details">{JSON.stringify(details, null, 2)}</CodeBlock>
           ) : (
             <span className="muted">None</span>
           )}
@@ -98,7 +101,9 @@ export function SupportPanel({ volume }: { volume: Volume }) {
       {volume.error_traceback ? (
         <details className="disclosure">
           <summary>Error traceback</summary>
-          <pre className="code-block code-block--tall">{volume.error_traceback}</pre>
+          <CodeBlock label="Error traceback" tall>
+            {volume.error_traceback}
+          </CodeBlock>
           <CopyButton value={volume.error_traceback} label="error traceback" />
         </details>
       ) : null}
@@ -108,7 +113,7 @@ export function SupportPanel({ volume }: { volume: Volume }) {
       </details>
       <div className="curl">
         <p className="field__label">Copy as curl</p>
-        <pre className="code-block">{curl}</pre>
+        <CodeBlock label="curl command">{curl}</CodeBlock>
         <CopyButton value={curl} label="curl command" />
       </div>
     </div>

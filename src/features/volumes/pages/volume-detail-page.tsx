@@ -46,7 +46,7 @@ function NotFound({ title, message }: { title: string; message: string }) {
   useDocumentTitle(title);
   return (
     <div className="page page--narrow">
-      <EmptyState title={title}>
+      <EmptyState title={title} level={1}>
         <p>{message}</p>
         <Link to={back.to} className="btn btn--primary">
           {back.label}
@@ -267,6 +267,7 @@ function VolumeDetail({ uuid }: { uuid: string }) {
           error={error}
           onRetry={() => void refetch()}
           isRetrying={isFetching}
+          level={1}
         />
       </div>
     );

@@ -1,0 +1,50 @@
+import { expect, test } from './fixtures';
+
+/** Performance behaviour that can be counted (times belong to `npm run bench`). */
+const LIST = '/api/openstack-volumes/';
+const isPage = (search: string) => !new URLSearchParams(search).has('page_size') || new URLSearchParams(search).get('page_size') !== '1';
+
+test('typing a 10-character search sends at most 2 list requests', async ({ page, demo }) => {
+  await page.goto('/volumes');
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+  const before = (await demo.requests(LIST)).length;
+  await page.getByRole('searchbox', { name: /search volumes/i }).pressSequentially('scratch-01', { delay: 60 });
+  await expect(page.getByRole('table').getByRole('rowheader')).toHaveText(['scratch-01']);
+  const searches = (await demo.requests(LIST)).slice(before).filter(isPage);
+  expect(searches.length).toBeGreaterThanOrEqual(1);
+  expect(searches.length).toBeLessThanOrEqual(2);
+  expect(new URLSearchParams(searches.at(-1)!).get('name')).toBe('scratch-01');
+});
+
+test('going back to the list after opening a volume sends no list request while the data is fresh', async ({
+  page,
+  demo,
+}) => {
+  // A view with nothing in progress, so no live refresh runs.
+  await page.goto('/volumes?state=OK&runtime=available');
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+  const before = (await demo.requests(LIST)).length;
+  await page.getByRole('table').getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+  await page.waitForTimeout(500);
+  expect((await demo.requests(LIST)).slice(before)).toEqual([]);
+});
+
+test('the list request carries field= for the visible columns only', async ({ page, demo }) => {
+  await page.goto('/volumes?cols=name,size');
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+  const last = new URLSearchParams((await demo.requests(LIST)).filter(isPage).at(-1)!);
+  // Identity and what live refresh watches, plus the two columns' fields: nothing else.
+  expect(last.getAll('field').sort()).toEqual(['action', 'name', 'runtime_state', 'size', 'state', 'url', 'uuid']);
+
+  await page.getByRole('button', { name: /^Columns/ }).click();
+  await page.getByRole('checkbox', { name: 'Project' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('columnheader', { name: /^Project/ })).toBeVisible();
+  const next = new URLSearchParams((await demo.requests(LIST)).filter(isPage).at(-1)!);
+  expect(next.getAll('field').sort()).toEqual(
+    ['action', 'name', 'project_name', 'project_uuid', 'runtime_state', 'size', 'state', 'url', 'uuid'].sort(),
+  );
+});
