@@ -22,6 +22,7 @@ export function Combobox({
   error,
   placeholder,
   hint,
+  onOpenChange,
 }: {
   label: string;
   value: string;
@@ -33,10 +34,16 @@ export function Combobox({
   error?: string | null;
   placeholder?: string;
   hint?: ReactNode;
+  /** Lets the caller fetch options only while the list is open. */
+  onOpenChange?: (open: boolean) => void;
 }) {
   const id = useId();
   const listId = `${id}-list`;
-  const [open, setOpen] = useState(false);
+  const [open, setOpenState] = useState(false);
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    onOpenChange?.(next);
+  };
   const [active, setActive] = useState(-1);
   const [text, setText] = useState(valueLabel);
   const inputRef = useRef<HTMLInputElement>(null);

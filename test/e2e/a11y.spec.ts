@@ -20,7 +20,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectNoAxeViolations(page, 'the state filter with counts');
       await page.keyboard.press('Escape');
       await page.getByRole('combobox', { name: 'Project' }).click();
-      await expect(page.getByRole('listbox', { name: 'Project' }).getByRole('option').first()).toBeVisible();
+      await expect(
+        page.getByRole('listbox', { name: 'Project' }).getByRole('option').first(),
+      ).toBeVisible();
       await expectNoAxeViolations(page, 'the project picker');
       await page.keyboard.press('Escape');
       const first = await demo.volume("v.name === 'archive-05'");

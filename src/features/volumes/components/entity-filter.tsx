@@ -14,65 +14,45 @@ const LABELS: Record<Kind, { label: string; placeholder: string }> = {
   'openstack-instances': { label: 'Attached to instance', placeholder: 'Any instance' },
 };
 
-function useOptions(kind: Kind, query: string, scope: string | undefined) {
-  const customers = useQuery({
-    ...directoryQueries.customers(query),
-    enabled: kind === 'customers',
-  });
-  const projects = useQuery({
-    ...directoryQueries.projects(query, scope),
-    enabled: kind === 'projects',
-  });
-  const tenants = useQuery({
-    ...directoryQueries.tenants(query, scope),
-    enabled: kind === 'openstack-tenants',
-  });
-  const instances = useQuery({
-    ...instanceQueries.search(query),
-    enabled: kind === 'openstack-instances',
-  });
-  const active = {
-    customers,
-    projects,
-    'openstack-tenants': tenants,
-    'openstack-instances': instances,
-  }[kind];
-  const options: ComboboxOption[] = (active.data?.items ?? []).map((item) => {
-    const record = item as {
-      uuid: string;
-      name?: string | null;
-      abbreviation?: string | null;
-      customer_name?: string | null;
-      project_name?: string | null;
-    };
-    return {
-      value: record.uuid,
-      label: record.name || record.uuid,
-      description: record.abbreviation || record.customer_name || record.project_name || undefined,
-    };
-  });
-  return {
-    options,
-    isLoading: active.isPending && active.fetchStatus !== 'idle',
-    error: active.error ? errorMessage(active.error) : null,
-  };
+interface Named {
+  uuid: string;
+  name?: string | null;
+  abbreviation?: string | null;
+  customer_name?: string | null;
+  project_name?: string | null;
 }
 
-function useLabel(kind: Kind, uuid: string) {
-  const directory = useQuery({
-    ...directoryQueries.one(kind === 'openstack-instances' ? 'projects' : kind, uuid),
-    enabled: Boolean(uuid) && kind !== 'openstack-instances',
-  });
-  const instance = useQuery({
-    ...instanceQueries.one(uuid),
-    enabled: Boolean(uuid) && kind === 'openstack-instances',
-  });
+function optionsQuery(kind: Kind, query: string, scope: string | undefined) {
+  switch (kind) {
+    case 'customers':
+      return directoryQueries.customers(query);
+    case 'projects':
+      return directoryQueries.projects(query, scope);
+    case 'openstack-tenants':
+      return directoryQueries.tenants(query, scope);
+    case 'openstack-instances':
+      return instanceQueries.search(query);
+  }
+}
+
+/** Both kinds of answer have a `name`; the type is the directory's. */
+function labelQuery(kind: Kind, uuid: string) {
+  return (
+    kind === 'openstack-instances' ? instanceQueries.one(uuid) : directoryQueries.one(kind, uuid)
+  ) as ReturnType<typeof directoryQueries.one>;
+}
+
+/** The name of a filter value from the URL (one request, cached for good). */
+export function useEntityLabel(kind: Kind, uuid: string) {
+  const { data, isError } = useQuery({ ...labelQuery(kind, uuid), enabled: Boolean(uuid) });
   if (!uuid) return '';
-  const name = kind === 'openstack-instances' ? instance.data?.name : directory.data?.name;
-  return name ?? (directory.isError || instance.isError ? uuid : '…');
+  return data?.name ?? (isError ? uuid : '…');
 }
 
-/** A customer / project / tenant / instance filter, searching the server as the user types. */
+/**
+ * A customer / project / tenant / instance filter, searching the server as the user types. Options
+ * are fetched only while the list is open, so the list page does not wait on them at load.
+ */
 export function EntityFilter({
   kind,
   value,
@@ -86,9 +66,20 @@ export function EntityFilter({
   scope?: string;
 }) {
   const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
   const debounced = useDebouncedValue(query, 250);
-  const { options, isLoading, error } = useOptions(kind, debounced, scope || undefined);
-  const label = useLabel(kind, value);
+  const options = useQuery({
+    ...(optionsQuery(kind, debounced, scope || undefined) as ReturnType<
+      typeof directoryQueries.customers
+    >),
+    enabled: open,
+  });
+  const label = useEntityLabel(kind, value);
+  const items: ComboboxOption[] = ((options.data?.items ?? []) as Named[]).map((item) => ({
+    value: item.uuid,
+    label: item.name || item.uuid,
+    description: item.abbreviation || item.customer_name || item.project_name || undefined,
+  }));
   return (
     <Combobox
       label={LABELS[kind].label}
@@ -97,14 +88,10 @@ export function EntityFilter({
       valueLabel={label}
       onChange={onChange}
       onQueryChange={setQuery}
-      options={options}
-      isLoading={isLoading}
-      error={error}
+      onOpenChange={setOpen}
+      options={items}
+      isLoading={options.isPending && options.fetchStatus !== 'idle'}
+      error={options.error ? errorMessage(options.error) : null}
     />
   );
-}
-
-/** Label of a filter value for chips ("Project: Climate Models"). */
-export function useEntityLabel(kind: Kind, uuid: string) {
-  return useLabel(kind, uuid);
 }

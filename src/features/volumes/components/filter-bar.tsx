@@ -129,7 +129,9 @@ function RuntimeFilter({ view, update }: { view: ListView; update: Update }) {
 }
 
 function ZoneFilter({ view, update }: { view: ListView; update: Update }) {
-  const zones = useQuery(directoryQueries.zoneNames());
+  // Zone names are only needed once someone opens the select.
+  const [wanted, setWanted] = useState(false);
+  const zones = useQuery({ ...directoryQueries.zoneNames(), enabled: wanted });
   const names = [...(zones.data ?? [])];
   if (view.zone && !names.includes(view.zone)) names.unshift(view.zone);
   return (
@@ -141,6 +143,8 @@ function ZoneFilter({ view, update }: { view: ListView; update: Update }) {
         id="zone-filter"
         className="input"
         value={view.zone}
+        onFocus={() => setWanted(true)}
+        onPointerDown={() => setWanted(true)}
         onChange={(event) => update({ zone: event.target.value })}
       >
         <option value="">Any zone</option>
