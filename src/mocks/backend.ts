@@ -83,8 +83,8 @@ export class DemoBackend {
   private readonly onChange?: (db: Db) => void;
   private readonly expiredTokens = new Set<string>();
   private dirty = false;
-  /** Test hooks: answer the next N requests with Django's HTML 500 page / after a delay. */
-  private serverErrors = 0;
+  /** Test hooks: answer the next N requests (to a path prefix) with Django's HTML 500 page. */
+  private serverErrors = { count: 0, path: '' };
   latencyMs = 0;
 
   constructor(options: DemoBackendOptions = {}) {
@@ -101,7 +101,7 @@ export class DemoBackend {
     this.db = seedDb ?? createSeedDb(this.clock.now());
     this.expiredTokens.clear();
     this.requests.length = 0;
-    this.serverErrors = 0;
+    this.serverErrors = { count: 0, path: '' };
     this.latencyMs = 0;
     this.changed();
   }
@@ -198,9 +198,9 @@ export class DemoBackend {
     this.changed();
   }
 
-  /** Answer the next `count` requests with Django's HTML 500 page. */
-  failNextRequests(count = 1) {
-    this.serverErrors = count;
+  /** Answer the next `count` requests (those under `path`, if given) with Django's HTML 500 page. */
+  failNextRequests(count = 1, path = '') {
+    this.serverErrors = { count, path };
   }
 
   private takeFailure(operation: string, volumeUuid: string): string | undefined {
@@ -436,8 +436,8 @@ export class DemoBackend {
       try {
         if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
         this.tick();
-        if (this.serverErrors > 0) {
-          this.serverErrors -= 1;
+        if (this.serverErrors.count > 0 && url.pathname.startsWith(this.serverErrors.path)) {
+          this.serverErrors.count -= 1;
           response = djangoServerErrorPage();
         } else {
           const user =

@@ -2,13 +2,17 @@ import { expect, test } from './fixtures';
 
 /** Performance behaviour that can be counted (times belong to `npm run bench`). */
 const LIST = '/api/openstack-volumes/';
-const isPage = (search: string) => !new URLSearchParams(search).has('page_size') || new URLSearchParams(search).get('page_size') !== '1';
+const isPage = (search: string) =>
+  !new URLSearchParams(search).has('page_size') ||
+  new URLSearchParams(search).get('page_size') !== '1';
 
 test('typing a 10-character search sends at most 2 list requests', async ({ page, demo }) => {
   await page.goto('/volumes');
   await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
   const before = (await demo.requests(LIST)).length;
-  await page.getByRole('searchbox', { name: /search volumes/i }).pressSequentially('scratch-01', { delay: 60 });
+  await page
+    .getByRole('searchbox', { name: /search volumes/i })
+    .pressSequentially('scratch-01', { delay: 60 });
   await expect(page.getByRole('table').getByRole('rowheader')).toHaveText(['scratch-01']);
   const searches = (await demo.requests(LIST)).slice(before).filter(isPage);
   expect(searches.length).toBeGreaterThanOrEqual(1);
@@ -37,7 +41,15 @@ test('the list request carries field= for the visible columns only', async ({ pa
   await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
   const last = new URLSearchParams((await demo.requests(LIST)).filter(isPage).at(-1)!);
   // Identity and what live refresh watches, plus the two columns' fields: nothing else.
-  expect(last.getAll('field').sort()).toEqual(['action', 'name', 'runtime_state', 'size', 'state', 'url', 'uuid']);
+  expect(last.getAll('field').sort()).toEqual([
+    'action',
+    'name',
+    'runtime_state',
+    'size',
+    'state',
+    'url',
+    'uuid',
+  ]);
 
   await page.getByRole('button', { name: /^Columns/ }).click();
   await page.getByRole('checkbox', { name: 'Project' }).check();
@@ -45,6 +57,16 @@ test('the list request carries field= for the visible columns only', async ({ pa
   await expect(page.getByRole('columnheader', { name: /^Project/ })).toBeVisible();
   const next = new URLSearchParams((await demo.requests(LIST)).filter(isPage).at(-1)!);
   expect(next.getAll('field').sort()).toEqual(
-    ['action', 'name', 'project_name', 'project_uuid', 'runtime_state', 'size', 'state', 'url', 'uuid'].sort(),
+    [
+      'action',
+      'name',
+      'project_name',
+      'project_uuid',
+      'runtime_state',
+      'size',
+      'state',
+      'url',
+      'uuid',
+    ].sort(),
   );
 });

@@ -29,7 +29,10 @@ test('keyboard only: search, filter, open a volume, extend it, close', async ({ 
   await tabTo(page, page.getByRole('button', { name: 'Detached' }));
   await page.keyboard.press('Space');
   await expect(page).toHaveURL(/runtime=available/);
-  await expect(page.getByRole('button', { name: 'Detached' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Detached' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 
   // Rows: j moves to the first one; Enter on its link opens it.
   const rows = page.getByRole('table').getByRole('rowheader');
@@ -43,7 +46,9 @@ test('keyboard only: search, filter, open a volume, extend it, close', async ({ 
   await expect(page.getByRole('heading', { level: 1, name: volume.name })).toBeVisible();
 
   // Run an action: Extend, from the action bar.
-  const extend = page.getByRole('toolbar', { name: /Actions for/ }).getByRole('button', { name: 'Extend…' });
+  const extend = page
+    .getByRole('toolbar', { name: /Actions for/ })
+    .getByRole('button', { name: 'Extend…' });
   await tabTo(page, extend);
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: `Extend ${volume.name}` });

@@ -110,7 +110,7 @@ test('an HTML 500 page is said plainly with a retry; a slow response keeps the p
   await expect(page.getByText(/^1–10 of \d+ volumes$/)).toBeVisible();
 
   // More failures than the automatic retries (two) absorb.
-  await control(page, 'fail?count=3');
+  await control(page, 'fail?count=3&path=/api/openstack-volumes/');
   await page.getByRole('button', { name: /^Next/ }).click();
   const error = page.getByRole('alert', { name: 'Could not load volumes' });
   await expect(error).toContainText(
@@ -125,7 +125,7 @@ test('an HTML 500 page is said plainly with a retry; a slow response keeps the p
   // A live refresh that fails keeps the list on screen and says so.
   await page.goto('/volumes?state=UPDATING');
   await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
-  await control(page, 'fail?count=3');
+  await control(page, 'fail?count=3&path=/api/openstack-volumes/');
   await expect(page.getByText('Could not refresh the list:')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
   await page.getByRole('button', { name: 'Try again' }).click();

@@ -74,7 +74,10 @@ function control(url: URL, res: ServerResponse) {
     case '/__control/rotate':
       return json({ token: backend.rotateToken(url.searchParams.get('user') ?? 'alice') });
     case '/__control/fail':
-      backend.failNextRequests(Number(url.searchParams.get('count') ?? 1));
+      backend.failNextRequests(
+        Number(url.searchParams.get('count') ?? 1),
+        url.searchParams.get('path') ?? '',
+      );
       return json({ ok: true });
     case '/__control/latency':
       backend.latencyMs = Number(url.searchParams.get('ms') ?? 0);
