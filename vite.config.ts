@@ -1,47 +1,82 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
-type ModuleInfo = { isEntry: boolean; importers: readonly string[] } | null;
+type ModuleInfo = { isEntry: boolean; importedIds: readonly string[] } | null;
+type GetModuleInfo = (id: string) => ModuleInfo;
+
+const BOOT = fileURLToPath(new URL('./src/main.tsx', import.meta.url));
+/** The module that renders the app; the boot entry imports it dynamically and preloads it. */
+const APP_START = fileURLToPath(new URL('./src/app/start.tsx', import.meta.url));
 
 /**
- * Everything the entry imports statically (React, the router, react-query, zod, the list page) goes
- * into one `app` chunk, so the list's first download is two well-compressed files rather than a dozen
- * slivers. Modules reached only through `import()` (detail page, dialogs, sign-in, the demo backend)
- * keep Rolldown's automatic splitting. The rule follows the import graph, so new files need no config.
+ * Two first-load chunks, following the import graph (new files need no config):
+ * - `boot`: what the entry imports statically (config, session, HTTP, queries, zod, react-query):
+ *   small, so that the first request starts early;
+ * - `app`: what app/start imports statically (react-dom, the router, the shell, the list page),
+ *   downloaded in parallel (modulepreload) and evaluated while that request is in flight.
+ * Modules reached only through other `import()`s (detail page, dialogs, sign-in, the tray, the demo
+ * backend) keep Rolldown's automatic splitting. See docs/decisions/0002 and 0005.
  */
-function firstLoadChunk() {
-  const reachable = new Map<string, boolean>();
-  const isReachable = (
-    id: string,
-    getModuleInfo: (id: string) => ModuleInfo,
-    path = new Set<string>(),
-  ): boolean => {
-    const known = reachable.get(id);
-    if (known !== undefined) return known;
-    if (path.has(id)) return false;
-    path.add(id);
-    const info = getModuleInfo(id);
-    const result = Boolean(
-      info &&
-        (info.isEntry ||
-          info.importers.some((importer) => isReachable(importer, getModuleInfo, path))),
-    );
-    path.delete(id);
-    reachable.set(id, result);
-    return result;
+function firstLoadChunks() {
+  let boot: Set<string> | null = null;
+  let app: Set<string> | null = null;
+  // Everything reachable from `root` through static imports.
+  const closure = (root: string, getModuleInfo: GetModuleInfo) => {
+    const seen = new Set<string>();
+    const stack = [root];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const next of getModuleInfo(id)?.importedIds ?? []) stack.push(next);
+    }
+    return seen;
   };
-  return (id: string, ctx: { getModuleInfo: (id: string) => ModuleInfo }) => {
+  return (id: string, ctx: { getModuleInfo: GetModuleInfo }) => {
     const getModuleInfo = (moduleId: string) => ctx.getModuleInfo(moduleId);
-    const info = getModuleInfo(id);
-    if (!info || info.isEntry) return null;
-    return isReachable(id, getModuleInfo) ? 'app' : null;
+    boot ??= closure(BOOT, getModuleInfo);
+    app ??= closure(APP_START, getModuleInfo);
+    if (id === BOOT) return null;
+    if (boot.has(id)) return 'boot';
+    if (app.has(id)) return 'app';
+    return null;
+  };
+}
+
+/** Adds <link rel="modulepreload"> for app/start and its chunks, so they download from the start. */
+function preloadAppStart(): Plugin {
+  return {
+    name: 'preload-app-start',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle ?? {};
+        const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
+        const start = chunks.find((chunk) => chunk.facadeModuleId === APP_START);
+        if (!start) return html;
+        const files = new Set<string>();
+        const visit = (fileName: string) => {
+          if (files.has(fileName) || html.includes(fileName)) return;
+          files.add(fileName);
+          const chunk = chunks.find((c) => c.fileName === fileName);
+          for (const next of chunk?.imports ?? []) visit(next);
+        };
+        visit(start.fileName);
+        return [...files].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
   };
 }
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), preloadAppStart()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -52,7 +87,17 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       output: {
-        codeSplitting: { groups: [{ name: firstLoadChunk(), debugName: 'first-load' }] },
+        codeSplitting: {
+          groups: [
+            {
+              name: firstLoadChunks(),
+              debugName: 'first-load',
+              // The rule already yields closed sets (boot never needs app); pulling an app module's
+              // dependencies into app would drag boot's modules along.
+              includeDependenciesRecursively: false,
+            },
+          ],
+        },
       },
     },
   },

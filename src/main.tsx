@@ -1,6 +1,4 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { prefetchForLocation } from './app/prefetch';
 import { createQueryClient } from './app/query-client';
 import { loadConfig } from './lib/config';
 import type { DemoControls } from './lib/demo-controls';
@@ -9,6 +7,15 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
 
+/*
+ * Boot: a small entry that reads config.json, starts the demo backend when there is no Waldur, and
+ * starts the current page's data, while React, the router and the pages (app/start) download and
+ * evaluate in parallel (index.html preloads them). See docs/decisions/0005-boot.md.
+ */
+/** How long a ready app waits for the page's data before rendering without it. */
+const FIRST_RENDER_WAIT_MS = 150;
+
+const app = import('./app/start');
 const config = await loadConfig();
 let demo: DemoControls | null = null;
 
@@ -21,8 +28,19 @@ if (config.apiUrl === null && !sessionStore.wantsWaldur()) {
   sessionStore.initWaldur(config.apiUrl);
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App queryClient={createQueryClient()} demo={demo} configProblem={config.problem} />
-  </StrictMode>,
-);
+const queryClient = createQueryClient();
+const pageData = sessionStore.get().token
+  ? prefetchForLocation(queryClient, window.location)
+  : null;
+
+const { start } = await app;
+if (pageData) {
+  // When the page's data is moments away, render once with it instead of a loading state that is
+  // replaced a few frames later (a second render and layout of the whole page). A slow API only
+  // delays the first render by this much; after that the page shows its own loading state.
+  await Promise.race([
+    pageData,
+    new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS)),
+  ]);
+}
+start({ queryClient, demo, configProblem: config.problem });

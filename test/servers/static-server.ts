@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
  * Serves a production build the way a deployment does: static files, `config.json` (here optionally
@@ -26,6 +27,22 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** Compressed like a production server does (brotli when the browser takes it, else gzip). */
+const cache = new Map<string, Buffer>();
+function compressed(file: string, encoding: 'br' | 'gzip') {
+  const key = `${encoding}:${file}`;
+  let body = cache.get(key);
+  if (!body) {
+    const raw = readFileSync(file);
+    body =
+      encoding === 'br'
+        ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : gzipSync(raw, { level: 9 });
+    cache.set(key, body);
+  }
+  return body;
+}
+
 createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
   if (path === '/config.json' && api) {
@@ -38,12 +55,23 @@ createServer((req, res) => {
   const target =
     inside && existsSync(file) && statSync(file).isFile() ? file : join(root, 'index.html');
   const hashed = target.includes('/assets/');
+  const type = TYPES[extname(target)] ?? 'application/octet-stream';
+  const accepts = String(req.headers['accept-encoding'] ?? '');
+  const encoding = !/text|json|svg/.test(type)
+    ? null
+    : accepts.includes('br')
+      ? 'br'
+      : accepts.includes('gzip')
+        ? 'gzip'
+        : null;
   res.writeHead(200, {
-    'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream',
+    'Content-Type': type,
     // Hashed assets never change; index.html and config.json must be revalidated.
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    Vary: 'Accept-Encoding',
+    ...(encoding ? { 'Content-Encoding': encoding } : {}),
   });
-  createReadStream(target).pipe(res);
+  res.end(encoding ? compressed(target, encoding) : readFileSync(target));
 }).listen(port, '127.0.0.1', () => {
   process.stdout.write(
     `Static build of ${root} on http://127.0.0.1:${port}${api ? ` (apiUrl ${api})` : ''}\n`,

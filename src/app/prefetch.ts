@@ -1,0 +1,27 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { volumeQueries } from '@/features/volumes/api/queries';
+import { parseView, viewToParams } from '@/features/volumes/model/list-view';
+import { currentUserQuery } from '@/lib/current-user';
+import { normalizeUuid } from '@/lib/uuid';
+
+/**
+ * Starts the data of the page being opened while React, the router and the pages are still being
+ * downloaded and evaluated (render-as-you-fetch). The pages ask for the same query keys, so they pick
+ * up these requests in flight instead of starting their own after the first render. Resolves when
+ * the page's own data has settled (prefetches never reject; a failure is the page's to show).
+ */
+export function prefetchForLocation(
+  queryClient: QueryClient,
+  location: Pick<Location, 'pathname' | 'search'>,
+): Promise<void> {
+  void queryClient.prefetchQuery(currentUserQuery());
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  if (path === '/' || path === '/volumes') {
+    const params = viewToParams(
+      parseView(new URLSearchParams(path === '/' ? '' : location.search)),
+    );
+    return queryClient.prefetchQuery(volumeQueries.list(params));
+  }
+  const uuid = normalizeUuid(/^\/volumes\/([^/]+)$/.exec(path)?.[1]);
+  return uuid ? queryClient.prefetchQuery(volumeQueries.detail(uuid)) : Promise.resolve();
+}
