@@ -74,20 +74,22 @@ export function Popover({
         type="button"
         className={buttonClassName}
         aria-expanded={open}
-        aria-controls={panelId}
+        // The panel exists only while open (a list has one of these per row).
+        aria-controls={open ? panelId : undefined}
         aria-label={ariaLabel}
         onClick={() => change(!open)}
       >
         {label}
       </button>
-      <div
-        id={panelId}
-        className={`popover__panel popover__panel--${align}`}
-        hidden={!open}
-        {...(panelLabel ? { role: 'group', 'aria-label': panelLabel } : {})}
-      >
-        {open ? (typeof children === 'function' ? children(() => close()) : children) : null}
-      </div>
+      {open ? (
+        <div
+          id={panelId}
+          className={`popover__panel popover__panel--${align}`}
+          {...(panelLabel ? { role: 'group', 'aria-label': panelLabel } : {})}
+        >
+          {typeof children === 'function' ? children(() => close()) : children}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -177,7 +177,8 @@ export function RowActions({ volume }: { volume: Volume }) {
       align="end"
       buttonClassName="btn btn--ghost btn--sm row-actions"
       ariaLabel={`Actions for ${volume.name ?? volume.uuid}`}
-      label={<span aria-hidden="true">⋯</span>}
+      // The accessible name is aria-label; the glyph is only what sighted users see.
+      label="⋯"
       onOpenChange={(open) => {
         if (open) preloadActionDialogs();
       }}

@@ -66,7 +66,7 @@ function StateFilter({ view, update }: { view: ListView; update: Update }) {
 
 /** Rendered only while the popover is open, so its counts are only fetched then. */
 function StateOptions({ view, update }: { view: ListView; update: Update }) {
-  const { counts, available } = useFacetCounts(view, 'state', true);
+  const { counts, available } = useFacetCounts(view, 'state');
   return (
     <fieldset className="checkbox-list">
       <legend className="visually-hidden">Show volumes in these states</legend>
@@ -98,8 +98,8 @@ function StateOptions({ view, update }: { view: ListView; update: Update }) {
 }
 
 function RuntimeFilter({ view, update }: { view: ListView; update: Update }) {
+  // Counts are fetched once someone goes to the select (the hook mounts with them).
   const [wantCounts, setWantCounts] = useState(false);
-  const { counts } = useFacetCounts(view, 'runtime', wantCounts);
   const options =
     view.runtime && !(RUNTIME_STATES as readonly string[]).includes(view.runtime)
       ? [view.runtime, ...RUNTIME_STATES]
@@ -118,14 +118,33 @@ function RuntimeFilter({ view, update }: { view: ListView; update: Update }) {
         onChange={(event) => update({ runtime: event.target.value })}
       >
         <option value="">Any</option>
-        {options.map((runtime) => (
-          <option key={runtime} value={runtime}>
-            {withCount(runtimeStateLabel(runtime), counts.get(runtime))}
-          </option>
-        ))}
+        {wantCounts ? (
+          <CountedRuntimeOptions view={view} options={options} />
+        ) : (
+          <RuntimeOptions options={options} counts={undefined} />
+        )}
       </select>
     </div>
   );
+}
+
+function CountedRuntimeOptions({ view, options }: { view: ListView; options: readonly string[] }) {
+  const { counts } = useFacetCounts(view, 'runtime');
+  return <RuntimeOptions options={options} counts={counts} />;
+}
+
+function RuntimeOptions({
+  options,
+  counts,
+}: {
+  options: readonly string[];
+  counts: Map<string, number | undefined> | undefined;
+}) {
+  return options.map((runtime) => (
+    <option key={runtime} value={runtime}>
+      {withCount(runtimeStateLabel(runtime), counts?.get(runtime))}
+    </option>
+  ));
 }
 
 function ZoneFilter({ view, update }: { view: ListView; update: Update }) {

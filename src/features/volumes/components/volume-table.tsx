@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { memo, type ReactNode, useCallback, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 import { RelativeTime } from '@/components/time';
 import { formatSize } from '@/lib/units';
@@ -8,22 +8,27 @@ import type { Volume } from '../api/schemas';
 import { type Column, type ColumnId, columnById, sortKeyOf } from '../model/columns';
 import { RuntimeBadge, StateBadge } from './state-badge';
 
-function Cell({
-  column,
-  volume,
-  from,
-}: {
-  column: ColumnId;
-  volume: Volume;
-  from: string;
-}): ReactNode {
+/**
+ * The name links to the detail page and tells it which list view to go back to. It reads the
+ * location itself, so that a change of view re-renders these links and not the whole (memoized) row.
+ */
+function NameLink({ volume }: { volume: Volume }) {
+  const location = useLocation();
+  return (
+    <Link
+      to={`/volumes/${volume.uuid}`}
+      state={{ from: `${location.pathname}${location.search}` }}
+      className="volume-link"
+    >
+      {volume.name || <span className="muted">(unnamed)</span>}
+    </Link>
+  );
+}
+
+function Cell({ column, volume }: { column: ColumnId; volume: Volume }): ReactNode {
   switch (column) {
     case 'name':
-      return (
-        <Link to={`/volumes/${volume.uuid}`} state={{ from }} className="volume-link">
-          {volume.name || <span className="muted">(unnamed)</span>}
-        </Link>
-      );
+      return <NameLink volume={volume} />;
     case 'state':
       return <StateBadge volume={volume} />;
     case 'runtime_state':
@@ -129,9 +134,65 @@ function PageCheckbox({ volumes, selection }: { volumes: Volume[]; selection: Ta
   );
 }
 
+interface RowProps {
+  volume: Volume;
+  columns: ColumnId[];
+  /** Undefined when the table has no selection column. */
+  selected: boolean | undefined;
+  onToggle: ((volume: Volume) => void) | undefined;
+  onPrefetch: (uuid: string) => void;
+  renderActions: ((volume: Volume) => ReactNode) | undefined;
+}
+
+/**
+ * One row. Memoized: react-query keeps unchanged volumes as the same objects, so a refresh, a
+ * selection change or a new search (whose old rows stay on screen until the new ones arrive)
+ * re-renders only the rows that changed. Callers pass stable callbacks.
+ */
+const VolumeRow = memo(function VolumeRow({
+  volume,
+  columns,
+  selected,
+  onToggle,
+  onPrefetch,
+  renderActions,
+}: RowProps) {
+  return (
+    <tr
+      data-uuid={volume.uuid}
+      onMouseEnter={() => onPrefetch(volume.uuid)}
+      onFocus={() => onPrefetch(volume.uuid)}
+      aria-selected={selected}
+    >
+      {onToggle ? (
+        <td className="cell cell--select">
+          <input
+            type="checkbox"
+            aria-label={`Select ${volume.name ?? volume.uuid}`}
+            checked={Boolean(selected)}
+            onChange={() => onToggle(volume)}
+          />
+        </td>
+      ) : null}
+      {columns.map((id) =>
+        id === 'name' ? (
+          <th key={id} scope="row" className="cell cell--name">
+            <Cell column={id} volume={volume} />
+          </th>
+        ) : (
+          <td key={id} className={`cell cell--${id}`}>
+            <Cell column={id} volume={volume} />
+          </td>
+        ),
+      )}
+      {renderActions ? <td className="cell cell--actions">{renderActions(volume)}</td> : null}
+    </tr>
+  );
+});
+
 /**
  * The volume list as a real table. Hovering or focusing a row prefetches its detail, so opening it
- * is instant; `renderActions` adds each row's actions menu.
+ * is instant; `renderActions` (a stable function) adds each row's actions menu.
  */
 export function VolumeTable({
   volumes,
@@ -153,11 +214,10 @@ export function VolumeTable({
   selection?: TableSelection;
 }) {
   const queryClient = useQueryClient();
-  const location = useLocation();
-  const from = `${location.pathname}${location.search}`;
-  const prefetch = (uuid: string) => {
-    void queryClient.prefetchQuery(volumeQueries.detail(uuid));
-  };
+  const prefetch = useCallback(
+    (uuid: string) => void queryClient.prefetchQuery(volumeQueries.detail(uuid)),
+    [queryClient],
+  );
   return (
     <div className={`table-wrap ${isBusy ? 'table-wrap--busy' : ''}`}>
       <table className="table" aria-busy={isBusy} data-list="volumes">
@@ -181,38 +241,15 @@ export function VolumeTable({
         </thead>
         <tbody>
           {volumes.map((volume) => (
-            <tr
+            <VolumeRow
               key={volume.uuid}
-              data-uuid={volume.uuid}
-              onMouseEnter={() => prefetch(volume.uuid)}
-              onFocus={() => prefetch(volume.uuid)}
-              aria-selected={selection ? selection.isSelected(volume.uuid) : undefined}
-            >
-              {selection ? (
-                <td className="cell cell--select">
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${volume.name ?? volume.uuid}`}
-                    checked={selection.isSelected(volume.uuid)}
-                    onChange={() => selection.toggle(volume)}
-                  />
-                </td>
-              ) : null}
-              {columns.map((id) =>
-                id === 'name' ? (
-                  <th key={id} scope="row" className="cell cell--name">
-                    <Cell column={id} volume={volume} from={from} />
-                  </th>
-                ) : (
-                  <td key={id} className={`cell cell--${id}`}>
-                    <Cell column={id} volume={volume} from={from} />
-                  </td>
-                ),
-              )}
-              {renderActions ? (
-                <td className="cell cell--actions">{renderActions(volume)}</td>
-              ) : null}
-            </tr>
+              volume={volume}
+              columns={columns}
+              selected={selection ? selection.isSelected(volume.uuid) : undefined}
+              onToggle={selection?.toggle}
+              onPrefetch={prefetch}
+              renderActions={renderActions}
+            />
           ))}
         </tbody>
       </table>

@@ -8,11 +8,12 @@ import { RUNTIME_STATES } from '../model/states';
 
 /**
  * How many volumes each value of a facet would give under the other current filters, from
- * `X-Result-Count` of `page_size=1` requests. Only fetched while the facet's control is open
- * (`enabled`), so the list itself never waits for them; the list page invalidates them when it
- * refreshes. Not available for views Waldur cannot count (a pasted ID, browser-side filters).
+ * `X-Result-Count` of `page_size=1` requests. Callers mount this only while the facet's control is
+ * open (a dozen query observers are not free on the list's first render), so the list itself never
+ * waits for them; the list page invalidates them when it refreshes. Not available for views Waldur
+ * cannot count (a pasted ID, browser-side filters).
  */
-export function useFacetCounts(view: ListView, facet: 'state' | 'runtime', enabled: boolean) {
+export function useFacetCounts(view: ListView, facet: 'state' | 'runtime') {
   const params = viewToParams(view);
   const countable = !params.clientFilters && !isUuidLike(view.search);
   const values: readonly string[] = facet === 'state' ? CORE_STATES : RUNTIME_STATES;
@@ -22,7 +23,7 @@ export function useFacetCounts(view: ListView, facet: 'state' | 'runtime', enabl
       ...volumeQueries.count(
         facet === 'state' ? { ...base, state: [value] } : { ...base, runtime_state: value },
       ),
-      enabled: enabled && countable,
+      enabled: countable,
     })),
   });
   const counts = new Map<string, number | undefined>();

@@ -1,13 +1,23 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { FILTER_KEYS, type ListView, parseView, viewToSearch } from '../model/list-view';
+import { volumeQueries } from '../api/queries';
+import {
+  FILTER_KEYS,
+  type ListView,
+  parseView,
+  viewToParams,
+  viewToSearch,
+} from '../model/list-view';
 
 /**
  * The list view, read from and written to the URL. Any change of search or filters goes back to
- * page 1. `replace` is for changes that should not each become a history entry (typing).
+ * page 1. `replace` is for changes that should not each become a history entry (typing). The new
+ * view's list request starts with the change itself.
  */
 export function useListView() {
   const [searchParams, setSearchParams] = useSearchParams();
+  const queryClient = useQueryClient();
   const view = useMemo(() => parseView(searchParams), [searchParams]);
 
   const update = useCallback(
@@ -15,10 +25,12 @@ export function useListView() {
       patch: Partial<ListView> | ((view: ListView) => ListView),
       options: { replace?: boolean } = {},
     ) => {
+      let changed: ListView | null = null;
       setSearchParams(
         (current) => {
           const previous = parseView(current);
           const next = typeof patch === 'function' ? patch(previous) : { ...previous, ...patch };
+
           const narrowed =
             next.search !== previous.search ||
             FILTER_KEYS.some(
@@ -27,12 +39,18 @@ export function useListView() {
             next.pageSize !== previous.pageSize ||
             next.sort !== previous.sort;
           if (narrowed && (typeof patch === 'function' || !('page' in patch))) next.page = 1;
-          return viewToSearch(next);
+          const search = viewToSearch(next);
+          // What the page will read back from the URL, so that the request has the page's key.
+          changed = parseView(search);
+          return search;
         },
         { replace: options.replace },
       );
+      // Ask for the new page now, before React re-renders the list for the new URL: the page's
+      // useQuery then finds its request in flight (same key) instead of starting it after the render.
+      if (changed) void queryClient.prefetchQuery(volumeQueries.list(viewToParams(changed)));
     },
-    [setSearchParams],
+    [setSearchParams, queryClient],
   );
 
   return [view, update] as const;

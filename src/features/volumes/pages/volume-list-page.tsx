@@ -18,6 +18,7 @@ import { currentRow, useListKeyboard } from '../hooks/use-list-keyboard';
 import { useListView } from '../hooks/use-list-view';
 import { useSelection } from '../hooks/use-selection';
 import { useSettleAnnouncements } from '../hooks/use-settle-announcements';
+import type { ColumnId } from '../model/columns';
 import {
   hasAnyFilter,
   orderedColumns,
@@ -37,6 +38,9 @@ const ShortcutsHelp = lazy(() =>
   import('../keyboard/shortcuts-help').then((m) => ({ default: m.ShortcutsHelp })),
 );
 
+/** Stable, so that memoized rows do not re-render for it. */
+const renderRowActions = (volume: Volume) => <RowActions volume={volume} />;
+
 export function VolumeListPage() {
   useDocumentTitle('Volumes');
   const [view, update] = useListView();
@@ -44,7 +48,9 @@ export function VolumeListPage() {
   const query = useQuery(volumeQueries.list(params));
   const { data, isPending, isError, error, isPlaceholderData, isFetching, refetch, dataUpdatedAt } =
     query;
-  const columns = orderedColumns(view);
+  // Stable while the visible columns stay the same (the rows are memoized on it).
+  const columnsKey = orderedColumns(view).join(',');
+  const columns = useMemo(() => columnsKey.split(',') as ColumnId[], [columnsKey]);
   useSettleAnnouncements(isPlaceholderData ? undefined : data?.items);
 
   // Facet counts follow the list: when it refreshes, the open ones refresh too (closed ones are
@@ -184,7 +190,7 @@ export function VolumeListPage() {
             onSort={(sort) => update({ sort })}
             isBusy={isPlaceholderData && isFetching}
             caption={`Volumes${filtered ? ' matching the filters' : ''}, page ${data.page} of ${data.pageCount}`}
-            renderActions={(volume) => <RowActions volume={volume} />}
+            renderActions={renderRowActions}
             selection={selection}
           />
           {data.scanned ? (
