@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect, useMemo } from 'react';
 import { Navigate, type RouteObject, useRoutes } from 'react-router';
 import { Spinner } from '@/components/spinner';
 import { VolumeListPage } from '@/features/volumes/pages/volume-list-page';
@@ -11,11 +11,34 @@ import { RequireSession } from './require-session';
  * The list page is in the first download; the detail page and sign-in load when first visited.
  * React Router runs in declarative mode (no data router): see docs/decisions/0002-bundle-budget.md.
  */
-const VolumeDetailPage = lazy(() =>
-  import('@/features/volumes/pages/volume-detail-page').then((m) => ({
-    default: m.VolumeDetailPage,
-  })),
-);
+let loadedDetailPage: ComponentType | null = null;
+const loadDetailPage = () =>
+  import('@/features/volumes/pages/volume-detail-page').then((m) => {
+    loadedDetailPage = m.VolumeDetailPage;
+    return { default: m.VolumeDetailPage };
+  });
+const LazyDetailPage = lazy(loadDetailPage);
+/**
+ * Once its code is here (preloaded), the page renders directly: through `lazy` it would suspend for
+ * a tick anyway, and React holds a revealed fallback for 300 ms.
+ */
+function VolumeDetailPage() {
+  const Page = loadedDetailPage;
+  return Page ? <Page /> : <LazyDetailPage />;
+}
+
+/**
+ * Once the first page is on screen and the browser is idle, fetch the detail page's code: opening a
+ * volume is the next step of almost every visit, and should not wait for a download then.
+ */
+function usePreloadNextPage() {
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1000));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => void loadDetailPage(), { timeout: 3000 });
+    return () => cancel(handle);
+  }, []);
+}
 const SignInPage = lazy(() =>
   import('@/features/session/sign-in-page').then((m) => ({ default: m.SignInPage })),
 );
@@ -65,6 +88,7 @@ export function createRoutes(options: { configProblem?: string | null } = {}): R
 }
 
 export function AppRoutes({ configProblem }: { configProblem?: string | null }) {
+  usePreloadNextPage();
   const routes = useMemo(() => createRoutes({ configProblem }), [configProblem]);
   return useRoutes(routes);
 }
