@@ -12,6 +12,7 @@ import './styles/components.css';
  * starts the current page's data, while React, the router and the pages (app/start) download and
  * evaluate in parallel (index.html preloads them). See docs/decisions/0005-boot.md.
  */
+
 /** How long a ready app waits for the page's data before rendering without it. */
 const FIRST_RENDER_WAIT_MS = 150;
 

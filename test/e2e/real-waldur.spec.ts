@@ -61,6 +61,9 @@ test('signs in with a token, browses across origins, follows a 401 back to sign-
   const name = (await link.textContent())!;
   await link.click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  // The heading shows at once from the list's row; let the page's own requests finish first, so
+  // that the 401 below comes from the Refresh click and not from one of them.
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
   const detailUrl = page.url();
 
   // The token is revoked (a new one is issued): the next request gets 401.
