@@ -70,3 +70,39 @@ test('the list request carries field= for the visible columns only', async ({ pa
     ].sort(),
   );
 });
+
+test('the first load asks for one page of volumes, and counts and pickers only when opened', async ({
+  page,
+  demo,
+}) => {
+  // A view with nothing in progress, so no live refresh adds list requests.
+  await page.goto('/volumes?state=OK&runtime=available');
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+  await page.waitForTimeout(500);
+  const list = await demo.requests(LIST);
+  expect(list.filter(isPage)).toHaveLength(1);
+  expect(list.filter((search) => !isPage(search))).toEqual([]); // no facet counts yet
+  for (const path of [
+    '/api/customers/',
+    '/api/projects/',
+    '/api/openstack-tenants/',
+    '/api/openstack-instances/',
+  ]) {
+    expect(await demo.requests(path), path).toEqual([]);
+  }
+
+  // Going to the runtime-state filter asks for its counts, one per value, and nothing else.
+  await page.getByLabel('Runtime state').focus();
+  await expect(page.getByRole('option', { name: /^Available \(\d+\)$/ })).toBeAttached();
+  const counts = (await demo.requests(LIST)).filter((search) => !isPage(search));
+  expect(counts.length).toBeGreaterThan(0);
+  for (const search of counts) expect(new URLSearchParams(search).has('runtime_state')).toBe(true);
+  expect((await demo.requests(LIST)).filter(isPage)).toHaveLength(1);
+
+  // Opening the project picker asks for projects.
+  await page.getByRole('combobox', { name: 'Project' }).click();
+  await expect(
+    page.getByRole('listbox', { name: 'Project' }).getByRole('option').first(),
+  ).toBeVisible();
+  expect((await demo.requests('/api/projects/')).length).toBeGreaterThan(0);
+});

@@ -37,6 +37,8 @@ test('keyboard only: search, filter, open a volume, extend it, close', async ({ 
   // Rows: j moves to the first one; Enter on its link opens it.
   const rows = page.getByRole('table').getByRole('rowheader');
   await expect(rows.first()).toBeVisible();
+  // The previous rows stay on screen (aria-busy) until the filtered ones arrive.
+  await expect(page.getByRole('table')).toHaveAttribute('aria-busy', 'false');
   const names = await rows.allTextContents();
   const index = names.indexOf(volume.name);
   expect(index).toBeGreaterThanOrEqual(0);

@@ -16,9 +16,13 @@ test.describe('the volume list', () => {
     await expect(page.getByRole('searchbox', { name: /search volumes/i })).toBeFocused();
     await page.keyboard.type('pg-wal', { delay: 40 });
     await expect(page).toHaveURL(/q=pg-wal/);
-    const names = await rowNames(page);
-    expect(names.length).toBeGreaterThan(0);
-    expect(names.every((name) => name.includes('pg-wal'))).toBe(true);
+    // The previous rows stay on screen until the answer arrives.
+    await expect
+      .poll(async () => {
+        const names = await rowNames(page);
+        return names.length > 0 && names.every((name) => name.includes('pg-wal'));
+      })
+      .toBe(true);
     const searches = (await demo.requests('/api/openstack-volumes/')).filter((s) =>
       s.includes('name='),
     );
