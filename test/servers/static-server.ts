@@ -27,10 +27,13 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-/** Compressed like a production server does (brotli when the browser takes it, else gzip). */
+/**
+ * Compressed like a production server does (brotli when the browser takes it, else gzip), once per
+ * version of a file (a rebuild while the server runs is served fresh).
+ */
 const cache = new Map<string, Buffer>();
 function compressed(file: string, encoding: 'br' | 'gzip') {
-  const key = `${encoding}:${file}`;
+  const key = `${encoding}:${file}:${statSync(file).mtimeMs}`;
   let body = cache.get(key);
   if (!body) {
     const raw = readFileSync(file);

@@ -30,7 +30,6 @@ export function useListView() {
         (current) => {
           const previous = parseView(current);
           const next = typeof patch === 'function' ? patch(previous) : { ...previous, ...patch };
-
           const narrowed =
             next.search !== previous.search ||
             FILTER_KEYS.some(
