@@ -6,7 +6,7 @@ import { pageOfLink } from '@/lib/link-header';
 import { api } from '@/lib/session';
 import { normalizeUuid, toDashedUuid } from '@/lib/uuid';
 import { liveInterval } from '../model/live';
-import { isTransitional } from '../model/states';
+import { isTransitional, TRANSITIONAL_STATES } from '../model/states';
 import {
   availabilityZoneSchema,
   customerSchema,
@@ -154,15 +154,6 @@ export async function fetchAllVolumes(
   return { items, total };
 }
 
-const TRANSITIONAL = [
-  'CREATION_SCHEDULED',
-  'CREATING',
-  'UPDATE_SCHEDULED',
-  'UPDATING',
-  'DELETION_SCHEDULED',
-  'DELETING',
-];
-
 /** The three exact lookups behind a pasted UUID (Waldur's filters cannot OR), merged. */
 async function lookupById(
   base: QueryParams,
@@ -210,8 +201,9 @@ export async function fetchAllMatching(
   };
   if (stuckForMinutes !== undefined) {
     // Waldur can filter the transitional states; "for how long" it cannot.
-    const states = params.filters.state?.filter((s) => TRANSITIONAL.includes(s));
-    query.state = states && states.length > 0 ? states : TRANSITIONAL;
+    const transitional: readonly string[] = TRANSITIONAL_STATES;
+    const states = params.filters.state?.filter((s) => transitional.includes(s));
+    query.state = states && states.length > 0 ? states : [...transitional];
   }
   const search = params.search?.trim() ?? '';
   const uuid = normalizeUuid(search);

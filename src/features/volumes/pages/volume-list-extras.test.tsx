@@ -3,16 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createSeedDb } from '@/mocks/seed';
 import { renderApp, requestsTo } from '../../../../test/render-app';
 import { getBackend } from '../../../../test/setup';
+import { TRANSITIONAL_STATES } from '../model/states';
 
 const LIST = '/api/openstack-volumes/';
-const TRANSITIONAL = new Set([
-  'CREATION_SCHEDULED',
-  'CREATING',
-  'UPDATE_SCHEDULED',
-  'UPDATING',
-  'DELETION_SCHEDULED',
-  'DELETING',
-]);
+const TRANSITIONAL = new Set<string>(TRANSITIONAL_STATES);
 
 describe('views Waldur cannot filter, filtered in the browser', () => {
   it('Stuck: transitional states from the API, then only those last modified over 30 minutes ago', async () => {
