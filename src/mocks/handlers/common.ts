@@ -1,7 +1,8 @@
-import type { HandlerContext } from '../backend';
+import { http } from 'msw';
+import type { DemoBackend, HandlerContext } from '../backend';
 import type { ResourceBase } from '../db';
-import type { Filter } from '../list';
-import { detail, fieldErrors } from '../responses';
+import { applyFields, type Filter, type ListSpec, listResponse } from '../list';
+import { detail, fieldErrors, json } from '../responses';
 import { CORE_STATE_CODES } from '../states';
 
 /** The filters of Waldur's `BaseResourceFilter` (and `TenantFilterSet`), for any resource. */
@@ -100,6 +101,37 @@ export function getObject<T extends { uuid: string; project_uuid: string }>(
     throw detail(404, `No ${model} matches the given query.`);
   }
   return item;
+}
+
+/**
+ * A resource viewset's reads as Waldur answers them: the list (GET, and HEAD for counts) of what the
+ * user may see, with the spec's filters, ordering, pagination and `field=`, and one object by UUID
+ * (404 when malformed, missing or not visible; `field=` too).
+ */
+export function resourceReadHandlers<T extends ResourceBase>(
+  backend: DemoBackend,
+  base: string,
+  resource: {
+    model: string;
+    records: (ctx: HandlerContext) => T[];
+    listSpec: (ctx: HandlerContext) => ListSpec<T>;
+  },
+) {
+  const list = (ctx: HandlerContext) =>
+    listResponse(
+      ctx.request,
+      backend.visible(ctx.user, resource.records(ctx)),
+      resource.listSpec(ctx),
+    );
+  const retrieve = (ctx: HandlerContext) => {
+    const item = getObject(ctx, resource.records(ctx), resource.model);
+    return json(applyFields(resource.listSpec(ctx).serialize(item), ctx.url.searchParams));
+  };
+  return [
+    http.get(`${base}/`, backend.handler(list)),
+    http.head(`${base}/`, backend.handler(list)),
+    http.get(`${base}/:uuid/`, backend.handler(retrieve)),
+  ];
 }
 
 /** `StateValidator`: 409 "Valid states for operation: OK, ERRED." */

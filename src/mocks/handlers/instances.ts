@@ -1,10 +1,8 @@
-import { http } from 'msw';
 import type { DemoBackend, HandlerContext } from '../backend';
 import type { InstanceRecord } from '../db';
-import { applyFields, type ListSpec, listResponse } from '../list';
-import { json } from '../responses';
+import type { ListSpec } from '../list';
 import { serializeInstance } from '../serializers';
-import { getObject, resourceFilters, resourceOrdering } from './common';
+import { resourceFilters, resourceOrdering, resourceReadHandlers } from './common';
 
 /** `/api/openstack-instances/`: read-only here; the console only lists and picks instances. */
 function instanceListSpec(ctx: HandlerContext): ListSpec<InstanceRecord> {
@@ -71,22 +69,9 @@ function instanceListSpec(ctx: HandlerContext): ListSpec<InstanceRecord> {
 }
 
 export function instanceHandlers(backend: DemoBackend, origin: string) {
-  const base = `${origin}/api/openstack-instances`;
-  const list = (ctx: HandlerContext) =>
-    listResponse(
-      ctx.request,
-      backend.visible(ctx.user, ctx.ser.db.instances),
-      instanceListSpec(ctx),
-    );
-  return [
-    http.get(`${base}/`, backend.handler(list)),
-    http.head(`${base}/`, backend.handler(list)),
-    http.get(
-      `${base}/:uuid/`,
-      backend.handler((ctx) => {
-        const instance = getObject(ctx, ctx.ser.db.instances, 'Instance');
-        return json(applyFields(serializeInstance(ctx.ser, instance), ctx.url.searchParams));
-      }),
-    ),
-  ];
+  return resourceReadHandlers(backend, `${origin}/api/openstack-instances`, {
+    model: 'Instance',
+    records: (ctx) => ctx.ser.db.instances,
+    listSpec: instanceListSpec,
+  });
 }

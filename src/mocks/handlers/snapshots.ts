@@ -1,7 +1,7 @@
 import { http } from 'msw';
 import type { DemoBackend, HandlerContext } from '../backend';
 import type { SnapshotRecord } from '../db';
-import { applyFields, type ListSpec, listResponse } from '../list';
+import type { ListSpec } from '../list';
 import { json, permissionDenied } from '../responses';
 import { isoMicro } from '../seed';
 import { serializeSnapshot } from '../serializers';
@@ -11,6 +11,7 @@ import {
   requireState,
   resourceFilters,
   resourceOrdering,
+  resourceReadHandlers,
   validateChar,
 } from './common';
 
@@ -77,22 +78,12 @@ async function update(ctx: HandlerContext) {
 
 export function snapshotHandlers(backend: DemoBackend, origin: string) {
   const base = `${origin}/api/openstack-snapshots`;
-  const list = (ctx: HandlerContext) =>
-    listResponse(
-      ctx.request,
-      backend.visible(ctx.user, ctx.ser.db.snapshots),
-      snapshotListSpec(ctx),
-    );
   return [
-    http.get(`${base}/`, backend.handler(list)),
-    http.head(`${base}/`, backend.handler(list)),
-    http.get(
-      `${base}/:uuid/`,
-      backend.handler((ctx) => {
-        const snapshot = getObject(ctx, ctx.ser.db.snapshots, 'Snapshot');
-        return json(applyFields(serializeSnapshot(ctx.ser, snapshot), ctx.url.searchParams));
-      }),
-    ),
+    ...resourceReadHandlers(backend, base, {
+      model: 'Snapshot',
+      records: (ctx) => ctx.ser.db.snapshots,
+      listSpec: snapshotListSpec,
+    }),
     http.put(`${base}/:uuid/`, backend.handler(update)),
     http.patch(`${base}/:uuid/`, backend.handler(update)),
     http.delete(

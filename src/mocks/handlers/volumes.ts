@@ -1,7 +1,7 @@
 import { http } from 'msw';
 import type { DemoBackend, HandlerContext } from '../backend';
 import type { SnapshotRecord, VolumeRecord } from '../db';
-import { applyFields, type ListSpec, listResponse } from '../list';
+import type { ListSpec } from '../list';
 import { conflict, json, listError, methodNotAllowed, permissionDenied } from '../responses';
 import { isoMicro } from '../seed';
 import { serializeSnapshot, serializeVolume, tenantUsage } from '../serializers';
@@ -12,6 +12,7 @@ import {
   requireState,
   resourceFilters,
   resourceOrdering,
+  resourceReadHandlers,
   validateBoolean,
   validateChar,
 } from './common';
@@ -99,19 +100,6 @@ function checkQuotas(ctx: HandlerContext, tenantUuid: string, deltas: Record<str
   }
   if (exceeded.length > 0)
     throw listError(`One or more quotas were exceeded: ${exceeded.join(';')}`);
-}
-
-function list(ctx: HandlerContext) {
-  return listResponse(
-    ctx.request,
-    ctx.backend.visible(ctx.user, ctx.ser.db.volumes),
-    volumeListSpec(ctx),
-  );
-}
-
-function retrieve(ctx: HandlerContext) {
-  const volume = getObject(ctx, ctx.ser.db.volumes, 'Volume');
-  return json(applyFields(serializeVolume(ctx.ser, volume), ctx.url.searchParams));
 }
 
 /** PUT and PATCH: only name, description and bootable are writable; the rest is silently ignored. */
@@ -381,10 +369,12 @@ export function volumeHandlers(backend: DemoBackend, origin: string) {
       throw methodNotAllowed(method);
     });
   return [
-    http.get(`${base}/`, backend.handler(list)),
-    http.head(`${base}/`, backend.handler(list)),
+    ...resourceReadHandlers(backend, base, {
+      model: 'Volume',
+      records: (ctx) => ctx.ser.db.volumes,
+      listSpec: volumeListSpec,
+    }),
     http.post(`${base}/`, disabled('POST')),
-    http.get(`${base}/:uuid/`, backend.handler(retrieve)),
     http.put(`${base}/:uuid/`, backend.handler(update)),
     http.patch(`${base}/:uuid/`, backend.handler(update)),
     http.delete(`${base}/:uuid/`, disabled('DELETE')),
