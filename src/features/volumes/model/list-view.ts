@@ -182,19 +182,8 @@ export function activeFilterCount(view: ListView) {
 
 /** The view without any search or filter (sort, page size and columns kept). */
 export function withoutFilters(view: ListView): ListView {
-  return {
-    ...view,
-    search: '',
-    states: [],
-    runtime: '',
-    customer: '',
-    project: '',
-    tenant: '',
-    instance: '',
-    zone: '',
-    stuck: false,
-    bootable: '',
-  };
+  const { sort, page, pageSize, columns } = view;
+  return { ...EMPTY_VIEW, sort, page, pageSize, columns };
 }
 
 export function hasAnyFilter(view: ListView) {
