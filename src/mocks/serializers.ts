@@ -4,6 +4,7 @@ import type {
   MarketplaceInfo,
   ResourceBase,
   SnapshotRecord,
+  TenantRecord,
   UserRecord,
   VolumeRecord,
 } from './db';
@@ -289,28 +290,27 @@ export function tenantUsage(db: Db, tenantUuid: string) {
   return usage;
 }
 
-export function serializeTenant(ctx: SerializeContext, tenant: Db['tenants'][number]): Json {
-  const usage = tenantUsage(ctx.db, tenant.uuid);
-  const base: ResourceBase = {
-    uuid: tenant.uuid,
-    name: tenant.name,
+/** Tenant records carry no state or `tenant_uuid` of their own: the resource shape Waldur shows. */
+export function tenantAsResource(tenant: TenantRecord): TenantRecord & ResourceBase {
+  return {
+    ...tenant,
     description: '',
-    project_uuid: tenant.project_uuid,
     tenant_uuid: tenant.uuid,
-    service_settings_uuid: tenant.service_settings_uuid,
     state: 'OK',
     runtime_state: 'ACTIVE',
     action: '',
     action_details: {},
     error_message: '',
     error_traceback: '',
-    backend_id: tenant.backend_id,
-    created: tenant.created,
     modified: tenant.created,
     marketplace: null,
   };
+}
+
+export function serializeTenant(ctx: SerializeContext, tenant: TenantRecord): Json {
+  const usage = tenantUsage(ctx.db, tenant.uuid);
   return {
-    ...resourceFields(ctx, 'openstack-tenants', base, 'OpenStack.Tenant'),
+    ...resourceFields(ctx, 'openstack-tenants', tenantAsResource(tenant), 'OpenStack.Tenant'),
     quotas: Object.entries(usage).map(([name, value]) => ({
       name,
       usage: Math.round(value),

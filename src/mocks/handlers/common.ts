@@ -85,22 +85,30 @@ const HEX32 = /^[0-9a-f]{32}$/i;
 const DASHED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * `get_object()` on a detail route: a malformed UUID gives a bare 404 "Not found.", an unknown or
- * invisible one "No <Model> matches the given query."
+ * `get_object()` on a detail route: a malformed UUID gives a bare 404 "Not found.", an unknown one
+ * (or one `visible` rejects) "No <Model> matches the given query."
  */
-export function getObject<T extends { uuid: string; project_uuid: string }>(
+export function findObject<T extends { uuid: string }>(
   ctx: HandlerContext,
   items: T[],
   model: string,
+  visible: (item: T) => boolean = () => true,
 ): T {
   const raw = ctx.params.uuid ?? '';
   if (!HEX32.test(raw) && !DASHED.test(raw)) throw detail(404, 'Not found.');
   const uuid = raw.replaceAll('-', '').toLowerCase();
   const item = items.find((candidate) => candidate.uuid === uuid);
-  if (!item || !ctx.backend.canSee(ctx.user, item.project_uuid)) {
-    throw detail(404, `No ${model} matches the given query.`);
-  }
+  if (!item || !visible(item)) throw detail(404, `No ${model} matches the given query.`);
   return item;
+}
+
+/** `findObject` for a project resource: one the user cannot see does not exist. */
+export function getObject<T extends { uuid: string; project_uuid: string }>(
+  ctx: HandlerContext,
+  items: T[],
+  model: string,
+): T {
+  return findObject(ctx, items, model, (item) => ctx.backend.canSee(ctx.user, item.project_uuid));
 }
 
 /**

@@ -4,11 +4,10 @@ import type {
   AvailabilityZoneRecord,
   CustomerRecord,
   ProjectRecord,
-  TenantRecord,
   VolumeTypeRecord,
 } from '../db';
 import { applyFields, type Filter, listResponse } from '../list';
-import { detail, json } from '../responses';
+import { json } from '../responses';
 import {
   serializeAvailabilityZone,
   serializeCustomer,
@@ -16,8 +15,9 @@ import {
   serializeTenant,
   serializeUser,
   serializeVolumeType,
+  tenantAsResource,
 } from '../serializers';
-import { resourceFilters, resourceOrdering } from './common';
+import { findObject, resourceFilters, resourceOrdering } from './common';
 
 /**
  * The endpoints around volumes that the console reads: the current user, the customer / project /
@@ -44,23 +44,6 @@ function visibleProjects(ctx: HandlerContext): ProjectRecord[] {
   if (ctx.backend.seesEverything(ctx.user)) return db.projects;
   const projects = ctx.backend.projectsOf(ctx.user);
   return db.projects.filter((p) => projects.has(p.uuid));
-}
-
-/** Tenant records carry no `tenant_uuid`/state of their own; give them the resource shape for filters. */
-function tenantAsResource(tenant: TenantRecord) {
-  return {
-    ...tenant,
-    description: '',
-    tenant_uuid: tenant.uuid,
-    state: 'OK',
-    runtime_state: 'ACTIVE',
-    action: '',
-    action_details: {},
-    error_message: '',
-    error_traceback: '',
-    modified: tenant.created,
-    marketplace: null,
-  };
 }
 
 export function neighbourHandlers(backend: DemoBackend, origin: string) {
@@ -176,13 +159,8 @@ export function neighbourHandlers(backend: DemoBackend, origin: string) {
       model: string,
       serialize: (ctx: HandlerContext, item: T) => Record<string, unknown>,
     ) =>
-    (ctx: HandlerContext) => {
-      const raw = (ctx.params.uuid ?? '').replaceAll('-', '').toLowerCase();
-      if (!/^[0-9a-f]{32}$/.test(raw)) throw detail(404, 'Not found.');
-      const item = items(ctx).find((i) => i.uuid === raw);
-      if (!item) throw detail(404, `No ${model} matches the given query.`);
-      return json(applyFields(serialize(ctx, item), ctx.url.searchParams));
-    };
+    (ctx: HandlerContext) =>
+      json(applyFields(serialize(ctx, findObject(ctx, items(ctx), model)), ctx.url.searchParams));
 
   return [
     http.get(
