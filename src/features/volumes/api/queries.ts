@@ -6,7 +6,7 @@ import { pageOfLink } from '@/lib/link-header';
 import { api } from '@/lib/session';
 import { normalizeUuid, toDashedUuid } from '@/lib/uuid';
 import { liveInterval } from '../model/live';
-import { isTransitional, TRANSITIONAL_STATES } from '../model/states';
+import { isSettledState, isTransitional, TRANSITIONAL_STATES } from '../model/states';
 import {
   availabilityZoneSchema,
   customerSchema,
@@ -357,7 +357,7 @@ export const snapshotQueries = {
           signal,
         }),
       refetchInterval: liveInterval<Page<Snapshot>>((page) =>
-        page.items.some((s) => Boolean(s.state) && s.state !== 'OK' && s.state !== 'ERRED'),
+        page.items.some((s) => Boolean(s.state) && !isSettledState(s.state)),
       ),
     }),
 };
@@ -403,9 +403,7 @@ export const instanceQueries = {
           signal,
         }),
       staleTime: 10_000,
-      refetchInterval: liveInterval<Instance>(
-        (i) => Boolean(i.state) && i.state !== 'OK' && i.state !== 'ERRED',
-      ),
+      refetchInterval: liveInterval<Instance>((i) => Boolean(i.state) && !isSettledState(i.state)),
     }),
   search: (query: string) =>
     queryOptions({

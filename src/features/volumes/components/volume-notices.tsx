@@ -3,6 +3,7 @@ import type { Volume } from '../api/schemas';
 import {
   activityLabel,
   isRuntimeTransitional,
+  isSettledState,
   isTransitional,
   runtimeStateLabel,
   stateLabel,
@@ -30,14 +31,14 @@ const STEPS = ['Scheduled', 'Running', 'Done'] as const;
 function stepOf(state: string | null | undefined) {
   if (!state) return 0;
   if (state.endsWith('_SCHEDULED')) return 0;
-  if (state === 'OK' || state === 'ERRED') return 2;
+  if (isSettledState(state)) return 2;
   return 1;
 }
 
 /** While something is in progress: what, how far, and that the page follows it by itself. */
 export function ProgressNotice({ volume }: { volume: Volume }) {
   if (!isTransitional(volume)) return null;
-  const runtimeOnly = (volume.state === 'OK' || volume.state === 'ERRED') && !volume.action;
+  const runtimeOnly = isSettledState(volume.state) && !volume.action;
   if (runtimeOnly && isRuntimeTransitional(volume.runtime_state)) {
     return (
       <Callout tone="info" title={`OpenStack reports “${runtimeStateLabel(volume.runtime_state)}”`}>

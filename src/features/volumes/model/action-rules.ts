@@ -1,6 +1,12 @@
 import { type CurrentUser, canManage } from '@/lib/current-user';
 import type { Instance, Volume } from '../api/schemas';
-import { activityLabel, isTransitional, runtimeStateLabel, stateLabel } from './states';
+import {
+  activityLabel,
+  isSettledState,
+  isTransitional,
+  runtimeStateLabel,
+  stateLabel,
+} from './states';
 
 /**
  * Which volume actions are possible, exactly as Waldur decides (../shared/design/product.md, Action
@@ -145,7 +151,7 @@ export function actionAvailability(volume: Volume, context: RuleContext): Availa
     pull: first(
       denied,
       () =>
-        volume.state === 'OK' || volume.state === 'ERRED'
+        isSettledState(volume.state)
           ? null
           : `${activityLabel(volume)} is in progress. Wait until it finishes.`,
       () =>

@@ -16,7 +16,12 @@ export const STATE_LABELS: Record<string, string> = {
   ERRED: 'Erred',
 };
 
-export const SETTLED_STATES = new Set(['OK', 'ERRED']);
+const SETTLED_STATES = new Set(['OK', 'ERRED']);
+
+/** OK or ERRED: no operation under way on the resource (its runtime state aside). */
+export function isSettledState(state: string | null | undefined): boolean {
+  return state !== undefined && state !== null && SETTLED_STATES.has(state);
+}
 export const TRANSITIONAL_STATES = [
   'CREATION_SCHEDULED',
   'CREATING',
@@ -119,7 +124,7 @@ export function isRuntimeTransitional(runtime: string | null | undefined) {
 export function isTransitional(
   volume: Pick<Volume, 'state' | 'runtime_state' | 'action'>,
 ): boolean {
-  if (volume.state !== undefined && volume.state !== null && !SETTLED_STATES.has(volume.state))
+  if (volume.state !== undefined && volume.state !== null && !isSettledState(volume.state))
     return true;
   if (isRuntimeTransitional(volume.runtime_state)) return true;
   return Boolean(volume.action);
