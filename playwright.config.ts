@@ -4,7 +4,17 @@ import { defineConfig } from '@playwright/test';
  * Browser tests: the production build (`npm run build` first) served by `vite preview`, driven in
  * Debian's Chromium (never a downloaded browser). The flags keep Chromium off the closed network.
  */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Chromium on a closed network: no GPU, no QUIC, nothing phoning home. (The bench uses them too.) */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 /** A Waldur-shaped server (another process, another port) and the same build configured for it. */
 export const WALDUR_PORT = 8091;
@@ -24,15 +34,7 @@ export default defineConfig({
     viewport: { width: 1366, height: 900 },
     launchOptions: {
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
   },

@@ -11,6 +11,7 @@ import {
 } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { CHROMIUM_ARGS, executablePath } from '../playwright.config';
 import { bundleSizes, kib } from '../scripts/bundle-size';
 
 /**
@@ -25,17 +26,7 @@ import { bundleSizes, kib } from '../scripts/bundle-size';
 const PORTS = { waldur: 8095, ours: 4300, floor: 4301 };
 const API = `http://127.0.0.1:${PORTS.waldur}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-precise-memory-info',
-];
+const ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 /**
  * tsx compiles this file with esbuild's keepNames, which wraps named functions in `__name(...)`;
  * functions sent to the page by `page.evaluate` need that helper there too.
@@ -349,7 +340,7 @@ async function main() {
     ]);
     const token = ((await (await fetch(`${API}/__control/tokens`)).json()) as { staff: string })
       .staff;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await chromium.launch({ executablePath, args: ARGS });
     const version = browser.version();
 
     log(`Measuring (${RUNS} runs each)…`);
