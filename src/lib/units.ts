@@ -3,10 +3,6 @@ export const MIB_PER_GIB = 1024;
 
 const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
-export function mibToGib(mib: number) {
-  return mib / MIB_PER_GIB;
-}
-
 export function gibToMib(gib: number) {
   return Math.round(gib * MIB_PER_GIB);
 }

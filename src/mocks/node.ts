@@ -1,7 +1,5 @@
-import { setupServer } from 'msw/node';
 import { DemoBackend } from './backend';
 import { createClock } from './clock';
-import { createHandlers } from './handlers';
 
 /** Where the app under test thinks Waldur lives. */
 export const TEST_ORIGIN = 'http://localhost';
@@ -14,8 +12,4 @@ export const TEST_NOW = Date.parse('2026-11-20T09:00:00.000Z');
  */
 export function createTestBackend() {
   return new DemoBackend({ clock: createClock({ start: TEST_NOW }) });
-}
-
-export function createTestServer(backend: DemoBackend) {
-  return setupServer(...createHandlers(backend, TEST_ORIGIN));
 }

@@ -2,7 +2,7 @@ import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-q
 import { ApiError } from '@/lib/api-error';
 import { api } from '@/lib/session';
 import { uuidFromUrl } from '@/lib/uuid';
-import { ACTION_NOUNS, type ActionId } from '../model/action-rules';
+import type { ActionId } from '../model/action-rules';
 import { addOperation } from '../operations/operations-store';
 import { instanceKeys, snapshotKeys, volumeKeys } from './queries';
 import {
@@ -181,8 +181,4 @@ export function useVolumeAction(volume: Volume) {
     mutationKey: ['volume-action', volume.uuid],
     mutationFn: (request: ActionRequest) => performVolumeAction(queryClient, volume, request),
   });
-}
-
-export function actionNoun(action: ActionId) {
-  return ACTION_NOUNS[action];
 }

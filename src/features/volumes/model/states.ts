@@ -129,7 +129,3 @@ export function isTransitional(
   if (isRuntimeTransitional(volume.runtime_state)) return true;
   return Boolean(volume.action);
 }
-
-export function isSettled(volume: Pick<Volume, 'state' | 'runtime_state' | 'action'>) {
-  return !isTransitional(volume);
-}
