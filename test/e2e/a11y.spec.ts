@@ -31,9 +31,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectNoAxeViolations(page, 'a row’s actions menu');
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: /^Views/ }).click();
+      await expect(page.getByRole('navigation', { name: 'Support views' })).toBeVisible();
       await expectNoAxeViolations(page, 'the views menu');
       await page.keyboard.press('Escape');
+      await expect(page.getByRole('navigation', { name: 'Support views' })).toBeHidden();
       await page.getByRole('checkbox', { name: 'Select all volumes on this page' }).check();
+      await expect(page.getByRole('region', { name: 'Selection' })).toBeVisible();
       await expectNoAxeViolations(page, 'the list with a selection');
       await page.goto('/volumes?q=no-such-volume');
       await expect(
@@ -117,17 +120,22 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('dialog')).toContainText('Finished');
       await expectNoAxeViolations(page, 'the bulk results');
       await page.getByRole('button', { name: 'Done' }).click();
+      await expect(page.getByRole('dialog')).toBeHidden();
       await page.getByRole('button', { name: /^Operations/ }).click();
+      await expect(page.getByRole('complementary', { name: 'Operations' })).toBeVisible();
       await expectNoAxeViolations(page, 'the operations tray');
-      await page.getByRole('button', { name: 'Export…' }).click();
-      await expectNoAxeViolations(page, 'the export dialog');
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('p');
-      await expect(page.getByRole('dialog', { name: 'Commands' })).toBeVisible();
-      await expectNoAxeViolations(page, 'the command palette');
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('?');
-      await expectNoAxeViolations(page, 'the shortcuts help');
+      // Each dialog is loaded on first use: wait for it before checking it, and for it to close
+      // before the next shortcut (shortcuts are ignored while a dialog is open).
+      const cycle = async (name: string, openIt: () => Promise<void>) => {
+        await openIt();
+        await expect(page.getByRole('dialog', { name })).toBeVisible();
+        await expectNoAxeViolations(page, `the ${name} dialog`);
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('dialog')).toBeHidden();
+      };
+      await cycle('Export volumes', () => page.getByRole('button', { name: 'Export…' }).click());
+      await cycle('Commands', () => page.keyboard.press('p'));
+      await cycle('Keyboard shortcuts', () => page.keyboard.press('?'));
     });
   });
 }
