@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatAge, formatDateTime, formatRelative } from './format';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatAge, formatDateTime, formatInteger, formatRelative } from './format';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
 const at = (offsetSeconds: number) => new Date(NOW + offsetSeconds * 1000);
@@ -27,11 +27,39 @@ describe('formatRelative', () => {
 });
 
 describe('formatDateTime', () => {
-  it('gives the date, the time to the second and the time zone', () => {
-    const text = formatDateTime(at(0));
-    expect(text).toMatch(/2026/);
-    expect(text).toMatch(/\d{2}:00:00/);
-    expect(text).toMatch(/[A-Z]{3}|GMT/);
+  const zone = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = zone;
+  });
+
+  it.each([
+    ['UTC', '27 Nov 2026, 12:00:00 UTC'],
+    ['Europe/Berlin', '27 Nov 2026, 13:00:00 UTC+01:00'],
+    ['Asia/Kolkata', '27 Nov 2026, 17:30:00 UTC+05:30'],
+    ['America/St_Johns', '27 Nov 2026, 08:30:00 UTC-03:30'],
+    ['Pacific/Kiritimati', '28 Nov 2026, 02:00:00 UTC+14:00'],
+  ])('in %s reads "%s"', (tz, expected) => {
+    process.env.TZ = tz;
+    expect(formatDateTime(at(0))).toBe(expected);
+  });
+
+  it('follows daylight saving time at the given date', () => {
+    process.env.TZ = 'Europe/Berlin';
+    expect(formatDateTime(new Date('2026-07-01T09:05:03Z'))).toBe('1 Jul 2026, 11:05:03 UTC+02:00');
+  });
+});
+
+describe('formatInteger', () => {
+  it.each([
+    [0, '0'],
+    [999, '999'],
+    [1000, '1,000'],
+    [1536, '1,536'],
+    [1234567, '1,234,567'],
+    [-1536, '-1,536'],
+    [1536.6, '1,537'],
+  ])('%s reads "%s"', (value, expected) => {
+    expect(formatInteger(value)).toBe(expected);
   });
 });
 

@@ -1,10 +1,8 @@
 /*
- * Intl formatters are created on first use: the list's first render must not pay for ones it does
- * not need. Relative times are formatted here rather than with Intl.RelativeTimeFormat, whose first
- * use loads locale data (about 10 ms in Chromium, on the path to the first volume row); the console
- * is in English.
+ * Numbers and dates are formatted by hand, not with Intl: the first Intl object a page creates loads
+ * ICU's locale data, about 10 ms in Chromium, and the list's first render would pay it on the way to
+ * the first volume row (`npm run bench`). The console is in English, so the rules are short.
  */
-let absolute: Intl.DateTimeFormat | undefined;
 
 const STEPS: [unit: string, size: number][] = [
   ['second', 60],
@@ -42,19 +40,30 @@ export function formatRelative(date: Date, now: number = Date.now()): string {
   return relative(Math.round(amount), 'year');
 }
 
-/** "27 Nov 2026, 14:05:09 UTC" in the browser's time zone. */
+/** "1,536": an integer with thousands separators (rounded). */
+export function formatInteger(value: number): string {
+  const rounded = Math.round(value);
+  if (!Number.isFinite(rounded)) return String(rounded);
+  const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return rounded < 0 ? `-${digits}` : digits;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "UTC", "UTC+01:00", "UTC-03:30": the browser's offset from UTC at that date. */
+function utcOffset(date: Date): string {
+  const minutes = -date.getTimezoneOffset();
+  if (minutes === 0) return 'UTC';
+  const abs = Math.abs(minutes);
+  return `UTC${minutes > 0 ? '+' : '-'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+}
+
+/** "27 Nov 2026, 14:05:09 UTC+01:00" in the browser's time zone, with its offset from UTC. */
 export function formatDateTime(date: Date): string {
-  // dateStyle/timeStyle cannot be combined with timeZoneName, hence the explicit parts.
-  absolute ??= new Intl.DateTimeFormat('en-GB', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZoneName: 'short',
-  });
-  return absolute.format(date);
+  const day = `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+  const time = `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+  return `${day}, ${time} ${utcOffset(date)}`;
 }
 
 /** "5 s", "2 min", for "updated N ago" labels. */

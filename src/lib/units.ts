@@ -1,7 +1,7 @@
+import { formatInteger } from './format';
+
 /** Waldur stores volume sizes in MiB; people think in GiB. */
 export const MIB_PER_GIB = 1024;
-
-const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
 export function gibToMib(gib: number) {
   return Math.round(gib * MIB_PER_GIB);
@@ -10,8 +10,8 @@ export function gibToMib(gib: number) {
 /** "10 GiB", or "1,536 MiB" when the size is not a whole number of GiB. */
 export function formatSize(mib: number | null | undefined): string {
   if (mib === null || mib === undefined || !Number.isFinite(mib)) return '—';
-  if (mib % MIB_PER_GIB === 0) return `${integer.format(mib / MIB_PER_GIB)} GiB`;
-  return `${integer.format(mib)} MiB`;
+  if (mib % MIB_PER_GIB === 0) return `${formatInteger(mib / MIB_PER_GIB)} GiB`;
+  return `${formatInteger(mib)} MiB`;
 }
 
 /**

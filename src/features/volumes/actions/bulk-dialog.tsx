@@ -13,6 +13,7 @@ import type { Volume } from '../api/schemas';
 import { actionAvailability } from '../model/action-rules';
 import type { OpenBulk } from './bulk-launcher';
 import './actions.css';
+import { formatInteger } from '@/lib/format';
 
 /**
  * A bulk action over a selection: first a plan (which volumes are eligible, and why the others are
@@ -227,13 +228,10 @@ export function BulkDialog({ request, onClose }: { request: OpenBulk; onClose: (
       ) : (
         <>
           {capped ? (
-            <Callout
-              tone="warning"
-              title={`Only the first ${BULK_CAP.toLocaleString('en')} volumes`}
-            >
+            <Callout tone="warning" title={`Only the first ${formatInteger(BULK_CAP)} volumes`}>
               <p>
-                {total.toLocaleString('en')} volumes match; one bulk action takes at most{' '}
-                {BULK_CAP.toLocaleString('en')}. Narrow the filters and run it again for the rest.
+                {formatInteger(total)} volumes match; one bulk action takes at most{' '}
+                {formatInteger(BULK_CAP)}. Narrow the filters and run it again for the rest.
               </p>
             </Callout>
           ) : null}

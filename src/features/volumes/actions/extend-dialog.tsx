@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import * as z from 'zod/mini';
 import { Field } from '@/components/field';
 import { Callout } from '@/components/status';
+import { formatInteger } from '@/lib/format';
 import { notify } from '@/lib/notifications';
 import { formatSize, gibToMib, MIB_PER_GIB, minimumExtendGib } from '@/lib/units';
 import { useVolumeAction } from '../api/mutations';
@@ -103,8 +104,8 @@ export function ExtendDialog({ volume, onClose }: { volume: Volume; onClose: () 
       <p className="extend-summary" aria-live="polite">
         {sendMib !== null ? (
           <>
-            Waldur will get <strong className="num">{sendMib.toLocaleString('en')} MiB</strong>{' '}
-            (from {current.toLocaleString('en')} MiB: +
+            Waldur will get <strong className="num">{formatInteger(sendMib)} MiB</strong> (from{' '}
+            {formatInteger(current)} MiB: +
             {((sendMib - current) / MIB_PER_GIB).toLocaleString('en', { maximumFractionDigits: 2 })}{' '}
             GiB).
           </>

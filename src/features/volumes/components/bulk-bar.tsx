@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { formatInteger } from '@/lib/format';
 import { type BulkAction, closeBulk, openBulk, useOpenBulk } from '../actions/bulk-launcher';
 import type { SelectionState } from '../hooks/use-selection';
 
@@ -29,7 +30,7 @@ export function BulkBar({
     <section className="bulk-bar" aria-label="Selection">
       <p className="bulk-bar__count" aria-live="polite">
         {selection.allMatching
-          ? `All ${total.toLocaleString('en')} matching volumes selected`
+          ? `All ${formatInteger(total)} matching volumes selected`
           : `${selection.count} ${selection.count === 1 ? 'volume' : 'volumes'} selected`}
       </p>
       {!selection.allMatching && allOnPageSelected && total > pageSize ? (
@@ -38,7 +39,7 @@ export function BulkBar({
           className="btn btn--ghost btn--sm"
           onClick={selection.selectAllMatching}
         >
-          Select all {total.toLocaleString('en')} matching
+          Select all {formatInteger(total)} matching
         </button>
       ) : null}
       <button type="button" className="btn btn--ghost btn--sm" onClick={selection.clear}>

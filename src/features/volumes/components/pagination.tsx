@@ -1,3 +1,4 @@
+import { formatInteger } from '@/lib/format';
 import { PAGE_SIZES } from '../model/list-view';
 
 export function Pagination({
@@ -22,7 +23,7 @@ export function Pagination({
   return (
     <nav className="pagination" aria-label="Pagination">
       <p className="pagination__summary" aria-live="polite">
-        {total === 0 ? 'No volumes' : `${first}–${last} of ${total.toLocaleString('en')} volumes`}
+        {total === 0 ? 'No volumes' : `${first}–${last} of ${formatInteger(total)} volumes`}
       </p>
       <div className="pagination__size">
         <label htmlFor="page-size">Per page</label>

@@ -6,6 +6,7 @@ import { errorMessage } from '@/lib/api-error';
 import { fetchAllMatching, type VolumeListParams } from '../api/queries';
 import { COLUMNS, type ColumnId } from '../model/columns';
 import '../actions/actions.css';
+import { formatInteger } from '@/lib/format';
 import { download, EXPORT_CAP, exportFields, requestFields, toCsv, toJson } from './export';
 
 type Phase =
@@ -70,7 +71,7 @@ export function ExportDialog({
       open
       onClose={close}
       title="Export volumes"
-      description={`The ${total.toLocaleString('en')} volumes of this view, in its order, with its columns (${labels.join(', ')}). At most ${EXPORT_CAP.toLocaleString('en')} volumes.`}
+      description={`The ${formatInteger(total)} volumes of this view, in its order, with its columns (${labels.join(', ')}). At most ${formatInteger(EXPORT_CAP)} volumes.`}
       footer={
         phase.kind === 'fetching' ? (
           <Button onClick={() => controller.current?.abort()}>Cancel export</Button>
@@ -108,8 +109,8 @@ export function ExportDialog({
       {total > EXPORT_CAP ? (
         <Callout tone="warning">
           <p>
-            This view has {total.toLocaleString('en')} volumes; the export stops at the first{' '}
-            {EXPORT_CAP.toLocaleString('en')}. Narrow the filters to export the rest.
+            This view has {formatInteger(total)} volumes; the export stops at the first{' '}
+            {formatInteger(EXPORT_CAP)}. Narrow the filters to export the rest.
           </p>
         </Callout>
       ) : null}
@@ -122,16 +123,15 @@ export function ExportDialog({
               aria-label="Export progress"
             />
             <p>
-              Fetched {phase.loaded.toLocaleString('en')} of {phase.total.toLocaleString('en')}{' '}
-              volumes…
+              Fetched {formatInteger(phase.loaded)} of {formatInteger(phase.total)} volumes…
             </p>
           </div>
         ) : phase.kind === 'done' ? (
           <Callout tone="success" title="Exported">
             <p>
-              {phase.filename}: {phase.rows.toLocaleString('en')}{' '}
+              {phase.filename}: {formatInteger(phase.rows)}{' '}
               {phase.rows === 1 ? 'volume' : 'volumes'}
-              {phase.capped ? ` (stopped at ${EXPORT_CAP.toLocaleString('en')})` : ''}.
+              {phase.capped ? ` (stopped at ${formatInteger(EXPORT_CAP)})` : ''}.
             </p>
           </Callout>
         ) : phase.kind === 'cancelled' ? (

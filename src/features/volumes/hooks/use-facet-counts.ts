@@ -1,4 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
+import { formatInteger } from '@/lib/format';
 import { isUuidLike } from '@/lib/uuid';
 import { volumeQueries } from '../api/queries';
 import { CORE_STATES } from '../api/schemas';
@@ -32,5 +33,5 @@ export function useFacetCounts(view: ListView, facet: 'state' | 'runtime') {
 }
 
 export function withCount(label: string, count: number | undefined) {
-  return count === undefined ? label : `${label} (${count.toLocaleString('en')})`;
+  return count === undefined ? label : `${label} (${formatInteger(count)})`;
 }

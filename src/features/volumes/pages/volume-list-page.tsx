@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Spinner } from '@/components/spinner';
 import { EmptyState, ErrorState } from '@/components/status';
+import { formatInteger } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { ActionDialogHost, RowActions } from '../actions/action-controls';
 import { volumeKeys, volumeQueries } from '../api/queries';
@@ -205,10 +206,8 @@ export function VolumeListPage() {
                   : 'data volumes only'
                 : ''}
               : Waldur has no such filter, so the console checked{' '}
-              {data.scanned.count.toLocaleString('en')}
-              {data.scanned.of > data.scanned.count
-                ? ` of ${data.scanned.of.toLocaleString('en')}`
-                : ''}{' '}
+              {formatInteger(data.scanned.count)}
+              {data.scanned.of > data.scanned.count ? ` of ${formatInteger(data.scanned.of)}` : ''}{' '}
               matching volumes itself.
             </p>
           ) : null}
