@@ -7,7 +7,7 @@ import { notify } from '@/lib/notifications';
 import { useVolumeAction } from '../api/mutations';
 import { volumeQueries } from '../api/queries';
 import type { Volume } from '../api/schemas';
-import type { Availability } from '../model/action-rules';
+import { type Availability, asksForInput } from '../model/action-rules';
 import { closeAction, openAction, preloadActionDialogs, useOpenAction } from './action-launcher';
 import { useActionAvailability } from './use-action-availability';
 
@@ -91,7 +91,7 @@ function ActionButton({
       >
         {isBusy ? <span className="spinner spinner--inline" aria-hidden="true" /> : null}
         {label}
-        {id === 'pull' || id === 'detach' ? '' : '…'}
+        {asksForInput(id) ? '…' : ''}
       </button>
       {reason ? (
         <span

@@ -10,6 +10,7 @@ import { useActionAvailability } from '../actions/use-action-availability';
 import { volumeQueries } from '../api/queries';
 import type { Volume } from '../api/schemas';
 import type { SelectionState } from '../hooks/use-selection';
+import { asksForInput } from '../model/action-rules';
 import { SUPPORT_VIEWS, useSavedViews } from '../model/saved-views';
 
 interface Command {
@@ -42,7 +43,7 @@ function useVolumeCommands(row: Volume | undefined, close: () => void): Command[
     commands.push({
       id: `action-${availability.id}`,
       group: name,
-      label: `${availability.label} ${name}${availability.id === 'pull' || availability.id === 'detach' ? '' : '…'}`,
+      label: `${availability.label} ${name}${asksForInput(availability.id) ? '…' : ''}`,
       disabled: availability.enabled ? undefined : availability.reason,
       run: () => {
         close();

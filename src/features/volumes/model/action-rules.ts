@@ -49,6 +49,14 @@ export const ACTION_NOUNS: Record<ActionId, string> = {
   unlink: 'Unlink',
 };
 
+/**
+ * Whether the action asks for more before it runs, which its label says with an ellipsis ("Extend…"):
+ * pull runs at once and detach only confirms.
+ */
+export function asksForInput(id: ActionId) {
+  return id !== 'pull' && id !== 'detach';
+}
+
 export interface Availability {
   id: ActionId;
   label: string;
