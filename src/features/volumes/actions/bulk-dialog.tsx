@@ -6,6 +6,7 @@ import { Spinner } from '@/components/spinner';
 import { Callout, ErrorState } from '@/components/status';
 import { errorMessage } from '@/lib/api-error';
 import { currentUserQuery } from '@/lib/current-user';
+import { formatInteger } from '@/lib/format';
 import { runPool } from '@/lib/pool';
 import { type ActionRequest, performVolumeAction } from '../api/mutations';
 import { fetchAllMatching, volumeQueries } from '../api/queries';
@@ -13,7 +14,6 @@ import type { Volume } from '../api/schemas';
 import { actionAvailability } from '../model/action-rules';
 import type { OpenBulk } from './bulk-launcher';
 import './actions.css';
-import { formatInteger } from '@/lib/format';
 
 /**
  * A bulk action over a selection: first a plan (which volumes are eligible, and why the others are

@@ -3,10 +3,10 @@ import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { Callout } from '@/components/status';
 import { errorMessage } from '@/lib/api-error';
+import { formatInteger } from '@/lib/format';
 import { fetchAllMatching, type VolumeListParams } from '../api/queries';
 import { COLUMNS, type ColumnId } from '../model/columns';
 import '../actions/actions.css';
-import { formatInteger } from '@/lib/format';
 import { download, EXPORT_CAP, exportFields, requestFields, toCsv, toJson } from './export';
 
 type Phase =
