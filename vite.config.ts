@@ -47,9 +47,13 @@ function firstLoadChunks() {
 
 /** Adds <link rel="modulepreload"> for app/start and its chunks, so they download from the start. */
 function preloadAppStart(): Plugin {
+  let base = '/';
   return {
     name: 'preload-app-start',
     apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
@@ -67,7 +71,7 @@ function preloadAppStart(): Plugin {
         visit(start.fileName);
         return [...files].map((file) => ({
           tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}` },
+          attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${file}` },
           injectTo: 'head' as const,
         }));
       },
