@@ -229,7 +229,6 @@ async function journey(browser: Browser, token: string) {
   };
 }
 
-/** JS heap after the first load, and after 20 list pages and 20 volumes and coming back. */
 /** The heap after a GC, and how much of it is V8's compiled code (from a heap snapshot). */
 async function heapNow(page: Page, cdp: CDPSession) {
   await page.waitForTimeout(500);
