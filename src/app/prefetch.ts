@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { volumeQueries } from '@/features/volumes/api/queries';
+import { volumeQueries } from '@/features/volumes/api/volumes';
 import { parseView, viewToParams } from '@/features/volumes/model/list-view';
 import { currentUserQuery } from '@/lib/current-user';
 import { normalizeUuid } from '@/lib/uuid';

@@ -1,52 +1,43 @@
-import { useSyncExternalStore } from 'react';
+// One polite and one assertive live region for the whole app. Anything can announce; the layout
+// renders the regions once. A repeated message is announced again: each announcement gets a new
+// key, so the region's content changes even when the text does not.
+import { createStore, type Store, useStore } from './store';
 
-/**
- * One polite and one assertive live region for the whole app. Anything can announce; the regions are
- * rendered once by the layout. A repeated message is re-announced (a counter forces a change).
- */
 interface Announcement {
   text: string;
-  id: number;
+  key: number;
 }
 
-let polite: Announcement = { text: '', id: 0 };
-let assertive: Announcement = { text: '', id: 0 };
-const listeners = new Set<() => void>();
+type Priority = 'polite' | 'assertive';
 
-export function announce(text: string, priority: 'polite' | 'assertive' = 'polite') {
-  if (priority === 'assertive') assertive = { text, id: assertive.id + 1 };
-  else polite = { text, id: polite.id + 1 };
-  for (const listener of listeners) listener();
+const regions: Record<Priority, Store<Announcement>> = {
+  polite: createStore({ text: '', key: 0 }),
+  assertive: createStore({ text: '', key: 0 }),
+};
+
+export function announce(text: string, priority: Priority = 'polite') {
+  regions[priority].set((current) => ({ text, key: current.key + 1 }));
 }
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
+function LiveRegion({ priority }: { priority: Priority }) {
+  const { text, key } = useStore(regions[priority]);
+  return (
+    <div
+      className="visually-hidden"
+      role={priority === 'polite' ? 'status' : 'alert'}
+      aria-live={priority}
+      data-testid={`announcer-${priority}`}
+    >
+      {text ? <span key={key}>{text}</span> : null}
+    </div>
+  );
 }
 
 export function LiveRegions() {
-  const p = useSyncExternalStore(subscribe, () => polite);
-  const a = useSyncExternalStore(subscribe, () => assertive);
   return (
     <>
-      <div
-        className="visually-hidden"
-        role="status"
-        aria-live="polite"
-        data-testid="announcer-polite"
-      >
-        {p.text ? <span key={p.id}>{p.text}</span> : null}
-      </div>
-      <div
-        className="visually-hidden"
-        role="alert"
-        aria-live="assertive"
-        data-testid="announcer-assertive"
-      >
-        {a.text ? <span key={a.id}>{a.text}</span> : null}
-      </div>
+      <LiveRegion priority="polite" />
+      <LiveRegion priority="assertive" />
     </>
   );
 }

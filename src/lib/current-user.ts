@@ -1,14 +1,9 @@
+// The signed-in user (`/api/users/me/`): staff and support flags and role permissions decide which
+// actions the console offers. Shared by every feature, hence here rather than in one of them.
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { api } from './session';
-
-/**
- * The signed-in user (`/api/users/me/`): staff and support flags and role permissions decide which
- * actions the console offers. Shared by every feature, hence here rather than in one of them.
- */
-const lenient = <T extends z.ZodMiniType>(schema: T) =>
-  z.catch(z.optional(z.nullable(schema)), undefined);
-const text = lenient(z.string());
+import { flag, lenient, text } from './zod';
 
 const permissionSchema = z.looseObject({
   role_name: text,
@@ -23,8 +18,8 @@ export const currentUserSchema = z.looseObject({
   username: text,
   full_name: text,
   email: text,
-  is_staff: lenient(z.boolean()),
-  is_support: lenient(z.boolean()),
+  is_staff: flag,
+  is_support: flag,
   permissions: lenient(z.array(permissionSchema)),
 });
 export type CurrentUser = z.output<typeof currentUserSchema>;

@@ -1,11 +1,9 @@
-import { useSyncExternalStore } from 'react';
+// Notices for the user: successes ("Extend of data-01 scheduled"), and errors that keep their
+// evidence (status, message, request) so that they can be copied into a support ticket. Kept for the
+// page's lifetime; the newest show as toasts, all of them in the notifications panel.
 import { announce } from './announcer';
+import { createStore, useStore } from './store';
 
-/**
- * Notices for the user: successes ("Extend of data-01 scheduled"), and errors that keep their
- * evidence (status, message, request) so that they can be copied into a support ticket. Kept for the
- * page's lifetime; the newest show as toasts, all of them in the notifications panel.
- */
 export interface Notice {
   id: number;
   kind: 'success' | 'error' | 'info';
@@ -20,27 +18,14 @@ export interface Notice {
   toastVisible: boolean;
 }
 
-let notices: Notice[] = [];
+const MAX_NOTICES = 100;
+const notices = createStore<Notice[]>([]);
 let nextId = 1;
-const listeners = new Set<() => void>();
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
-const emit = () => {
-  for (const listener of listeners) listener();
-};
 
 export function notify(notice: Omit<Notice, 'id' | 'createdAt' | 'toastVisible'>): number {
   const id = nextId++;
-  notices = [{ ...notice, id, createdAt: Date.now(), toastVisible: true }, ...notices].slice(
-    0,
-    100,
-  );
-  emit();
+  const entry: Notice = { ...notice, id, createdAt: Date.now(), toastVisible: true };
+  notices.set((current) => [entry, ...current].slice(0, MAX_NOTICES));
   announce(
     `${notice.title}${notice.message ? `. ${notice.message}` : ''}`,
     notice.kind === 'error' ? 'assertive' : 'polite',
@@ -49,19 +34,13 @@ export function notify(notice: Omit<Notice, 'id' | 'createdAt' | 'toastVisible'>
 }
 
 export function hideToast(id: number) {
-  notices = notices.map((n) => (n.id === id ? { ...n, toastVisible: false } : n));
-  emit();
+  notices.set((current) => current.map((n) => (n.id === id ? { ...n, toastVisible: false } : n)));
 }
 
 export function clearNotices() {
-  notices = [];
-  emit();
+  notices.set([]);
 }
 
 export function useNotices(): Notice[] {
-  return useSyncExternalStore(
-    subscribe,
-    () => notices,
-    () => notices,
-  );
+  return useStore(notices);
 }

@@ -1,16 +1,14 @@
-import { useSyncExternalStore } from 'react';
+// Who the console talks to and as whom. Three situations:
+// - demo: the built-in demo backend, signed in as one of its personas (no sign-in needed);
+// - Waldur, signed in: an API URL and a token the user gave (kept for this browser session, or on
+//   this device when "remember me" was ticked);
+// - Waldur, signed out: the sign-in page (first visit, sign-out, or a 401 that ended the session).
+//
+// The token lives here and in the `Authorization` header only: never in a URL, a log or a report.
 import type { ApiError } from './api-error';
 import { HttpClient } from './http';
+import { createStore, useStore } from './store';
 
-/**
- * Who the console talks to and as whom. Three situations:
- * - demo: the built-in demo backend, signed in as one of its personas (no sign-in needed);
- * - Waldur, signed in: an API URL and a token the user gave (kept for this browser session, or on
- *   this device when "remember me" was ticked);
- * - Waldur, signed out: the sign-in page (first visit, sign-out, or a 401 that ended the session).
- *
- * The token lives here and in the `Authorization` header only: never in a URL, a log or a report.
- */
 export interface DemoPersona {
   id: string;
   label: string;
@@ -69,34 +67,29 @@ function writeStored(value: StoredConnection | null, remember: boolean) {
   }
 }
 
-type Listener = () => void;
-
 class SessionStore {
-  private session: Session = {
+  readonly store = createStore<Session>({
     kind: 'waldur',
     apiUrl: null,
     token: null,
     apiUrlFixed: false,
     endedReason: null,
     canReturnToDemo: false,
-  };
+  });
   private client: HttpClient | null = null;
-  private readonly listeners = new Set<Listener>();
   private remembered = false;
 
-  get = () => this.session;
+  get = () => this.store.get();
 
-  subscribe = (listener: Listener) => {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  };
+  subscribe = (listener: () => void) => this.store.subscribe(listener);
+
+  private get session() {
+    return this.store.get();
+  }
 
   private set(session: Session) {
-    this.session = session;
     this.client = null;
-    for (const listener of this.listeners) listener();
+    this.store.set(session);
   }
 
   /** The HTTP client for the current session. */
@@ -209,7 +202,7 @@ class SessionStore {
 export const sessionStore = new SessionStore();
 
 export function useSession(): Session {
-  return useSyncExternalStore(sessionStore.subscribe, sessionStore.get, sessionStore.get);
+  return useStore(sessionStore.store);
 }
 
 /** The HTTP client of the current session (for query functions and mutations). */

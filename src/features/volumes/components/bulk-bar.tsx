@@ -1,11 +1,7 @@
-import { lazy, Suspense, useEffect } from 'react';
 import { formatInteger } from '@/lib/format';
-import { type BulkAction, closeBulk, openBulk, useOpenBulk } from '../actions/bulk-launcher';
 import type { SelectionState } from '../hooks/use-selection';
-
-const BulkDialog = lazy(() =>
-  import('../actions/bulk-dialog').then((m) => ({ default: m.BulkDialog })),
-);
+import type { BulkAction } from '../model/bulk';
+import { openDialog, preloadDialog } from '../state/dialogs';
 
 const BULK_ACTIONS: { id: BulkAction; label: string }[] = [
   { id: 'pull', label: 'Pull' },
@@ -52,10 +48,12 @@ export function BulkBar({
             key={action.id}
             type="button"
             className="btn btn--secondary btn--sm"
-            onPointerEnter={() => void import('../actions/bulk-dialog')}
+            onPointerEnter={() => preloadDialog('bulk')}
+            onFocus={() => preloadDialog('bulk')}
             onClick={() => {
               if (selection.target)
-                openBulk({
+                openDialog({
+                  kind: 'bulk',
                   action: action.id,
                   target: selection.target,
                   onFinished: selection.clear,
@@ -67,17 +65,5 @@ export function BulkBar({
         ))}
       </fieldset>
     </section>
-  );
-}
-
-export function BulkDialogHost() {
-  const open = useOpenBulk();
-  // A dialog belongs to the page that opened it: leaving the page closes it.
-  useEffect(() => closeBulk, []);
-  if (!open) return null;
-  return (
-    <Suspense fallback={null}>
-      <BulkDialog request={open} onClose={closeBulk} />
-    </Suspense>
   );
 }

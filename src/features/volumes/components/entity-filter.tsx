@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Combobox, type ComboboxOption } from '@/components/combobox';
 import { errorMessage } from '@/lib/api-error';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
-import { directoryQueries, instanceQueries } from '../api/queries';
+import { directoryQueries } from '../api/directory';
+import { instanceQueries } from '../api/instances';
 
 type Kind = 'customers' | 'projects' | 'openstack-tenants' | 'openstack-instances';
 

@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Popover } from '@/components/popover';
-import { directoryQueries } from '../api/queries';
-import { CORE_STATES } from '../api/schemas';
+import { directoryQueries } from '../api/directory';
 import { useFacetCounts, withCount } from '../hooks/use-facet-counts';
 import { COLUMNS, type ColumnId } from '../model/columns';
 import { type ListView, PRESETS, presetOff } from '../model/list-view';
-import { RUNTIME_STATES, runtimeStateLabel, stateLabel } from '../model/states';
+import { CORE_STATES, RUNTIME_STATES, runtimeStateLabel, stateLabel } from '../model/states';
 import { EntityFilter } from './entity-filter';
 
 type Update = (patch: Partial<ListView> | ((view: ListView) => ListView)) => void;

@@ -4,7 +4,7 @@ import { ErrorState } from '@/components/status';
 import { RelativeTime } from '@/components/time';
 import { formatDateTime, parseDate } from '@/lib/format';
 import { formatSize } from '@/lib/units';
-import { snapshotQueries } from '../api/queries';
+import { snapshotQueries } from '../api/snapshots';
 import { StateBadge } from './state-badge';
 
 function Retention({ keptUntil }: { keptUntil: string | null | undefined }) {

@@ -1,4 +1,4 @@
-import type { Volume } from '../api/schemas';
+import type { Volume } from '../model/schemas';
 import {
   activityLabel,
   runtimeStateLabel,

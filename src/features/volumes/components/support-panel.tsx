@@ -6,8 +6,8 @@ import { Spinner } from '@/components/spinner';
 import { ErrorState } from '@/components/status';
 import { api } from '@/lib/session';
 import { uuidFromUrl } from '@/lib/uuid';
-import { volumeQueries } from '../api/queries';
-import type { Volume } from '../api/schemas';
+import { volumeQueries } from '../api/volumes';
+import type { Volume } from '../model/schemas';
 import { Detail, DetailList } from './detail-list';
 
 function IdRow({ label, value }: { label: string; value: string | null | undefined }) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Popover } from '@/components/popover';
 import { announce } from '@/lib/announcer';
-import { deleteView, SUPPORT_VIEWS, saveView, useSavedViews } from '../model/saved-views';
+import { deleteView, SUPPORT_VIEWS, saveView, useSavedViews } from '../state/saved-views';
 
 /** Presets and named views of the list, and saving the current one. */
 export function ViewsMenu() {

@@ -1,5 +1,5 @@
 import { Callout } from '@/components/status';
-import type { Volume } from '../api/schemas';
+import type { Volume } from '../model/schemas';
 import {
   activityLabel,
   isRuntimeTransitional,

@@ -3,9 +3,9 @@ import { memo, type ReactNode, useCallback, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 import { RelativeTime } from '@/components/time';
 import { formatSize } from '@/lib/units';
-import { volumeQueries } from '../api/queries';
-import type { Volume } from '../api/schemas';
+import { volumeQueries } from '../api/volumes';
 import { type Column, type ColumnId, columnById, sortKeyOf } from '../model/columns';
+import type { Volume } from '../model/schemas';
 import { RuntimeBadge, StateBadge } from './state-badge';
 
 /**

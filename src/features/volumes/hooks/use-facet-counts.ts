@@ -1,11 +1,10 @@
 import { useQueries } from '@tanstack/react-query';
 import { formatInteger } from '@/lib/format';
 import { isUuidLike } from '@/lib/uuid';
-import { volumeQueries } from '../api/queries';
-import { CORE_STATES } from '../api/schemas';
+import { volumeQueries } from '../api/volumes';
 import type { ListView } from '../model/list-view';
 import { viewToParams } from '../model/list-view';
-import { RUNTIME_STATES } from '../model/states';
+import { CORE_STATES, RUNTIME_STATES } from '../model/states';
 
 /**
  * How many volumes each value of a facet would give under the other current filters, from

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 
 /**
  * The list's keyboard shortcuts. Single keys without modifiers (nothing the browser or a screen
@@ -34,7 +34,9 @@ export function currentRow(): HTMLTableRowElement | null {
 }
 
 export function useListKeyboard(handlers: { onPalette: () => void; onHelp: () => void }) {
-  const { onPalette, onHelp } = handlers;
+  // The latest handlers, without re-registering the listener on every render.
+  const latest = useRef(handlers);
+  latest.current = handlers;
   useEffect(() => {
     const handle = (event: KeyboardEvent) => {
       if (
@@ -81,11 +83,11 @@ export function useListKeyboard(handlers: { onPalette: () => void; onHelp: () =>
           break;
         case 'p':
           event.preventDefault();
-          onPalette();
+          latest.current.onPalette();
           break;
         case '?':
           event.preventDefault();
-          onHelp();
+          latest.current.onHelp();
           break;
         default:
           break;
@@ -93,5 +95,5 @@ export function useListKeyboard(handlers: { onPalette: () => void; onHelp: () =>
     };
     document.addEventListener('keydown', handle);
     return () => document.removeEventListener('keydown', handle);
-  }, [onPalette, onHelp]);
+  }, []);
 }

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { volumeQueries } from '../api/queries';
+import { volumeQueries } from '../api/volumes';
 import {
   FILTER_KEYS,
   type ListView,

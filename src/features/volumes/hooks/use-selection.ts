@@ -1,14 +1,9 @@
+// Which volumes the user picked for a bulk action: rows ticked on any page (kept while paging and
+// filtering), or "all N matching" the current filters (dropped when the filters change).
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { VolumeListParams } from '../api/queries';
-import type { Volume } from '../api/schemas';
-
-/**
- * Which volumes the user picked for a bulk action: rows ticked on any page (kept while paging and
- * filtering), or "all N matching" the current filters (dropped when the filters change).
- */
-export type BulkTarget =
-  | { kind: 'rows'; volumes: Volume[] }
-  | { kind: 'matching'; params: VolumeListParams; total: number };
+import type { VolumeListParams } from '../model/list-view';
+import type { Volume } from '../model/schemas';
+import type { BulkTarget } from '../state/dialogs';
 
 export function useSelection(params: VolumeListParams, total: number) {
   const [rows, setRows] = useState<Map<string, Volume>>(() => new Map());

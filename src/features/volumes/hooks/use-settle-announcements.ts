@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { announce } from '@/lib/announcer';
-import type { Volume } from '../api/schemas';
+import type { Volume } from '../model/schemas';
 import { isTransitional, stateLabel } from '../model/states';
 
 /**

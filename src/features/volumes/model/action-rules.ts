@@ -1,5 +1,5 @@
 import { type CurrentUser, canManage } from '@/lib/current-user';
-import type { Instance, Volume } from '../api/schemas';
+import type { Instance, Volume } from './schemas';
 import {
   activityLabel,
   isSettledState,

@@ -1,14 +1,50 @@
-import type { VolumeListParams } from '../api/queries';
-import { ROW_FIELDS } from '../api/queries';
-import { CORE_STATES } from '../api/schemas';
+// The list page's whole view lives in the URL: search, filters, sort, page, page size and visible
+// columns. `parseView` reads a URL (tolerating anything a person could type into it), `viewToSearch`
+// writes one (omitting defaults, so links stay short), `viewToParams` turns it into the API request.
+import { normalizeUuid } from '@/lib/uuid';
 import { COLUMN_IDS, COLUMNS, type ColumnId, DEFAULT_COLUMNS } from './columns';
-import { TRANSITIONAL_STATES } from './states';
+import { CORE_STATES, TRANSITIONAL_STATES } from './states';
+
+/** Waldur's volume list filters, with the contract's parameter names. */
+export interface VolumeFilters {
+  state?: string[];
+  runtime_state?: string;
+  customer_uuid?: string;
+  project_uuid?: string;
+  tenant_uuid?: string;
+  instance_uuid?: string;
+  availability_zone_name?: string;
+}
 
 /**
- * The list page's whole view lives in the URL: search, filters, sort, page, page size and visible
- * columns. `parseView` reads a URL (tolerating anything a person could type into it), `viewToSearch`
- * writes one (omitting defaults, so links stay short), `viewToParams` turns it into the API request.
+ * Filters Waldur's API does not have (no `modified` or `bootable` filter): applied in the browser to
+ * every volume matching the API filters, up to `CLIENT_FILTER_CAP`.
  */
+export interface ClientFilters {
+  /** In a transitional state, last modified longer ago than this. */
+  stuckForMinutes?: number;
+  bootable?: boolean;
+}
+
+export const CLIENT_FILTER_CAP = 3000;
+
+/** One list request: what the API is asked for, derived from the view. */
+export interface VolumeListParams {
+  /** Name, or a volume UUID / Cinder ID pasted whole. */
+  search?: string;
+  filters: VolumeFilters;
+  /** `o`: e.g. `-size` or `name`. */
+  ordering?: string;
+  page: number;
+  pageSize: number;
+  /** Sparse fieldset; always includes what rows and live refresh need. */
+  fields: string[];
+  clientFilters?: ClientFilters;
+}
+
+/** Fields every list row needs whatever the columns: identity, and what live refresh watches. */
+export const ROW_FIELDS = ['uuid', 'url', 'name', 'state', 'runtime_state', 'action'] as const;
+
 export interface ListView {
   search: string;
   states: string[];
@@ -49,7 +85,6 @@ export type FilterKey = (typeof FILTER_KEYS)[number];
 export const STUCK_AFTER_MINUTES = 30;
 
 const SORTABLE = new Set(COLUMNS.flatMap((c) => ('sort' in c ? [c.sort, `-${c.sort}`] : [])));
-const UUID = /^[0-9a-f]{32}$/;
 
 export const EMPTY_VIEW: ListView = {
   search: '',
@@ -69,8 +104,7 @@ export const EMPTY_VIEW: ListView = {
 };
 
 function uuidParam(params: URLSearchParams, key: string) {
-  const value = params.get(key)?.replaceAll('-', '').toLowerCase() ?? '';
-  return UUID.test(value) ? value : '';
+  return normalizeUuid(params.get(key)) ?? '';
 }
 
 export function parseView(params: URLSearchParams): ListView {

@@ -1,11 +1,26 @@
-import type { Volume } from '../api/schemas';
+// What a resource's `state`, `runtime_state` and `action` mean to a person, and which of them are
+// "in progress". Unknown values (a newer Waldur, a Cinder status we have not seen) are shown as they
+// come and count as in progress, so the console keeps watching rather than declaring them settled.
 
-/**
- * What a volume's `state`, `runtime_state` and `action` mean to a person, and which of them are
- * "in progress". Unknown values (a newer Waldur, a Cinder status we have not seen) are shown as they
- * come and count as in progress, so the console keeps watching rather than declaring them settled.
- */
-export const STATE_LABELS: Record<string, string> = {
+/** Waldur's `CoreStates`, in the order of their integer codes' meaning (the filter's order). */
+export const CORE_STATES = [
+  'CREATION_SCHEDULED',
+  'CREATING',
+  'UPDATE_SCHEDULED',
+  'UPDATING',
+  'DELETION_SCHEDULED',
+  'DELETING',
+  'OK',
+  'ERRED',
+] as const;
+export type CoreState = (typeof CORE_STATES)[number];
+
+/** The states in which an operation is under way: every state but OK and ERRED. */
+export const TRANSITIONAL_STATES = CORE_STATES.filter(
+  (state): state is Exclude<CoreState, 'OK' | 'ERRED'> => state !== 'OK' && state !== 'ERRED',
+);
+
+export const STATE_LABELS: Record<CoreState, string> = {
   CREATION_SCHEDULED: 'Creation scheduled',
   CREATING: 'Creating',
   UPDATE_SCHEDULED: 'Update scheduled',
@@ -16,20 +31,26 @@ export const STATE_LABELS: Record<string, string> = {
   ERRED: 'Erred',
 };
 
-const SETTLED_STATES = new Set(['OK', 'ERRED']);
+/**
+ * Waldur before 2025 spelled states as display labels ("Erred", "Update Scheduled"); current Waldur
+ * uses the CoreStates enum ("ERRED", "UPDATE_SCHEDULED"). Normalise the old spelling, keep anything else.
+ */
+export function normalizeState(value: string): string {
+  const upper = value.trim().toUpperCase().replaceAll(' ', '_');
+  return (CORE_STATES as readonly string[]).includes(upper) ? upper : value;
+}
 
 /** OK or ERRED: no operation under way on the resource (its runtime state aside). */
 export function isSettledState(state: string | null | undefined): boolean {
-  return state !== undefined && state !== null && SETTLED_STATES.has(state);
+  return state === 'OK' || state === 'ERRED';
 }
-export const TRANSITIONAL_STATES = [
-  'CREATION_SCHEDULED',
-  'CREATING',
-  'UPDATE_SCHEDULED',
-  'UPDATING',
-  'DELETION_SCHEDULED',
-  'DELETING',
-] as const;
+
+/** The fields these rules read; any resource (volume, snapshot, instance) has them. */
+export interface Stateful {
+  state?: string | null;
+  runtime_state?: string | null;
+  action?: string | null;
+}
 
 /** Cinder statuses that do not change by themselves ("" is a volume not yet created). */
 const SETTLED_RUNTIME_STATES = new Set([
@@ -80,7 +101,7 @@ const ACTION_VERBS: Record<string, string> = {
 
 export function stateLabel(state: string | null | undefined): string {
   if (!state) return 'Unknown';
-  return STATE_LABELS[state] ?? state;
+  return STATE_LABELS[state as CoreState] ?? state;
 }
 
 export function runtimeStateLabel(runtime: string | null | undefined): string {
@@ -92,17 +113,17 @@ export function runtimeStateLabel(runtime: string | null | undefined): string {
 }
 
 /** "Extending" while an action runs; otherwise the state's label. */
-export function activityLabel(volume: Pick<Volume, 'state' | 'action'>): string {
+export function activityLabel(volume: Stateful): string {
   if (volume.action) return ACTION_VERBS[volume.action] ?? `${volume.action} in progress`;
   return stateLabel(volume.state);
 }
 
 export type Tone = 'success' | 'danger' | 'progress' | 'warning' | 'neutral';
 
-export function stateTone(volume: Pick<Volume, 'state' | 'action'>): Tone {
+export function stateTone(volume: Stateful): Tone {
   if (volume.state === 'ERRED') return 'danger';
   if (volume.state === 'OK' && !volume.action) return 'success';
-  if (volume.state && (STATE_LABELS[volume.state] || volume.action)) return 'progress';
+  if (volume.state && (volume.state in STATE_LABELS || volume.action)) return 'progress';
   return 'neutral';
 }
 
@@ -121,9 +142,7 @@ export function isRuntimeTransitional(runtime: string | null | undefined) {
  * In progress: a state other than OK/ERRED (unknown ones included), a transitional Cinder status,
  * or an action set. Fields the response did not include do not count.
  */
-export function isTransitional(
-  volume: Pick<Volume, 'state' | 'runtime_state' | 'action'>,
-): boolean {
+export function isTransitional(volume: Stateful): boolean {
   if (volume.state !== undefined && volume.state !== null && !isSettledState(volume.state))
     return true;
   if (isRuntimeTransitional(volume.runtime_state)) return true;

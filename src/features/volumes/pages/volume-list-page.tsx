@@ -1,13 +1,12 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Spinner } from '@/components/spinner';
 import { EmptyState, ErrorState } from '@/components/status';
 import { formatInteger } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { ActionDialogHost, RowActions } from '../actions/action-controls';
-import { volumeKeys, volumeQueries } from '../api/queries';
-import type { Volume } from '../api/schemas';
-import { BulkBar, BulkDialogHost } from '../components/bulk-bar';
+import { volumeQueries } from '../api/volumes';
+import { RowActions } from '../components/action-controls';
+import { BulkBar } from '../components/bulk-bar';
 import { ColumnChooser, FilterBar, Presets } from '../components/filter-bar';
 import { FilterChips } from '../components/filter-chips';
 import { LiveStatus } from '../components/live-status';
@@ -15,6 +14,7 @@ import { Pagination } from '../components/pagination';
 import { SearchBox } from '../components/search-box';
 import { ViewsMenu } from '../components/views-menu';
 import { VolumeTable } from '../components/volume-table';
+import { DialogHost } from '../dialogs/dialog-host';
 import { currentRow, useListKeyboard } from '../hooks/use-list-keyboard';
 import { useListView } from '../hooks/use-list-view';
 import { useSelection } from '../hooks/use-selection';
@@ -27,17 +27,9 @@ import {
   viewToParams,
   withoutFilters,
 } from '../model/list-view';
+import type { Volume } from '../model/schemas';
 import { isTransitional } from '../model/states';
-
-const ExportDialog = lazy(() =>
-  import('../export/export-dialog').then((m) => ({ default: m.ExportDialog })),
-);
-const CommandPalette = lazy(() =>
-  import('../keyboard/command-palette').then((m) => ({ default: m.CommandPalette })),
-);
-const ShortcutsHelp = lazy(() =>
-  import('../keyboard/shortcuts-help').then((m) => ({ default: m.ShortcutsHelp })),
-);
+import { openDialog, preloadDialog } from '../state/dialogs';
 
 /** Stable, so that memoized rows do not re-render for it. */
 const renderRowActions = (volume: Volume) => <RowActions volume={volume} />;
@@ -54,14 +46,6 @@ export function VolumeListPage() {
   const columns = useMemo(() => columnsKey.split(',') as ColumnId[], [columnsKey]);
   useSettleAnnouncements(isPlaceholderData ? undefined : data?.items);
 
-  // Facet counts follow the list: when it refreshes, the open ones refresh too (closed ones are
-  // only marked stale).
-  const queryClient = useQueryClient();
-  useEffect(() => {
-    if (dataUpdatedAt)
-      void queryClient.invalidateQueries({ queryKey: volumeKeys.counts(), refetchType: 'active' });
-  }, [dataUpdatedAt, queryClient]);
-
   // A page past the end (an old link, a shrunk list) lands on the last page.
   useEffect(() => {
     if (data && !isPlaceholderData && !data.isLookup && data.page !== view.page) {
@@ -70,15 +54,18 @@ export function VolumeListPage() {
   }, [data, isPlaceholderData, view.page, update]);
 
   const selection = useSelection(params, data?.total ?? 0);
-  const [exporting, setExporting] = useState(false);
-  const [helping, setHelping] = useState(false);
+  const total = data?.total ?? 0;
+  const openExport = useCallback(
+    () => openDialog({ kind: 'export', params, columns, total }),
+    [params, columns, total],
+  );
   // The palette is about the row that had focus when it opened.
-  const [palette, setPalette] = useState<{ row: Volume | undefined } | null>(null);
   const openPalette = useCallback(() => {
     const uuid = currentRow()?.dataset.uuid;
-    setPalette({ row: data?.items.find((v) => v.uuid === uuid) });
-  }, [data]);
-  const openHelp = useCallback(() => setHelping(true), []);
+    const row = data?.items.find((v) => v.uuid === uuid);
+    openDialog({ kind: 'palette', row, selection, onExport: openExport });
+  }, [data, selection, openExport]);
+  const openHelp = useCallback(() => openDialog({ kind: 'help' }), []);
   useListKeyboard({ onPalette: openPalette, onHelp: openHelp });
   const inProgress = data?.items.filter(isTransitional).length ?? 0;
   const filtered = hasAnyFilter(view);
@@ -118,8 +105,9 @@ export function VolumeListPage() {
             type="button"
             className="btn btn--secondary"
             disabled={!data || data.total === 0}
-            onPointerEnter={() => void import('../export/export-dialog')}
-            onClick={() => setExporting(true)}
+            onPointerEnter={() => preloadDialog('export')}
+            onFocus={() => preloadDialog('export')}
+            onClick={openExport}
           >
             Export…
           </button>
@@ -229,34 +217,7 @@ export function VolumeListPage() {
           )}
         </>
       )}
-      <ActionDialogHost />
-      <BulkDialogHost />
-      {palette ? (
-        <Suspense fallback={null}>
-          <CommandPalette
-            row={palette.row}
-            selection={selection}
-            onExport={() => setExporting(true)}
-            onHelp={openHelp}
-            onClose={() => setPalette(null)}
-          />
-        </Suspense>
-      ) : null}
-      {helping ? (
-        <Suspense fallback={null}>
-          <ShortcutsHelp onClose={() => setHelping(false)} />
-        </Suspense>
-      ) : null}
-      {exporting && data ? (
-        <Suspense fallback={null}>
-          <ExportDialog
-            params={params}
-            columns={columns}
-            total={data.total}
-            onClose={() => setExporting(false)}
-          />
-        </Suspense>
-      ) : null}
+      <DialogHost />
     </div>
   );
 }

@@ -1,0 +1,29 @@
+// Reading snapshots.
+import { queryOptions } from '@tanstack/react-query';
+import type { Page } from '@/lib/http';
+import { api } from '@/lib/session';
+import { liveInterval } from '../model/live';
+import { type Snapshot, snapshotSchema } from '../model/schemas';
+import { isSettledState } from '../model/states';
+import { snapshotKeys } from './keys';
+
+export const snapshotQueries = {
+  detail: (uuid: string) =>
+    queryOptions({
+      queryKey: snapshotKeys.detail(uuid),
+      queryFn: ({ signal }) =>
+        api().get(`api/openstack-snapshots/${uuid}`, snapshotSchema, { signal }),
+    }),
+  byVolume: (volumeUuid: string) =>
+    queryOptions({
+      queryKey: snapshotKeys.byVolume(volumeUuid),
+      queryFn: ({ signal }) =>
+        api().list('api/openstack-snapshots', snapshotSchema, {
+          params: { source_volume_uuid: volumeUuid, o: '-created', page_size: 100 },
+          signal,
+        }),
+      refetchInterval: liveInterval<Page<Snapshot>>((page) =>
+        page.items.some((s) => Boolean(s.state) && !isSettledState(s.state)),
+      ),
+    }),
+};

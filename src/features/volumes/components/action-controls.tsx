@@ -1,0 +1,159 @@
+// A volume's actions where users meet them: the detail page's action bar and each list row's menu.
+// Disabled actions stay, with the reason; the others open their dialog (or, for pull, just run).
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { Popover } from '@/components/popover';
+import { Spinner } from '@/components/spinner';
+import { volumeQueries } from '../api/volumes';
+import { useActionAvailability } from '../hooks/use-action-availability';
+import { usePull } from '../hooks/use-volume-action';
+import { type Availability, asksForInput } from '../model/action-rules';
+import type { Volume } from '../model/schemas';
+import { openDialog, preloadDialog } from '../state/dialogs';
+
+const preloadActionDialogs = () => preloadDialog('action');
+
+function ActionButton({
+  availability,
+  volume,
+  onRun,
+  variant,
+  isBusy,
+  onBeforeOpen,
+  afterUnlink,
+}: {
+  availability: Availability;
+  volume: Volume;
+  onRun?: () => void;
+  variant: 'bar' | 'menu';
+  isBusy?: boolean;
+  onBeforeOpen?: () => void;
+  afterUnlink?: () => void;
+}) {
+  const reasonId = useId();
+  const { id, label, enabled, reason } = availability;
+  const danger = id === 'unlink';
+  const handleClick = () => {
+    if (!enabled || isBusy) return;
+    if (id === 'pull') {
+      onRun?.();
+      return;
+    }
+    onBeforeOpen?.();
+    openDialog({ kind: 'action', action: id, volume, afterUnlink });
+  };
+  const className =
+    variant === 'bar'
+      ? `btn ${danger ? 'btn--danger' : 'btn--secondary'} btn--sm`
+      : `btn btn--ghost menu-item ${danger ? 'menu-item--danger' : ''}`;
+  return (
+    <span className={variant === 'bar' ? 'tip-host tip-host--button' : 'menu-action'}>
+      <button
+        type="button"
+        className={className}
+        aria-disabled={!enabled || undefined}
+        aria-describedby={reason ? reasonId : undefined}
+        aria-busy={isBusy || undefined}
+        data-action={id}
+        onClick={handleClick}
+        onPointerEnter={enabled && id !== 'pull' ? preloadActionDialogs : undefined}
+        onFocus={enabled && id !== 'pull' ? preloadActionDialogs : undefined}
+      >
+        {isBusy ? <span className="spinner spinner--inline" aria-hidden="true" /> : null}
+        {label}
+        {asksForInput(id) ? '…' : ''}
+      </button>
+      {reason ? (
+        <span
+          id={reasonId}
+          className={variant === 'bar' ? 'tip' : 'menu-item__reason'}
+          role={variant === 'bar' ? 'tooltip' : undefined}
+        >
+          {reason}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** The detail page's row of actions. */
+export function ActionBar({ volume, afterUnlink }: { volume: Volume; afterUnlink?: () => void }) {
+  const actions = useActionAvailability(volume);
+  const pull = usePull(volume);
+  return (
+    <div
+      className="action-bar"
+      role="toolbar"
+      aria-label={`Actions for ${volume.name ?? 'this volume'}`}
+    >
+      {actions
+        .filter((a) => a.visible)
+        .map((availability) => (
+          <ActionButton
+            key={availability.id}
+            availability={availability}
+            volume={volume}
+            variant="bar"
+            onRun={pull.run}
+            isBusy={availability.id === 'pull' && pull.isPending}
+            afterUnlink={afterUnlink}
+          />
+        ))}
+    </div>
+  );
+}
+
+function RowActionsPanel({ row, close }: { row: Volume; close: () => void }) {
+  // List rows carry only the visible columns' fields; gating needs the whole volume.
+  const detail = useQuery(volumeQueries.detail(row.uuid));
+  const volume = detail.data;
+  const actions = useActionAvailability(volume);
+  const pull = usePull(volume ?? row);
+  if (!volume) {
+    return detail.isError ? (
+      <p className="field__error">Could not load this volume’s actions: {detail.error.message}</p>
+    ) : (
+      <p className="muted">
+        <Spinner label="Loading actions" /> Checking what is possible…
+      </p>
+    );
+  }
+  return (
+    <div className="menu-panel">
+      {actions
+        .filter((a) => a.visible)
+        .map((availability) => (
+          <ActionButton
+            key={availability.id}
+            availability={availability}
+            volume={volume}
+            variant="menu"
+            onBeforeOpen={close}
+            onRun={() => {
+              pull.run();
+              close();
+            }}
+            isBusy={availability.id === 'pull' && pull.isPending}
+          />
+        ))}
+    </div>
+  );
+}
+
+/** Each list row's actions menu. */
+export function RowActions({ volume }: { volume: Volume }) {
+  return (
+    <Popover
+      align="end"
+      buttonClassName="btn btn--ghost btn--sm row-actions"
+      ariaLabel={`Actions for ${volume.name ?? volume.uuid}`}
+      // The accessible name is aria-label; the glyph is only what sighted users see.
+      label="⋯"
+      onOpenChange={(open) => {
+        if (open) preloadActionDialogs();
+      }}
+    >
+      {(close) => <RowActionsPanel row={volume} close={close} />}
+    </Popover>
+  );
+}

@@ -1,0 +1,61 @@
+import { type FormEventHandler, type ReactNode, useId } from 'react';
+import { Button } from '@/components/button';
+import { Dialog } from '@/components/dialog';
+import { type FormProblem, FormProblemCallout } from './form-problem';
+
+/** The frame of every action dialog: title, the form, its problems at the top, Cancel and submit. */
+export function ActionDialog({
+  title,
+  description,
+  onClose,
+  onSubmit,
+  submitLabel,
+  isSubmitting,
+  problem,
+  report,
+  children,
+  tone = 'default',
+  size = 'md',
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  onClose: () => void;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  submitLabel: string;
+  isSubmitting: boolean;
+  problem: FormProblem | null;
+  report?: string;
+  children?: ReactNode;
+  tone?: 'default' | 'danger';
+  size?: 'md' | 'lg';
+}) {
+  const formId = useId();
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={title}
+      description={description}
+      tone={tone}
+      size={size}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button
+            type="submit"
+            form={formId}
+            variant={tone === 'danger' ? 'danger' : 'primary'}
+            isBusy={isSubmitting}
+          >
+            {isSubmitting ? `${submitLabel}…` : submitLabel}
+          </Button>
+        </>
+      }
+    >
+      <form id={formId} className="action-form" onSubmit={onSubmit} noValidate>
+        <FormProblemCallout problem={problem} report={report} />
+        {children}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,229 @@
+// A bulk action over a selection: first a plan (which volumes are eligible, and why the others are
+// skipped, by the same rules as one at a time), then a run with at most four requests at once and a
+// result per volume, with a retry for the failed ones.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
+import { Button } from '@/components/button';
+import { Dialog } from '@/components/dialog';
+import { Spinner } from '@/components/spinner';
+import { Callout, ErrorState } from '@/components/status';
+import { errorMessage } from '@/lib/api-error';
+import { currentUserQuery } from '@/lib/current-user';
+import { formatInteger } from '@/lib/format';
+import { runPool } from '@/lib/pool';
+import type { ActionRequest } from '../api/volume-actions';
+import { useBulkTargets } from '../hooks/use-bulk-targets';
+import { runVolumeAction } from '../hooks/use-volume-action';
+import { BULK_CAP, BULK_LABELS, type Outcome, outcomeText, planBulk } from '../model/bulk';
+import type { Volume } from '../model/schemas';
+import { SNAPSHOT_NAME_PATTERN, snapshotName, timestamp } from '../model/validation';
+import type { OpenDialog } from '../state/dialogs';
+import './actions.css';
+
+const CONCURRENCY = 4;
+
+export function BulkDialog({
+  dialog: request,
+  onClose,
+}: {
+  dialog: Extract<OpenDialog, { kind: 'bulk' }>;
+  onClose: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const user = useQuery(currentUserQuery());
+  const targets = useBulkTargets(request.action, request.target);
+  const [pattern, setPattern] = useState(SNAPSHOT_NAME_PATTERN);
+  const [outcomes, setOutcomes] = useState<Map<string, Outcome>>(new Map());
+  const [phase, setPhase] = useState<'plan' | 'running' | 'done'>('plan');
+  const abort = useRef<AbortController | null>(null);
+  const date = useMemo(() => timestamp(), []);
+  const { action } = request;
+
+  const plan = useMemo(
+    () => planBulk(targets.data?.volumes ?? [], action, user.data),
+    [targets.data, user.data, action],
+  );
+
+  const requestFor = (volume: Volume): ActionRequest =>
+    action === 'snapshot'
+      ? { action: 'snapshot', body: { name: snapshotName(volume, date, pattern) } }
+      : { action };
+
+  const run = async (volumes: Volume[]) => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setPhase('running');
+    setOutcomes((current) => {
+      const next = new Map(current);
+      for (const v of volumes) next.set(v.uuid, { status: 'queued' });
+      return next;
+    });
+    const set = (uuid: string, outcome: Outcome) =>
+      setOutcomes((current) => new Map(current).set(uuid, outcome));
+    await runPool(
+      volumes,
+      CONCURRENCY,
+      async (volume) => {
+        set(volume.uuid, { status: 'running' });
+        try {
+          await runVolumeAction(queryClient, volume, requestFor(volume));
+          set(volume.uuid, { status: 'scheduled' });
+        } catch (error) {
+          set(volume.uuid, { status: 'failed', message: errorMessage(error) });
+        }
+      },
+      controller.signal,
+    );
+    setOutcomes((current) => {
+      const next = new Map(current);
+      for (const [uuid, outcome] of next)
+        if (outcome.status === 'queued') next.set(uuid, { status: 'cancelled' });
+      return next;
+    });
+    setPhase('done');
+  };
+
+  const counts = { scheduled: 0, failed: 0, cancelled: 0, running: 0, queued: 0 };
+  for (const outcome of outcomes.values()) counts[outcome.status] += 1;
+  const finished = counts.scheduled + counts.failed + counts.cancelled;
+  const failed = plan.eligible.filter((v) => outcomes.get(v.uuid)?.status === 'failed');
+  const total = targets.data?.total ?? 0;
+  const capped = total > (targets.data?.volumes.length ?? 0);
+
+  const close = () => {
+    abort.current?.abort();
+    if (phase === 'done') request.onFinished?.();
+    onClose();
+  };
+
+  const footer =
+    phase === 'plan' ? (
+      <>
+        <Button onClick={close}>Cancel</Button>
+        <Button
+          variant="primary"
+          aria-disabled={plan.eligible.length === 0 || targets.isPending || undefined}
+          onClick={() => {
+            if (plan.eligible.length > 0) void run(plan.eligible);
+          }}
+        >
+          {BULK_LABELS[action].verb} {plan.eligible.length}{' '}
+          {plan.eligible.length === 1 ? 'volume' : 'volumes'}
+        </Button>
+      </>
+    ) : phase === 'running' ? (
+      <Button onClick={() => abort.current?.abort()}>Stop after the running ones</Button>
+    ) : (
+      <>
+        {failed.length > 0 ? (
+          <Button onClick={() => void run(failed)}>Retry the {failed.length} failed</Button>
+        ) : null}
+        <Button variant="primary" onClick={close}>
+          Done
+        </Button>
+      </>
+    );
+
+  return (
+    <Dialog open onClose={close} title={BULK_LABELS[action].title} size="lg" footer={footer}>
+      {targets.isPending ? (
+        <p className="muted">
+          <Spinner label="Reading the selected volumes" /> Reading the current state of the selected
+          volumes…
+        </p>
+      ) : targets.isError ? (
+        <ErrorState
+          title="Could not read the selected volumes"
+          error={targets.error}
+          onRetry={() => void targets.refetch()}
+        />
+      ) : (
+        <>
+          {capped ? (
+            <Callout tone="warning" title={`Only the first ${formatInteger(BULK_CAP)} volumes`}>
+              <p>
+                {formatInteger(total)} volumes match; one bulk action takes at most{' '}
+                {formatInteger(BULK_CAP)}. Narrow the filters and run it again for the rest.
+              </p>
+            </Callout>
+          ) : null}
+          {phase === 'plan' ? (
+            <p>
+              <strong>
+                {plan.eligible.length} of {targets.data.volumes.length}
+              </strong>{' '}
+              selected {targets.data.volumes.length === 1 ? 'volume' : 'volumes'} can be{' '}
+              {BULK_LABELS[action].done}
+              {plan.skipped.length > 0
+                ? `; ${plan.skipped.length} will be skipped, each with the reason below.`
+                : '.'}
+            </p>
+          ) : (
+            <div className="bulk-progress">
+              <progress max={plan.eligible.length} value={finished} aria-label="Progress" />
+              <p aria-live="polite">
+                {phase === 'running' ? 'Running: ' : 'Finished: '}
+                {counts.scheduled} scheduled, {counts.failed} failed
+                {counts.cancelled ? `, ${counts.cancelled} not started` : ''}
+                {plan.skipped.length ? `, ${plan.skipped.length} skipped` : ''}.
+              </p>
+            </div>
+          )}
+          {action === 'snapshot' && phase === 'plan' ? (
+            <div className="field">
+              <label className="field__label" htmlFor="bulk-snapshot-pattern">
+                Snapshot names
+              </label>
+              <input
+                id="bulk-snapshot-pattern"
+                className="input mono"
+                value={pattern}
+                onChange={(event) => setPattern(event.target.value)}
+                aria-describedby="bulk-snapshot-pattern-hint"
+              />
+              <p className="field__hint" id="bulk-snapshot-pattern-hint">
+                {'{name}'} is the volume’s name, {'{date}'} {date}. For example:{' '}
+                {plan.eligible[0] ? snapshotName(plan.eligible[0], date, pattern) : '—'}
+              </p>
+            </div>
+          ) : null}
+          <section
+            className="table-wrap bulk-table"
+            tabIndex={0}
+            aria-label="Volumes in this bulk action"
+          >
+            <table className="table">
+              <caption className="visually-hidden">Volumes in this bulk action</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Volume</th>
+                  <th scope="col">{phase === 'plan' ? 'Plan' : 'Result'}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.skipped.map(({ volume, reason }) => (
+                  <tr key={volume.uuid} className="bulk-row bulk-row--skipped">
+                    <th scope="row">{volume.name}</th>
+                    <td>Skipped: {reason}</td>
+                  </tr>
+                ))}
+                {plan.eligible.map((volume) => {
+                  const outcome = outcomes.get(volume.uuid);
+                  return (
+                    <tr
+                      key={volume.uuid}
+                      className={`bulk-row bulk-row--${outcome?.status ?? 'planned'}`}
+                    >
+                      <th scope="row">{volume.name}</th>
+                      <td>{outcome ? outcomeText(outcome) : BULK_LABELS[action].verb}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
+    </Dialog>
+  );
+}

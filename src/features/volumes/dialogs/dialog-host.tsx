@@ -1,0 +1,50 @@
+// Renders the dialog that state/dialogs.ts says is open. Each kind's code is a lazy chunk, loaded on
+// first use or earlier (buttons preload it on hover or focus through the loaders registered here).
+// A page mounts one host; leaving the page closes its dialog.
+import { type ComponentType, lazy, Suspense, useEffect } from 'react';
+import {
+  closeDialog,
+  type DialogKind,
+  type OpenDialog,
+  registerDialogLoader,
+  useOpenDialog,
+} from '../state/dialogs';
+
+type DialogOf<K extends DialogKind> = Extract<OpenDialog, { kind: K }>;
+type Props<K extends DialogKind> = { dialog: DialogOf<K>; onClose: () => void };
+
+function lazyDialog<K extends DialogKind>(
+  kind: K,
+  load: () => Promise<{ default: ComponentType<Props<K>> }>,
+) {
+  registerDialogLoader(kind, load);
+  return lazy(load);
+}
+
+const DIALOGS: { [K in DialogKind]: ComponentType<Props<K>> } = {
+  action: lazyDialog('action', () =>
+    import('./action-dialogs').then((m) => ({ default: m.ActionDialogs })),
+  ),
+  bulk: lazyDialog('bulk', () => import('./bulk-dialog').then((m) => ({ default: m.BulkDialog }))),
+  export: lazyDialog('export', () =>
+    import('./export-dialog').then((m) => ({ default: m.ExportDialog })),
+  ),
+  palette: lazyDialog('palette', () =>
+    import('./command-palette').then((m) => ({ default: m.CommandPalette })),
+  ),
+  help: lazyDialog('help', () =>
+    import('./shortcuts-help').then((m) => ({ default: m.ShortcutsHelp })),
+  ),
+};
+
+export function DialogHost() {
+  const open = useOpenDialog();
+  useEffect(() => closeDialog, []);
+  if (!open) return null;
+  const Dialog = DIALOGS[open.kind] as ComponentType<Props<typeof open.kind>>;
+  return (
+    <Suspense fallback={null}>
+      <Dialog dialog={open} onClose={closeDialog} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,97 @@
+import * as z from 'zod/mini';
+import { Field } from '@/components/field';
+import { Callout } from '@/components/status';
+import { formatInteger } from '@/lib/format';
+import { notify } from '@/lib/notifications';
+import type { Volume } from '../model/schemas';
+import { DESCRIPTION_MAX, descriptionField, NAME_MAX, nameField } from '../model/validation';
+import { ActionDialog } from './action-dialog';
+import { useActionDialog } from './use-action-dialog';
+
+const schema = z.object({
+  name: nameField(),
+  description: descriptionField,
+  bootable: z.boolean(),
+});
+type Values = z.infer<typeof schema>;
+
+/** Name, description and bootable; sends only what changed (PATCH). */
+export function EditDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
+  const original: Values = {
+    name: volume.name ?? '',
+    description: volume.description ?? '',
+    bootable: volume.bootable ?? false,
+  };
+  const { form, mutation, submit, frame } = useActionDialog({
+    volume,
+    action: 'edit',
+    schema,
+    defaults: original,
+    fieldMap: { name: 'name', description: 'description', bootable: 'bootable' },
+    onClose,
+  });
+  const {
+    register,
+    watch,
+    formState: { errors },
+  } = form;
+  const values = watch();
+  const changes: Partial<Values> = {};
+  if (values.name.trim() !== original.name) changes.name = values.name.trim();
+  if (values.description !== original.description) changes.description = values.description;
+  if (values.bootable !== original.bootable) changes.bootable = values.bootable;
+  const nothingChanged = Object.keys(changes).length === 0;
+
+  return (
+    <ActionDialog
+      {...frame}
+      title={`Edit ${volume.name ?? 'volume'}`}
+      submitLabel="Save"
+      onSubmit={submit(async () => {
+        if (nothingChanged) {
+          onClose();
+          return;
+        }
+        await mutation.mutateAsync({ action: 'edit', body: changes });
+        notify({
+          kind: 'success',
+          title: `Changes to ${changes.name ?? volume.name} saved`,
+          message: 'Waldur is updating the volume in OpenStack.',
+        });
+        onClose();
+      })}
+    >
+      <Field
+        label="Name"
+        required
+        error={errors.name?.message}
+        hint={`${values.name.length}/${NAME_MAX}`}
+      >
+        {(props) => <input {...props} {...register('name')} className="input" autoComplete="off" />}
+      </Field>
+      <Field
+        label="Description"
+        error={errors.description?.message}
+        hint={`${values.description.length}/${formatInteger(DESCRIPTION_MAX)}`}
+      >
+        {(props) => <textarea {...props} {...register('description')} className="input" rows={4} />}
+      </Field>
+      <div className="field">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            {...register('bootable')}
+            aria-describedby="edit-bootable-hint"
+            aria-invalid={Boolean(errors.bootable)}
+          />
+          Bootable
+        </label>
+        <p className="field__hint" id="edit-bootable-hint">
+          A bootable volume can start an instance. Boot volumes cannot be detached or extended here.
+        </p>
+        {errors.bootable ? <p className="field__error">{errors.bootable.message}</p> : null}
+      </div>
+      {nothingChanged ? <Callout tone="info">Nothing has changed yet.</Callout> : null}
+    </ActionDialog>
+  );
+}

@@ -1,0 +1,147 @@
+import { useRef, useState } from 'react';
+import { Button } from '@/components/button';
+import { Dialog } from '@/components/dialog';
+import { Callout } from '@/components/status';
+import { errorMessage } from '@/lib/api-error';
+import { download } from '@/lib/download';
+import { formatInteger } from '@/lib/format';
+import { fetchAllMatching } from '../api/volumes';
+import { COLUMNS } from '../model/columns';
+import { EXPORT_CAP, exportFields, requestFields, toCsv, toJson } from '../model/export';
+import type { OpenDialog } from '../state/dialogs';
+import './actions.css';
+
+type Phase =
+  | { kind: 'ready' }
+  | { kind: 'fetching'; loaded: number; total: number }
+  | { kind: 'done'; rows: number; filename: string; capped: boolean }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };
+
+/** Exports the list's current view, every page of it (page_size=300, field=), as CSV or JSON. */
+export function ExportDialog({
+  dialog: { params, columns, total },
+  onClose,
+}: {
+  dialog: Extract<OpenDialog, { kind: 'export' }>;
+  onClose: () => void;
+}) {
+  const [format, setFormat] = useState<'csv' | 'json'>('csv');
+  const [phase, setPhase] = useState<Phase>({ kind: 'ready' });
+  const controller = useRef<AbortController | null>(null);
+  const labels = COLUMNS.filter((c) => columns.includes(c.id)).map((c) => c.label);
+
+  const start = async () => {
+    const abort = new AbortController();
+    controller.current = abort;
+    setPhase({ kind: 'fetching', loaded: 0, total: Math.min(total, EXPORT_CAP) });
+    try {
+      const all = await fetchAllMatching(params, {
+        fields: requestFields(columns),
+        signal: abort.signal,
+        cap: EXPORT_CAP,
+        onProgress: (loaded, of) => setPhase({ kind: 'fetching', loaded, total: of }),
+      });
+      const fields = exportFields(columns);
+      const date = new Date().toISOString().slice(0, 16).replace(':', '');
+      const filename = `volumes-${date}.${format}`;
+      if (format === 'csv') download(filename, toCsv(all.items, fields), 'text/csv;charset=utf-8');
+      else download(filename, toJson(all.items, fields), 'application/json');
+      setPhase({
+        kind: 'done',
+        rows: all.items.length,
+        filename,
+        capped: all.total > all.items.length,
+      });
+    } catch (error) {
+      if (abort.signal.aborted) setPhase({ kind: 'cancelled' });
+      else setPhase({ kind: 'failed', message: errorMessage(error) });
+    }
+  };
+
+  const close = () => {
+    controller.current?.abort();
+    onClose();
+  };
+
+  return (
+    <Dialog
+      open
+      onClose={close}
+      title="Export volumes"
+      description={`The ${formatInteger(total)} volumes of this view, in its order, with its columns (${labels.join(', ')}). At most ${formatInteger(EXPORT_CAP)} volumes.`}
+      footer={
+        phase.kind === 'fetching' ? (
+          <Button onClick={() => controller.current?.abort()}>Cancel export</Button>
+        ) : (
+          <>
+            <Button onClick={close}>{phase.kind === 'done' ? 'Done' : 'Cancel'}</Button>
+            <Button variant="primary" onClick={() => void start()}>
+              {phase.kind === 'done' ? 'Export again' : `Export as ${format.toUpperCase()}`}
+            </Button>
+          </>
+        )
+      }
+    >
+      <fieldset className="choice-list" disabled={phase.kind === 'fetching'}>
+        <legend className="field__label">Format</legend>
+        <label className="radio">
+          <input
+            type="radio"
+            name="export-format"
+            checked={format === 'csv'}
+            onChange={() => setFormat('csv')}
+          />
+          CSV (spreadsheets)
+        </label>
+        <label className="radio">
+          <input
+            type="radio"
+            name="export-format"
+            checked={format === 'json'}
+            onChange={() => setFormat('json')}
+          />
+          JSON
+        </label>
+      </fieldset>
+      {total > EXPORT_CAP ? (
+        <Callout tone="warning">
+          <p>
+            This view has {formatInteger(total)} volumes; the export stops at the first{' '}
+            {formatInteger(EXPORT_CAP)}. Narrow the filters to export the rest.
+          </p>
+        </Callout>
+      ) : null}
+      <div aria-live="polite">
+        {phase.kind === 'fetching' ? (
+          <div className="bulk-progress">
+            <progress
+              max={Math.max(phase.total, 1)}
+              value={phase.loaded}
+              aria-label="Export progress"
+            />
+            <p>
+              Fetched {formatInteger(phase.loaded)} of {formatInteger(phase.total)} volumes…
+            </p>
+          </div>
+        ) : phase.kind === 'done' ? (
+          <Callout tone="success" title="Exported">
+            <p>
+              {phase.filename}: {formatInteger(phase.rows)}{' '}
+              {phase.rows === 1 ? 'volume' : 'volumes'}
+              {phase.capped ? ` (stopped at ${formatInteger(EXPORT_CAP)})` : ''}.
+            </p>
+          </Callout>
+        ) : phase.kind === 'cancelled' ? (
+          <Callout tone="info">
+            <p>Export cancelled; nothing was downloaded.</p>
+          </Callout>
+        ) : phase.kind === 'failed' ? (
+          <Callout tone="danger" role="alert" title="The export failed">
+            <p>{phase.message} Export again to retry.</p>
+          </Callout>
+        ) : null}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,165 @@
+import { useFieldArray } from 'react-hook-form';
+import * as z from 'zod/mini';
+import { Button } from '@/components/button';
+import { Field } from '@/components/field';
+import { notify } from '@/lib/notifications';
+import type { Volume } from '../model/schemas';
+import { descriptionField, nameField, snapshotName } from '../model/validation';
+import { ActionDialog } from './action-dialog';
+import { useActionDialog } from './use-action-dialog';
+
+const row = z.object({ key: z.string(), value: z.string() });
+
+const schema = z
+  .object({
+    name: nameField('Enter a name for the snapshot'),
+    description: descriptionField,
+    keptUntil: z.string().check(
+      z.refine((value) => value === '' || !Number.isNaN(new Date(value).getTime()), {
+        error: 'Enter a date and time',
+      }),
+      z.refine((value) => value === '' || new Date(value).getTime() > Date.now(), {
+        error: 'Retention must end in the future',
+      }),
+    ),
+    metadata: z.array(row),
+  })
+  .check(
+    z.superRefine((values, ctx) => {
+      const seen = new Set<string>();
+      values.metadata.forEach((item, index) => {
+        const key = item.key.trim();
+        if (!key && item.value.trim()) {
+          ctx.issues.push({
+            code: 'custom',
+            message: 'Enter a key for this value',
+            path: ['metadata', index, 'key'],
+            input: item.key,
+          });
+        } else if (key && seen.has(key)) {
+          ctx.issues.push({
+            code: 'custom',
+            message: 'This key is already used',
+            path: ['metadata', index, 'key'],
+            input: item.key,
+          });
+        }
+        if (key) seen.add(key);
+      });
+    }),
+  );
+type Values = z.infer<typeof schema>;
+
+/** Name (with a sensible default), description, optional retention, optional metadata. */
+export function SnapshotDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
+  const { form, mutation, submit, frame } = useActionDialog<Values>({
+    volume,
+    action: 'snapshot',
+    schema,
+    defaults: { name: snapshotName(volume), description: '', keptUntil: '', metadata: [] },
+    fieldMap: {
+      name: 'name',
+      description: 'description',
+      kept_until: 'keptUntil',
+      metadata: 'metadata',
+    },
+    onClose,
+  });
+  const metadata = useFieldArray({ control: form.control, name: 'metadata' });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+
+  return (
+    <ActionDialog
+      title={`Snapshot ${volume.name ?? 'volume'}`}
+      description="A point-in-time copy of the volume, stored in the same tenant."
+      {...frame}
+      size="lg"
+      submitLabel="Create snapshot"
+      onSubmit={submit(async (values) => {
+        const entries = values.metadata
+          .filter((m) => m.key.trim())
+          .map((m) => [m.key.trim(), m.value] as const);
+        const result = await mutation.mutateAsync({
+          action: 'snapshot',
+          body: {
+            name: values.name.trim(),
+            ...(values.description ? { description: values.description } : {}),
+            ...(entries.length > 0 ? { metadata: Object.fromEntries(entries) } : {}),
+            ...(values.keptUntil ? { kept_until: new Date(values.keptUntil).toISOString() } : {}),
+          },
+        });
+        notify({
+          kind: 'success',
+          title: `Snapshot ${result.kind === 'snapshot' ? result.snapshot.name : values.name} of ${volume.name} scheduled`,
+        });
+        onClose();
+      })}
+    >
+      <Field label="Name" required error={errors.name?.message}>
+        {(props) => <input {...props} {...register('name')} className="input" autoComplete="off" />}
+      </Field>
+      <Field label="Description" error={errors.description?.message}>
+        {(props) => <textarea {...props} {...register('description')} className="input" rows={2} />}
+      </Field>
+      <Field
+        label="Keep until"
+        error={errors.keptUntil?.message}
+        hint="Optional. Guaranteed retention, in your local time; empty keeps it until deleted."
+      >
+        {(props) => (
+          <input
+            {...props}
+            {...register('keptUntil')}
+            type="datetime-local"
+            className="input input--auto"
+          />
+        )}
+      </Field>
+      <fieldset className="metadata-rows">
+        <legend className="field__label">Metadata</legend>
+        {metadata.fields.length === 0 ? <p className="muted">No metadata.</p> : null}
+        {metadata.fields.map((item, index) => (
+          <div key={item.id} className="metadata-row">
+            <Field label={`Key ${index + 1}`} error={errors.metadata?.[index]?.key?.message}>
+              {(props) => (
+                <input
+                  {...props}
+                  {...register(`metadata.${index}.key`)}
+                  className="input mono"
+                  autoComplete="off"
+                />
+              )}
+            </Field>
+            <Field label={`Value ${index + 1}`} error={errors.metadata?.[index]?.value?.message}>
+              {(props) => (
+                <input
+                  {...props}
+                  {...register(`metadata.${index}.value`)}
+                  className="input mono"
+                  autoComplete="off"
+                />
+              )}
+            </Field>
+            <Button
+              size="sm"
+              variant="ghost"
+              className="metadata-row__remove"
+              onClick={() => metadata.remove(index)}
+            >
+              Remove<span className="visually-hidden"> metadata row {index + 1}</span>
+            </Button>
+          </div>
+        ))}
+        {errors.metadata?.message ? (
+          <p className="field__error">{errors.metadata.message}</p>
+        ) : null}
+        <Button size="sm" onClick={() => metadata.append({ key: '', value: '' })}>
+          Add metadata
+        </Button>
+      </fieldset>
+    </ActionDialog>
+  );
+}

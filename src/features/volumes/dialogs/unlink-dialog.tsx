@@ -1,0 +1,87 @@
+import * as z from 'zod/mini';
+import { Field } from '@/components/field';
+import { notify } from '@/lib/notifications';
+import type { Volume } from '../model/schemas';
+import { ActionDialog } from './action-dialog';
+import { useActionDialog } from './use-action-dialog';
+
+/**
+ * Staff only. Unlink deletes Waldur's record without touching OpenStack, for records stuck in a
+ * transitional state; the user types the volume's name to confirm.
+ */
+export function UnlinkDialog({
+  volume,
+  onClose,
+  afterUnlink,
+}: {
+  volume: Volume;
+  onClose: () => void;
+  afterUnlink?: () => void;
+}) {
+  const name = volume.name ?? volume.uuid;
+  const schema = z.object({
+    confirm: z
+      .string()
+      .check(
+        z.refine((value) => value.trim() === name, { error: `Type ${name} exactly to confirm` }),
+      ),
+  });
+  const { form, mutation, submit, frame } = useActionDialog({
+    volume,
+    action: 'unlink',
+    schema,
+    defaults: { confirm: '' },
+    onClose,
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  return (
+    <ActionDialog
+      tone="danger"
+      {...frame}
+      title={`Unlink ${name}?`}
+      submitLabel="Unlink from Waldur"
+      onSubmit={submit(async () => {
+        await mutation.mutateAsync({ action: 'unlink' });
+        notify({
+          kind: 'success',
+          title: `${name} was unlinked from Waldur`,
+          message: 'Its record is gone from Waldur; nothing was changed in OpenStack.',
+        });
+        onClose();
+        afterUnlink?.();
+      })}
+    >
+      <div className="callout callout--danger">
+        <p className="callout__title">This removes the record from Waldur only</p>
+        <p>
+          Nothing is deleted in OpenStack: the Cinder volume{' '}
+          {volume.backend_id ? (
+            <span className="mono">{volume.backend_id}</span>
+          ) : (
+            '(it has no backend ID)'
+          )}{' '}
+          keeps existing and keeps using storage, but Waldur will no longer show, bill or manage it.
+          Use this for records stuck in a transitional state. It cannot be undone here.
+        </p>
+      </div>
+      <Field
+        label={`Type the volume’s name (${name}) to confirm`}
+        required
+        error={errors.confirm?.message}
+      >
+        {(props) => (
+          <input
+            {...props}
+            {...register('confirm')}
+            className="input"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
+      </Field>
+    </ActionDialog>
+  );
+}

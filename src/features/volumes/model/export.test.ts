@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { exportFields, toCsv, toJson } from './export';
+import type { Volume } from './schemas';
+
+const volume = (fields: Partial<Volume>): Volume => ({ uuid: 'a'.repeat(32), ...fields }) as Volume;
+
+describe('export', () => {
+  it('exports uuid then the visible columns’ raw fields, in table order', () => {
+    expect(exportFields(['size', 'name', 'instance'])).toEqual([
+      'uuid',
+      'name',
+      'size',
+      'instance_name',
+      'device',
+    ]);
+  });
+
+  it('writes CSV that spreadsheets read safely', () => {
+    const csv = toCsv(
+      [
+        volume({ name: 'data, "main"', size: 10240, instance_name: '=HYPERLINK("x")', device: '' }),
+        volume({ name: 'two\nlines', size: null }),
+      ],
+      ['uuid', 'name', 'size', 'instance_name'],
+    );
+    expect(csv.split('\r\n')).toEqual([
+      'uuid,name,size_mib,instance_name',
+      `${'a'.repeat(32)},"data, ""main""",10240,"'=HYPERLINK(""x"")"`,
+      `${'a'.repeat(32)},"two\nlines",,`,
+      '',
+    ]);
+  });
+
+  it('writes JSON with the same columns', () => {
+    expect(
+      JSON.parse(
+        toJson(
+          [volume({ name: 'x', size: 1024, metadata: { a: 1 } })],
+          ['uuid', 'size', 'metadata'],
+        ),
+      ),
+    ).toEqual([{ uuid: 'a'.repeat(32), size_mib: 1024, metadata: '{"a":1}' }]);
+  });
+});

@@ -1,0 +1,44 @@
+// Form rules that several forms share, worded once: Waldur's limits on a resource's name and
+// description (`max_length` in its serializers), and the default name of a snapshot.
+import * as z from 'zod/mini';
+
+export const NAME_MAX = 150;
+export const DESCRIPTION_MAX = 4096;
+
+/** A required name: trimmed, not blank, at most 150 characters. */
+export function nameField(blankMessage = 'Enter a name') {
+  return z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: blankMessage }),
+      z.maxLength(NAME_MAX, { error: `At most ${NAME_MAX} characters` }),
+    );
+}
+
+/** An optional description: at most 4,096 characters. */
+export const descriptionField = z
+  .string()
+  .check(z.maxLength(DESCRIPTION_MAX, { error: 'At most 4,096 characters' }));
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "20261127-1405": the local date and time, as snapshot names carry it. */
+export function timestamp(date: Date = new Date()): string {
+  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}`;
+}
+
+/** What a snapshot is called unless the user says otherwise: `<volume>-snap-<date>`. */
+export const SNAPSHOT_NAME_PATTERN = '{name}-snap-{date}';
+
+/** Fills the pattern for one volume: `{name}` is its name (its UUID if unnamed), `{date}` the date. */
+export function snapshotName(
+  volume: { name?: string | null; uuid: string },
+  date: string = timestamp(),
+  pattern: string = SNAPSHOT_NAME_PATTERN,
+): string {
+  return pattern
+    .replaceAll('{name}', volume.name || volume.uuid)
+    .replaceAll('{date}', date)
+    .slice(0, NAME_MAX);
+}

@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cycles, violation } from '../../scripts/check-imports';
+
+const src = (path: string) => resolve('src', path);
+
+describe('the import check', () => {
+  it('finds a cycle through several files, and a file importing itself', () => {
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a', 'd']],
+      ['d', []],
+      ['e', ['e']],
+    ]);
+    const found = cycles(graph).map((cycle) => [...cycle].sort());
+    expect(found).toEqual(expect.arrayContaining([['a', 'b', 'c'], ['e']]));
+    expect(found).toHaveLength(2);
+  });
+
+  it('finds none in a graph without one', () => {
+    expect(cycles(new Map([['a', ['b']], ['b', ['c']], ['c', []]]))).toEqual([]);
+  });
+
+  it('lets a feature folder import the ones before it, and not those after', () => {
+    const f = (layer: string) => src(`features/volumes/${layer}/x.ts`);
+    expect(violation(f('api'), f('model'))).toBeNull();
+    expect(violation(f('pages'), f('dialogs'))).toBeNull();
+    expect(violation(f('api'), f('api'))).toBeNull();
+    expect(violation(f('model'), f('api'))).toMatch(/model\/ may not import api\//);
+    expect(violation(f('components'), f('dialogs'))).toMatch(/comes later/);
+    expect(violation(f('state'), f('hooks'))).toMatch(/comes later/);
+  });
+
+  it('keeps features apart, and lib and components below them', () => {
+    expect(violation(src('features/a/model/x.ts'), src('features/b/model/y.ts'))).toMatch(
+      /features do not import each other/,
+    );
+    expect(violation(src('lib/x.ts'), src('features/volumes/model/y.ts'))).toMatch(
+      /lib\/ may not import features\//,
+    );
+    expect(violation(src('components/x.tsx'), src('lib/y.ts'))).toBeNull();
+    expect(violation(src('app/x.tsx'), src('mocks/y.ts'))).toMatch(/app\/ may not import mocks\//);
+    expect(violation(src('main.tsx'), src('mocks/y.ts'))).toBeNull();
+  });
+
+  it('lets tests use anything', () => {
+    expect(violation(src('features/volumes/model/x.test.ts'), src('mocks/y.ts'))).toBeNull();
+  });
+});
