@@ -165,7 +165,9 @@ function main() {
     process.stderr.write(`Imports against the dependency direction:\n${problems.join('\n')}\n`);
     process.exit(1);
   }
-  process.stdout.write(`Imports: ${graph.size} files, no cycle, every import follows the direction.\n`);
+  process.stdout.write(
+    `Imports: ${graph.size} files, no cycle, every import follows the direction.\n`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -19,7 +19,15 @@ describe('the import check', () => {
   });
 
   it('finds none in a graph without one', () => {
-    expect(cycles(new Map([['a', ['b']], ['b', ['c']], ['c', []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('lets a feature folder import the ones before it, and not those after', () => {
