@@ -1,6 +1,6 @@
 import { TEST_ORIGIN } from '@/mocks/node';
-import type { DemoPersona } from '@/mocks/seed';
-import { DEMO_PERSONAS } from '@/mocks/seed';
+import type { DemoPersona } from '@/mocks/seed/users';
+import { DEMO_PERSONAS } from '@/mocks/seed/users';
 import { getBackend } from './setup';
 
 /** Talks to the test's demo backend directly, as an API client would. */

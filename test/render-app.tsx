@@ -7,7 +7,7 @@ import { AppRoutes } from '@/app/routes';
 import { sessionStore } from '@/lib/session';
 import { createDemoControls } from '@/mocks/controls';
 import { TEST_ORIGIN } from '@/mocks/node';
-import type { DemoPersona } from '@/mocks/seed';
+import type { DemoPersona } from '@/mocks/seed/users';
 import { getBackend } from './setup';
 
 /** Records the router's current location for assertions about the URL. */

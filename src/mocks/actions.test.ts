@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, link, volumeUrl } from '../../test/demo-api';
 import { getBackend } from '../../test/setup';
 import type { InstanceRecord, VolumeRecord } from './db';
-import { TIGHT_QUOTA_TENANT } from './seed';
+import { TIGHT_QUOTA_TENANT } from './seed/catalogue';
 
 /**
  * The demo backend's volume actions against ../shared/waldur-api/contract.md §3: validators in the

@@ -26,3 +26,9 @@ export function createClock(options: { start?: number; offset?: number } = {}): 
     offset: () => offset,
   };
 }
+
+/** Waldur writes datetimes with microseconds: 2020-07-02T21:14:46.209733Z. */
+export function isoMicro(ms: number): string {
+  const micros = String(Math.abs(Math.floor(ms * 7)) % 1000).padStart(3, '0');
+  return new Date(ms).toISOString().replace('Z', `${micros}Z`);
+}

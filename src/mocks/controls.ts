@@ -1,6 +1,6 @@
 import type { DemoControls } from '@/lib/demo-controls';
 import type { DemoBackend } from './backend';
-import { DEMO_PERSONAS, type DemoPersona } from './seed';
+import { DEMO_PERSONAS, type DemoPersona } from './seed/users';
 
 const PERSONA_INFO: Record<DemoPersona, [string, string]> = {
   staff: ['Staff', 'sees and can do everything, including unlink'],

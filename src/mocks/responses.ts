@@ -68,3 +68,13 @@ export function djangoServerErrorPage(): Response {
     headers: { 'Content-Type': 'text/html; charset=utf-8' },
   });
 }
+
+/** How Python would name the type of a JSON value, for DRF's messages ("received int"). */
+export function pythonTypeName(value: unknown): string {
+  if (value === null) return 'NoneType';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'string') return 'str';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
+  return 'dict';
+}

@@ -8,6 +8,7 @@ import type {
   UserRecord,
   VolumeRecord,
 } from './db';
+import { tenantUsage } from './quotas';
 
 /**
  * Records → the JSON Waldur sends, field for field and in the serializer's order. Relations become
@@ -268,26 +269,6 @@ export function serializeProject(ctx: SerializeContext, project: Db['projects'][
     description: '',
     created: project.created,
   };
-}
-
-/** Storage in use in a tenant: its volumes plus its snapshots, in MiB (Waldur's `storage` quota). */
-export function tenantUsage(db: Db, tenantUuid: string) {
-  const volumes = db.volumes.filter((v) => v.tenant_uuid === tenantUuid);
-  const snapshots = db.snapshots.filter((s) => s.tenant_uuid === tenantUuid);
-  const volumesSize = volumes.reduce((sum, v) => sum + v.size, 0);
-  const snapshotsSize = snapshots.reduce((sum, s) => sum + s.size, 0);
-  const usage: Record<string, number> = {
-    storage: volumesSize + snapshotsSize,
-    volumes: volumes.length,
-    volumes_size: volumesSize,
-    snapshots: snapshots.length,
-    snapshots_size: snapshotsSize,
-  };
-  for (const type of db.volume_types.filter((t) => t.tenant_uuids.includes(tenantUuid))) {
-    usage[`gigabytes_${type.name}`] =
-      volumes.filter((v) => v.type_uuid === type.uuid).reduce((sum, v) => sum + v.size, 0) / 1024;
-  }
-  return usage;
 }
 
 /** Tenant records carry no state or `tenant_uuid` of their own: the resource shape Waldur shows. */

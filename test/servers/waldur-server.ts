@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { getResponse } from 'msw';
 import { DemoBackend } from '../../src/mocks/backend';
 import { createHandlers } from '../../src/mocks/handlers';
-import { DEMO_PERSONAS } from '../../src/mocks/seed';
+import { DEMO_PERSONAS } from '../../src/mocks/seed/users';
 
 /**
  * A Waldur-shaped HTTP server for browser tests and the benchmark: real HTTP on its own port, in its

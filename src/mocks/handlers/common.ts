@@ -1,13 +1,13 @@
 import { http } from 'msw';
 import type { DemoBackend, HandlerContext } from '../backend';
 import type { ResourceBase } from '../db';
-import { applyFields, type Filter, type ListSpec, listResponse } from '../list';
-import { detail, fieldErrors, json } from '../responses';
+import { applyFields, type Filter, type ListSpec, listResponse, parseUuid } from '../list';
+import { detail, json, permissionDenied } from '../responses';
 import { CORE_STATE_CODES } from '../states';
 
 /** The filters of Waldur's `BaseResourceFilter` (and `TenantFilterSet`), for any resource. */
 export function resourceFilters<T extends ResourceBase>(ctx: HandlerContext): Filter<T>[] {
-  const { db } = ctx.ser;
+  const { db } = ctx;
   const project = (item: T) => db.projects.find((p) => p.uuid === item.project_uuid);
   const customer = (item: T) => db.customers.find((c) => c.uuid === project(item)?.customer_uuid);
   const settings = (item: T) =>
@@ -65,7 +65,7 @@ export function resourceFilters<T extends ResourceBase>(ctx: HandlerContext): Fi
 
 /** Ordering keys of `BaseResourceFilter`; `state` sorts by Waldur's integer code, not by label. */
 export function resourceOrdering<T extends ResourceBase>(ctx: HandlerContext) {
-  const { db } = ctx.ser;
+  const { db } = ctx;
   const project = (item: T) => db.projects.find((p) => p.uuid === item.project_uuid);
   const customer = (item: T) => db.customers.find((c) => c.uuid === project(item)?.customer_uuid);
   return {
@@ -81,9 +81,6 @@ export function resourceOrdering<T extends ResourceBase>(ctx: HandlerContext) {
   };
 }
 
-const HEX32 = /^[0-9a-f]{32}$/i;
-const DASHED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * `get_object()` on a detail route: a malformed UUID gives a bare 404 "Not found.", an unknown one
  * (or one `visible` rejects) "No <Model> matches the given query."
@@ -94,9 +91,8 @@ export function findObject<T extends { uuid: string }>(
   model: string,
   visible: (item: T) => boolean = () => true,
 ): T {
-  const raw = ctx.params.uuid ?? '';
-  if (!HEX32.test(raw) && !DASHED.test(raw)) throw detail(404, 'Not found.');
-  const uuid = raw.replaceAll('-', '').toLowerCase();
+  const uuid = parseUuid(ctx.params.uuid ?? '');
+  if (!uuid) throw detail(404, 'Not found.');
   const item = items.find((candidate) => candidate.uuid === uuid);
   if (!item || !visible(item)) throw detail(404, `No ${model} matches the given query.`);
   return item;
@@ -109,6 +105,20 @@ export function getObject<T extends { uuid: string; project_uuid: string }>(
   model: string,
 ): T {
   return findObject(ctx, items, model, (item) => ctx.backend.canSee(ctx.user, item.project_uuid));
+}
+
+/**
+ * `get_object()` for an unsafe method: 404 when the user cannot see it, then 403 unless
+ * `is_administrator` (staff, customer owner, project admin or manager).
+ */
+export function getObjectForChange<T extends { uuid: string; project_uuid: string }>(
+  ctx: HandlerContext,
+  items: T[],
+  model: string,
+): T {
+  const item = getObject(ctx, items, model);
+  if (!ctx.backend.canAdminister(ctx.user, item.project_uuid)) throw permissionDenied();
+  return item;
 }
 
 /**
@@ -140,121 +150,4 @@ export function resourceReadHandlers<T extends ResourceBase>(
     http.head(`${base}/`, backend.handler(list)),
     http.get(`${base}/:uuid/`, backend.handler(retrieve)),
   ];
-}
-
-/** `StateValidator`: 409 "Valid states for operation: OK, ERRED." */
-export function requireState(item: { state: string }, ...states: string[]) {
-  if (!states.includes(item.state))
-    throw detail(409, `Valid states for operation: ${states.join(', ')}.`);
-}
-
-/** `RuntimeStateValidator`: 409 "Valid runtime states for operation: available." */
-export function requireRuntimeState(item: { runtime_state: string }, ...states: string[]) {
-  if (!states.includes(item.runtime_state)) {
-    throw detail(409, `Valid runtime states for operation: ${states.join(', ')}.`);
-  }
-}
-
-/** Collects serializer field errors, then throws them all at once as DRF does. */
-export class FieldErrors {
-  private readonly errors: Record<string, string[]> = {};
-
-  add(field: string, message: string) {
-    this.errors[field] = [...(this.errors[field] ?? []), message];
-  }
-
-  has(field?: string) {
-    return field ? field in this.errors : Object.keys(this.errors).length > 0;
-  }
-
-  throwIfAny(): void {
-    if (this.has()) throw fieldErrors(this.errors);
-  }
-}
-
-/** DRF `CharField` validation (trim_whitespace, allow_blank, max_length, required, allow_null). */
-export function validateChar(
-  errors: FieldErrors,
-  data: Record<string, unknown>,
-  field: string,
-  options: { required?: boolean; allowBlank?: boolean; maxLength?: number },
-): string | undefined {
-  if (!(field in data)) {
-    if (options.required) errors.add(field, 'This field is required.');
-    return undefined;
-  }
-  const value = data[field];
-  if (value === null) {
-    errors.add(field, 'This field may not be null.');
-    return undefined;
-  }
-  if (typeof value === 'boolean' || typeof value === 'object') {
-    errors.add(field, 'Not a valid string.');
-    return undefined;
-  }
-  const text = String(value).trim();
-  if (text === '' && !options.allowBlank) {
-    errors.add(field, 'This field may not be blank.');
-    return undefined;
-  }
-  if (options.maxLength !== undefined && text.length > options.maxLength) {
-    errors.add(field, `Ensure this field has no more than ${options.maxLength} characters.`);
-    return undefined;
-  }
-  return text;
-}
-
-const TRUE_VALUES = new Set([
-  't',
-  'T',
-  'y',
-  'Y',
-  'yes',
-  'Yes',
-  'YES',
-  'true',
-  'True',
-  'TRUE',
-  'on',
-  'On',
-  'ON',
-  '1',
-  1,
-  true,
-]);
-const FALSE_VALUES = new Set([
-  'f',
-  'F',
-  'n',
-  'N',
-  'no',
-  'No',
-  'NO',
-  'false',
-  'False',
-  'FALSE',
-  'off',
-  'Off',
-  'OFF',
-  '0',
-  0,
-  false,
-]);
-
-/** DRF `BooleanField`. */
-export function validateBoolean(
-  errors: FieldErrors,
-  data: Record<string, unknown>,
-  field: string,
-): boolean | undefined {
-  if (!(field in data)) return undefined;
-  const value = data[field] as string | number | boolean;
-  if (value === null) {
-    errors.add(field, 'This field may not be null.');
-    return undefined;
-  }
-  if (TRUE_VALUES.has(value)) return true;
-  if (FALSE_VALUES.has(value)) return false;
-  errors.add(field, 'Must be a valid boolean.');
-  return undefined;
 }

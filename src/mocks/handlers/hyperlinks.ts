@@ -1,6 +1,6 @@
-import { pythonTypeName } from '../backend';
 import { parseUuid } from '../list';
-import type { FieldErrors } from './common';
+import { pythonTypeName } from '../responses';
+import type { FieldErrors } from './validators';
 
 /** Collections this backend routes; a hyperlink to anything else gives "No URL match". */
 const ROUTED = [

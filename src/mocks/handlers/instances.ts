@@ -6,7 +6,7 @@ import { resourceFilters, resourceOrdering, resourceReadHandlers } from './commo
 
 /** `/api/openstack-instances/`: read-only here; the console only lists and picks instances. */
 function instanceListSpec(ctx: HandlerContext): ListSpec<InstanceRecord> {
-  const { db } = ctx.ser;
+  const { db } = ctx;
   return {
     filters: [
       ...resourceFilters<InstanceRecord>(ctx).filter((f) => f.param !== 'external_ip'),
@@ -64,14 +64,14 @@ function instanceListSpec(ctx: HandlerContext): ListSpec<InstanceRecord> {
       start_time: (i) => i.start_time,
     },
     defaultOrdering: ['name'],
-    serialize: (i) => serializeInstance(ctx.ser, i),
+    serialize: (i) => serializeInstance(ctx, i),
   };
 }
 
 export function instanceHandlers(backend: DemoBackend, origin: string) {
   return resourceReadHandlers(backend, `${origin}/api/openstack-instances`, {
     model: 'Instance',
-    records: (ctx) => ctx.ser.db.instances,
+    records: (ctx) => ctx.db.instances,
     listSpec: instanceListSpec,
   });
 }

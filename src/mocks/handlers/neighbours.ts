@@ -30,7 +30,7 @@ const nameFilters = <T extends { name: string }>(): Filter<T>[] => [
 ];
 
 function visibleCustomers(ctx: HandlerContext): CustomerRecord[] {
-  const { db } = ctx.ser;
+  const { db } = ctx;
   if (ctx.backend.seesEverything(ctx.user)) return db.customers;
   const projects = ctx.backend.projectsOf(ctx.user);
   const customers = new Set(
@@ -40,7 +40,7 @@ function visibleCustomers(ctx: HandlerContext): CustomerRecord[] {
 }
 
 function visibleProjects(ctx: HandlerContext): ProjectRecord[] {
-  const { db } = ctx.ser;
+  const { db } = ctx;
   if (ctx.backend.seesEverything(ctx.user)) return db.projects;
   const projects = ctx.backend.projectsOf(ctx.user);
   return db.projects.filter((p) => projects.has(p.uuid));
@@ -72,12 +72,12 @@ export function neighbourHandlers(backend: DemoBackend, origin: string) {
         created: (c) => c.created,
       },
       defaultOrdering: ['name'],
-      serialize: (c) => serializeCustomer(ctx.ser, c),
+      serialize: (c) => serializeCustomer(ctx, c),
     });
 
   const projects = (ctx: HandlerContext) => {
     const customerName = (p: ProjectRecord) =>
-      ctx.ser.db.customers.find((c) => c.uuid === p.customer_uuid)?.name;
+      ctx.db.customers.find((c) => c.uuid === p.customer_uuid)?.name;
     return listResponse(ctx.request, visibleProjects(ctx), {
       filters: [
         ...nameFilters<ProjectRecord>(),
@@ -92,20 +92,18 @@ export function neighbourHandlers(backend: DemoBackend, origin: string) {
       ],
       ordering: { name: (p) => p.name, customer_name: customerName, created: (p) => p.created },
       defaultOrdering: ['name'],
-      serialize: (p) => serializeProject(ctx.ser, p),
+      serialize: (p) => serializeProject(ctx, p),
     });
   };
 
   const tenants = (ctx: HandlerContext) => {
     const projects = new Set(visibleProjects(ctx).map((p) => p.uuid));
-    const items = ctx.ser.db.tenants
-      .filter((t) => projects.has(t.project_uuid))
-      .map(tenantAsResource);
+    const items = ctx.db.tenants.filter((t) => projects.has(t.project_uuid)).map(tenantAsResource);
     return listResponse(ctx.request, items, {
       filters: resourceFilters(ctx),
       ordering: resourceOrdering(ctx),
       defaultOrdering: ['name'],
-      serialize: (t) => serializeTenant(ctx.ser, t),
+      serialize: (t) => serializeTenant(ctx, t),
     });
   };
 
@@ -131,12 +129,12 @@ export function neighbourHandlers(backend: DemoBackend, origin: string) {
     },
   ];
   const volumeTypes = (ctx: HandlerContext) =>
-    listResponse(ctx.request, ctx.ser.db.volume_types, {
+    listResponse(ctx.request, ctx.db.volume_types, {
       filters: typeFilters,
       ordering: { name: (t) => t.name },
       // VolumeType.objects.order_by("settings", "name")
       defaultOrdering: ['name'],
-      serialize: (t) => serializeVolumeType(ctx.ser, t),
+      serialize: (t) => serializeVolumeType(ctx, t),
     });
 
   const zoneFilters: Filter<AvailabilityZoneRecord>[] = [
@@ -146,11 +144,11 @@ export function neighbourHandlers(backend: DemoBackend, origin: string) {
     { param: 'tenant', kind: 'url', collection: 'openstack-tenants', get: (z) => z.tenant_uuid },
   ];
   const zones = (ctx: HandlerContext) =>
-    listResponse(ctx.request, ctx.ser.db.availability_zones, {
+    listResponse(ctx.request, ctx.db.availability_zones, {
       filters: zoneFilters,
       ordering: { name: (z) => z.name },
       defaultOrdering: ['name'],
-      serialize: (z) => serializeAvailabilityZone(ctx.ser, z),
+      serialize: (z) => serializeAvailabilityZone(ctx, z),
     });
 
   const byUuid =
@@ -166,20 +164,18 @@ export function neighbourHandlers(backend: DemoBackend, origin: string) {
     http.get(
       `${api}/users/me/`,
       backend.handler((ctx) =>
-        json(applyFields(serializeUser(ctx.ser, ctx.user), ctx.url.searchParams)),
+        json(applyFields(serializeUser(ctx, ctx.user), ctx.url.searchParams)),
       ),
     ),
     http.get(`${api}/customers/`, backend.handler(customers)),
     // Retrieve endpoints of customers and projects exist in Waldur (full schema), not in the subset.
     http.get(
       `${api}/customers/:uuid/`,
-      backend.handler(
-        byUuid(visibleCustomers, 'Customer', (ctx, c) => serializeCustomer(ctx.ser, c)),
-      ),
+      backend.handler(byUuid(visibleCustomers, 'Customer', (ctx, c) => serializeCustomer(ctx, c))),
     ),
     http.get(
       `${api}/projects/:uuid/`,
-      backend.handler(byUuid(visibleProjects, 'Project', (ctx, p) => serializeProject(ctx.ser, p))),
+      backend.handler(byUuid(visibleProjects, 'Project', (ctx, p) => serializeProject(ctx, p))),
     ),
     http.head(`${api}/customers/`, backend.handler(customers)),
     http.get(`${api}/projects/`, backend.handler(projects)),
@@ -192,9 +188,9 @@ export function neighbourHandlers(backend: DemoBackend, origin: string) {
       `${api}/openstack-volume-types/:uuid/`,
       backend.handler(
         byUuid(
-          (ctx) => ctx.ser.db.volume_types,
+          (ctx) => ctx.db.volume_types,
           'VolumeType',
-          (ctx, t) => serializeVolumeType(ctx.ser, t),
+          (ctx, t) => serializeVolumeType(ctx, t),
         ),
       ),
     ),
@@ -204,9 +200,9 @@ export function neighbourHandlers(backend: DemoBackend, origin: string) {
       `${api}/openstack-volume-availability-zones/:uuid/`,
       backend.handler(
         byUuid(
-          (ctx) => ctx.ser.db.availability_zones,
+          (ctx) => ctx.db.availability_zones,
           'VolumeAvailabilityZone',
-          (ctx, z) => serializeAvailabilityZone(ctx.ser, z),
+          (ctx, z) => serializeAvailabilityZone(ctx, z),
         ),
       ),
     ),

@@ -1,23 +1,21 @@
 import { http } from 'msw';
 import type { DemoBackend, HandlerContext } from '../backend';
+import { isoMicro } from '../clock';
 import type { SnapshotRecord } from '../db';
 import type { ListSpec } from '../list';
 import { json, permissionDenied } from '../responses';
-import { isoMicro } from '../seed';
 import { serializeSnapshot } from '../serializers';
 import {
-  FieldErrors,
-  getObject,
-  requireState,
+  getObjectForChange,
   resourceFilters,
   resourceOrdering,
   resourceReadHandlers,
-  validateChar,
 } from './common';
+import { FieldErrors, requireState, validateChar } from './validators';
 
 /** `/api/openstack-snapshots/`: `SnapshotViewSet` (create is disabled; snapshots come from volumes). */
 function snapshotListSpec(ctx: HandlerContext): ListSpec<SnapshotRecord> {
-  const { db } = ctx.ser;
+  const { db } = ctx;
   const sourceName = (s: SnapshotRecord) =>
     db.volumes.find((v) => v.uuid === s.source_volume_uuid)?.name;
   return {
@@ -41,15 +39,12 @@ function snapshotListSpec(ctx: HandlerContext): ListSpec<SnapshotRecord> {
       size: (s) => s.size,
     },
     defaultOrdering: ['name'],
-    serialize: (s) => serializeSnapshot(ctx.ser, s),
+    serialize: (s) => serializeSnapshot(ctx, s),
   };
 }
 
-function getSnapshotForChange(ctx: HandlerContext) {
-  const snapshot = getObject(ctx, ctx.ser.db.snapshots, 'Snapshot');
-  if (!ctx.backend.canAdminister(ctx.user, snapshot.project_uuid)) throw permissionDenied();
-  return snapshot;
-}
+const getSnapshotForChange = (ctx: HandlerContext) =>
+  getObjectForChange(ctx, ctx.db.snapshots, 'Snapshot');
 
 async function update(ctx: HandlerContext) {
   const snapshot = getSnapshotForChange(ctx);
@@ -73,7 +68,7 @@ async function update(ctx: HandlerContext) {
   }
   snapshot.modified = ctx.backend.now();
   ctx.backend.changed();
-  return json(serializeSnapshot(ctx.ser, snapshot));
+  return json(serializeSnapshot(ctx, snapshot));
 }
 
 export function snapshotHandlers(backend: DemoBackend, origin: string) {
@@ -81,7 +76,7 @@ export function snapshotHandlers(backend: DemoBackend, origin: string) {
   return [
     ...resourceReadHandlers(backend, base, {
       model: 'Snapshot',
-      records: (ctx) => ctx.ser.db.snapshots,
+      records: (ctx) => ctx.db.snapshots,
       listSpec: snapshotListSpec,
     }),
     http.put(`${base}/:uuid/`, backend.handler(update)),
@@ -91,7 +86,7 @@ export function snapshotHandlers(backend: DemoBackend, origin: string) {
       backend.handler((ctx) => {
         const snapshot = getSnapshotForChange(ctx);
         requireState(snapshot, 'OK', 'ERRED');
-        backend.scheduleSnapshotDeletion(snapshot.uuid);
+        backend.tasks.scheduleSnapshotDeletion(snapshot.uuid);
         return json({ detail: 'Deletion was scheduled.' }, 202);
       }),
     ),

@@ -3,7 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { VolumeRecord } from '@/mocks/db';
 import { TEST_ORIGIN } from '@/mocks/node';
-import { TIGHT_QUOTA_TENANT } from '@/mocks/seed';
+import { TIGHT_QUOTA_TENANT } from '@/mocks/seed/catalogue';
 import { renderApp } from '../../../../test/render-app';
 import { contract, getBackend, sentRequests, server } from '../../../../test/setup';
 

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createSeedDb } from '@/mocks/seed';
+import { createSeedDb } from '@/mocks/seed/seed';
 import { renderApp, requestsTo } from '../../../../test/render-app';
 import { getBackend } from '../../../../test/setup';
 import { TRANSITIONAL_STATES } from '../model/states';

@@ -1,0 +1,35 @@
+// Who may see and change what, as Waldur's role filters decide: staff and support see everything;
+// others see the projects where they hold a role, directly or as the owner of the customer.
+// Changing needs `permissions.is_administrator`: staff, customer owner, project admin or manager.
+import type { Db, UserRecord } from './db';
+
+export function seesEverything(user: UserRecord) {
+  return user.is_staff || user.is_support;
+}
+
+/** Projects where the user has a role, directly or as owner of the customer. */
+export function projectsOf(db: Db, user: UserRecord): Set<string> {
+  const projects = new Set<string>();
+  for (const role of user.roles) {
+    if (role.role === 'CUSTOMER.OWNER') {
+      for (const p of db.projects) if (p.customer_uuid === role.scope_uuid) projects.add(p.uuid);
+    } else {
+      projects.add(role.scope_uuid);
+    }
+  }
+  return projects;
+}
+
+export function canSee(db: Db, user: UserRecord, projectUuid: string) {
+  return seesEverything(user) || projectsOf(db, user).has(projectUuid);
+}
+
+export function canAdminister(db: Db, user: UserRecord, projectUuid: string) {
+  return user.is_staff || projectsOf(db, user).has(projectUuid);
+}
+
+export function visible<T extends { project_uuid: string }>(db: Db, user: UserRecord, items: T[]) {
+  if (seesEverything(user)) return items;
+  const projects = projectsOf(db, user);
+  return items.filter((item) => projects.has(item.project_uuid));
+}
