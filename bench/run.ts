@@ -1,3 +1,9 @@
+// `npm run bench`: builds the console and a floor app (the same libraries rendering one page of the
+// same volumes, nothing else), serves both against the same Waldur-shaped HTTP server, and measures in
+// headless Chromium: download sizes, time to the first volume row (vs. the floor), a search's updated
+// rows (vs. the floor), opening a volume, a scripted journey's requests and bytes, and the JS heap
+// after browsing 20 list pages and 20 volumes. Prints a table and writes bench/results/latest.json.
+// Timings are medians over fresh browser contexts (cold caches). Targets are in TARGETS below.
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -14,14 +20,6 @@ import { build } from 'vite';
 import { CHROMIUM_ARGS, executablePath } from '../playwright.config';
 import { bundleSizes, kib } from '../scripts/bundle-size';
 
-/**
- * `npm run bench`: builds the console and a floor app (the same libraries rendering one page of the
- * same volumes, nothing else), serves both against the same Waldur-shaped HTTP server, and measures in
- * headless Chromium: download sizes, time to the first volume row (vs. the floor), a search's updated
- * rows (vs. the floor), opening a volume, a scripted journey's requests and bytes, and the JS heap
- * after browsing 20 list pages and 20 volumes. Prints a table and writes bench/results/latest.json.
- * Timings are medians over fresh browser contexts (cold caches). Targets are in TARGETS below.
- */
 // (Not 4190: it is on the Fetch standard's list of blocked ports.)
 const PORTS = { waldur: 8095, ours: 4300, floor: 4301 };
 const API = `http://127.0.0.1:${PORTS.waldur}`;

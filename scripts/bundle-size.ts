@@ -1,12 +1,10 @@
+// Sizes of a production build: what the list page downloads before it can show a row (the files
+// index.html loads and their static imports, CSS included), and the whole app. The demo backend
+// (MSW, seed data) is excluded from both: a real deployment never downloads it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/**
- * Sizes of a production build: what the list page downloads before it can show a row (the files
- * index.html loads and their static imports, CSS included), and the whole app. The demo backend
- * (MSW, seed data) is excluded from both: a real deployment never downloads it.
- */
 interface ManifestChunk {
   file: string;
   src?: string;

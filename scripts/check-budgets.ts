@@ -1,11 +1,9 @@
+// Fails when the production build outgrows the bundle budgets in budgets.json: what the list page
+// downloads before its first row, and the whole app (the demo backend excluded). Sizes are
+// deterministic for a given lockfile, so this is a CI check; timings live in `npm run bench`.
 import { readFileSync } from 'node:fs';
 import { bundleSizes, kib } from './bundle-size';
 
-/**
- * Fails when the production build outgrows the bundle budgets in budgets.json: what the list page
- * downloads before its first row, and the whole app (the demo backend excluded). Sizes are
- * deterministic for a given lockfile, so this is a CI check; timings live in `npm run bench`.
- */
 const budgets = JSON.parse(readFileSync('budgets.json', 'utf8')) as {
   listFirstLoadGzipKiB: number;
   wholeAppGzipKiB: number;

@@ -49,7 +49,10 @@ function resolveImport(from: string, specifier: string): string | null {
   if (specifier.startsWith('@/')) base = join(ROOT, specifier.slice(2));
   else if (specifier.startsWith('.')) base = resolve(dirname(from), specifier);
   else return null; // a package
-  for (const candidate of [base, ...EXTENSIONS.map((ext) => base + ext)]) {
+  const candidates = EXTENSIONS.some((ext) => base.endsWith(ext))
+    ? [base]
+    : EXTENSIONS.map((ext) => base + ext);
+  for (const candidate of candidates) {
     try {
       if (statSync(candidate).isFile()) return candidate;
     } catch {

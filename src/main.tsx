@@ -5,6 +5,7 @@ import type { DemoControls } from './lib/demo-controls';
 import { sessionStore } from './lib/session';
 import './styles/tokens.css';
 import './styles/base.css';
+import './styles/controls.css';
 import './styles/components.css';
 
 /*

@@ -46,3 +46,12 @@ export async function call(
 export const volumeUrl = (uuid: string) => `/api/openstack-volumes/${uuid}/`;
 export const link = (collection: string, uuid: string) =>
   `${TEST_ORIGIN}/api/${collection}/${uuid}/`;
+
+/** A volume's state fields, read as an API client would. */
+export async function stateOf(uuid: string) {
+  const { body } = await call(
+    'GET',
+    `${volumeUrl(uuid)}?field=state&field=runtime_state&field=action&field=error_message`,
+  );
+  return body as { state: string; runtime_state: string; action: string; error_message: string };
+}

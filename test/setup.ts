@@ -1,3 +1,9 @@
+// Every test gets a fresh demo backend (same seed, frozen clock) behind MSW, the same handlers the
+// browser uses in demo mode. Tests vary it with `server.use(...)` overrides or by driving the backend
+// (`backend.clock.advance(ms)`, `backend.injectFailure(...)`).
+//
+// Two checks run around every test: a console error fails it, and every response the demo backend
+// gives is validated against Waldur's OpenAPI schema (test/contract/openapi-subset.yaml).
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { setupServer } from 'msw/node';
@@ -10,14 +16,6 @@ import { createHandlers } from '@/mocks/handlers';
 import { createTestBackend, TEST_ORIGIN } from '@/mocks/node';
 import { OpenApiContract, type Violation } from './contract/openapi';
 
-/**
- * Every test gets a fresh demo backend (same seed, frozen clock) behind MSW, the same handlers the
- * browser uses in demo mode. Tests vary it with `server.use(...)` overrides or by driving the backend
- * (`backend.clock.advance(ms)`, `backend.injectFailure(...)`).
- *
- * Two checks run around every test: a console error fails it, and every response the demo backend
- * gives is validated against Waldur's OpenAPI schema (test/contract/openapi-subset.yaml).
- */
 export const server = setupServer();
 export const contract = OpenApiContract.load();
 let backend: DemoBackend;

@@ -1,3 +1,6 @@
+// The benchmark's floor: the console's libraries (react, react-dom, react-router, react-query,
+// zod/mini), used the same way, rendering one page of the same volumes from the same backend, with
+// a search box, and nothing else. The console's first-row and search times are reported against it.
 import {
   keepPreviousData,
   QueryClient,
@@ -9,11 +12,6 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes, useSearchParams } from 'react-router';
 import * as z from 'zod/mini';
 
-/**
- * The benchmark's floor: the console's libraries (react, react-dom, react-router, react-query,
- * zod/mini), used the same way, rendering one page of the same volumes from the same backend, with
- * a search box, and nothing else. The console's first-row and search times are reported against it.
- */
 const { apiUrl, token } = JSON.parse(sessionStorage.getItem('floor') ?? '{}') as {
   apiUrl: string;
   token: string;

@@ -1,6 +1,7 @@
+import './layout.css';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { Toasts } from '@/components/toasts';
-import { DataSource, SessionMenu } from '@/features/session/session-menu';
+import { DataSource, SessionMenu } from '@/features/session/components/session-menu';
 import { LazyOperationsTray } from '@/features/volumes/components/lazy-operations-tray';
 import { LiveRegions } from '@/lib/announcer';
 import { PageErrorBoundary } from './error-boundary';

@@ -40,7 +40,7 @@ function usePreloadNextPage() {
   }, []);
 }
 const SignInPage = lazy(() =>
-  import('@/features/session/sign-in-page').then((m) => ({ default: m.SignInPage })),
+  import('@/features/session/pages/sign-in-page').then((m) => ({ default: m.SignInPage })),
 );
 
 function PageLoading() {

@@ -1,14 +1,12 @@
-/**
- * One error type for every way a call to Waldur can fail. Waldur (Django REST Framework) answers with
- * several body shapes; this class normalises them so that forms and pages never parse bodies themselves:
- *
- * - `{"detail": "..."}`                       401, 403, 404, 405, 409, some 400s
- * - `{"field": ["msg"], "non_field_errors": [...]}`   400 from a serializer
- * - `["msg"]`                                  400 raised outside a serializer (quota errors, pull without backend ID)
- * - an HTML page                               500 (no JSON handler is configured) and unrouted 404s
- *
- * The request is kept (method and URL, never headers, so the token cannot leak into a report).
- */
+// One error type for every way a call to Waldur can fail. Waldur (Django REST Framework) answers with
+// several body shapes; this class normalises them so that forms and pages never parse bodies themselves:
+//
+// - `{"detail": "..."}`                       401, 403, 404, 405, 409, some 400s
+// - `{"field": ["msg"], "non_field_errors": [...]}`   400 from a serializer
+// - `["msg"]`                                  400 raised outside a serializer (quota errors, pull without backend ID)
+// - an HTML page                               500 (no JSON handler is configured) and unrouted 404s
+//
+// The request is kept (method and URL, never headers, so the token cannot leak into a report).
 export type ApiErrorKind = 'http' | 'network' | 'invalid-response';
 
 export interface RequestSummary {

@@ -1,10 +1,8 @@
+// Runtime configuration, read from `config.json` next to `index.html` at start, so one build serves
+// every deployment: `{"apiUrl": "https://waldur.example.com"}` talks to that Waldur, `{"apiUrl": null}`
+// runs the built-in demo backend.
 import * as z from 'zod/mini';
 
-/**
- * Runtime configuration, read from `config.json` next to `index.html` at start, so one build serves
- * every deployment: `{"apiUrl": "https://waldur.example.com"}` talks to that Waldur, `{"apiUrl": null}`
- * runs the built-in demo backend.
- */
 export interface AppConfig {
   apiUrl: string | null;
   /** Set when config.json could not be read; the app then runs in demo mode and says why. */

@@ -1,11 +1,9 @@
+// What the demo backend lets the UI do (switch persona, reset data, make operations fail). The type
+// lives here; the implementation is in src/mocks and is only loaded in demo mode, so a real
+// deployment never downloads it.
 import { createContext, useContext } from 'react';
 import type { DemoPersona } from './session';
 
-/**
- * What the demo backend lets the UI do (switch persona, reset data, make operations fail). The type
- * lives here; the implementation is in src/mocks and is only loaded in demo mode, so a real
- * deployment never downloads it.
- */
 export interface DemoControls {
   personas: DemoPersona[];
   reset(): void;

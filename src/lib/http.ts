@@ -1,13 +1,11 @@
+// The one place that talks HTTP to Waldur (or to the demo backend, which answers the same way).
+// It knows the base URL, the `Authorization: Token …` header, Waldur's URL conventions (trailing
+// slashes, repeated query parameters) and its pagination headers, validates bodies with zod, and turns
+// every failure into an `ApiError`.
 import type * as z from 'zod/mini';
 import { ApiError, type RequestSummary } from './api-error';
 import { type PageLinks, parseLinkHeader, parseResultCount } from './link-header';
 
-/**
- * The one place that talks HTTP to Waldur (or to the demo backend, which answers the same way).
- * It knows the base URL, the `Authorization: Token …` header, Waldur's URL conventions (trailing
- * slashes, repeated query parameters) and its pagination headers, validates bodies with zod, and turns
- * every failure into an `ApiError`.
- */
 export type QueryScalar = string | number | boolean;
 export type QueryValue = QueryScalar | null | undefined | readonly QueryScalar[];
 export type QueryParams = Readonly<Record<string, QueryValue>>;
@@ -165,21 +163,6 @@ export class HttpClient {
     const items = body.map((item) => this.parse(itemSchema, item, request, response.status));
     const total = parseResultCount(response.headers.get('x-result-count')) ?? items.length;
     return { items, total, links: parseLinkHeader(response.headers.get('link')) };
-  }
-
-  /** `HEAD` on a list: only the count, no body. */
-  async count(path: string, options: RequestOptions = {}): Promise<number> {
-    const { response, request } = await this.send('HEAD', path, options);
-    const total = parseResultCount(response.headers.get('x-result-count'));
-    if (total === null) {
-      throw ApiError.invalidResponse(
-        request,
-        response.status,
-        undefined,
-        new Error('No X-Result-Count'),
-      );
-    }
-    return total;
   }
 
   /** POST; with a schema the body is validated and returned, otherwise returned as parsed. */

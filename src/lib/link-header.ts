@@ -1,7 +1,5 @@
-/**
- * Waldur paginates with headers, not an envelope: `X-Result-Count` carries the total and `Link` carries
- * RFC 5988 links, e.g. `<https://h/api/x/?page=2>; rel="next", <https://h/api/x/?page=5>; rel="last"`.
- */
+// Waldur paginates with headers, not an envelope: `X-Result-Count` carries the total and `Link` carries
+// RFC 5988 links, e.g. `<https://h/api/x/?page=2>; rel="next", <https://h/api/x/?page=5>; rel="last"`.
 export interface PageLinks {
   first?: string;
   prev?: string;

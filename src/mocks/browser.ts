@@ -1,3 +1,7 @@
+// Demo mode in the browser: an MSW service worker hands every `/api/...` request of this origin to
+// the in-memory Waldur. Its database is saved to localStorage after each change, so a reload keeps
+// what the user did; "Reset demo data" starts over. `window.__waldurDemo` lets browser tests move
+// time, inject failures and count requests.
 import { setupWorker } from 'msw/browser';
 import type { DemoControls } from '@/lib/demo-controls';
 import { DemoBackend } from './backend';
@@ -6,12 +10,6 @@ import { createDemoControls } from './controls';
 import { DB_VERSION, type Db } from './db';
 import { createHandlers } from './handlers';
 
-/**
- * Demo mode in the browser: an MSW service worker hands every `/api/...` request of this origin to
- * the in-memory Waldur. Its database is saved to localStorage after each change, so a reload keeps
- * what the user did; "Reset demo data" starts over. `window.__waldurDemo` lets browser tests move
- * time, inject failures and count requests.
- */
 const STORAGE_KEY = 'volume-console:demo-db';
 
 interface Saved {

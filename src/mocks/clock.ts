@@ -1,9 +1,7 @@
-/**
- * The demo backend's notion of "now". Scheduled work (an action moving a volume from UPDATE_SCHEDULED to
- * UPDATING to OK) is stored as timestamps and applied lazily whenever a request arrives, so there are no
- * timers: tests make time pass instantly with `advance()`, and a reloaded browser tab picks up where
- * it left off.
- */
+// The demo backend's notion of "now". Scheduled work (an action moving a volume from UPDATE_SCHEDULED to
+// UPDATING to OK) is stored as timestamps and applied lazily whenever a request arrives, so there are no
+// timers: tests make time pass instantly with `advance()`, and a reloaded browser tab picks up where
+// it left off.
 export interface Clock {
   now(): number;
   advance(ms: number): void;

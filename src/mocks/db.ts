@@ -1,8 +1,6 @@
-/**
- * The demo backend's records: what Waldur keeps in its database, reduced to what the volume console's
- * endpoints serialise. Relations are UUIDs; the serializers turn them into Waldur's absolute hyperlinks.
- * Everything here is plain JSON so the whole database can be saved to localStorage in the browser.
- */
+// The demo backend's records: what Waldur keeps in its database, reduced to what the volume console's
+// endpoints serialise. Relations are UUIDs; the serializers turn them into Waldur's absolute hyperlinks.
+// Everything here is plain JSON so the whole database can be saved to localStorage in the browser.
 export interface CustomerRecord {
   uuid: string;
   name: string;

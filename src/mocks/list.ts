@@ -1,10 +1,8 @@
+// Waldur's list mechanics, shared by every collection: django-filter filters, `o` ordering, the
+// `field` sparse fieldset, page-number pagination with `X-Result-Count` and an RFC 5988 `Link` header
+// whose URLs are re-encoded in sorted key order (DRF's `replace_query_param`).
 import { DrfError, json } from './responses';
 
-/**
- * Waldur's list mechanics, shared by every collection: django-filter filters, `o` ordering, the
- * `field` sparse fieldset, page-number pagination with `X-Result-Count` and an RFC 5988 `Link` header
- * whose URLs are re-encoded in sorted key order (DRF's `replace_query_param`).
- */
 export type Json = Record<string, unknown>;
 
 export type Filter<T> =

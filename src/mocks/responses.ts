@@ -1,7 +1,5 @@
-/**
- * Responses shaped like Waldur's (Django REST Framework 3.15 with Waldur's exception handler). Plain
- * fetch `Response`s, so the same backend answers MSW in the browser, MSW in Node, and a real HTTP server.
- */
+// Responses shaped like Waldur's (Django REST Framework 3.15 with Waldur's exception handler). Plain
+// fetch `Response`s, so the same backend answers MSW in the browser, MSW in Node, and a real HTTP server.
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,

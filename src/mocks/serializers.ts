@@ -1,3 +1,7 @@
+// Records → the JSON Waldur sends, field for field and in the serializer's order. Relations become
+// absolute hyperlinks built from the request's origin (DRF's `build_absolute_uri`), UUIDs are 32 hex
+// digits, and dotted-source fields of a null relation (`instance_name`, `type_name`, …) are left out,
+// as DRF 3.15 does.
 import type {
   Db,
   InstanceRecord,
@@ -10,12 +14,6 @@ import type {
 } from './db';
 import { tenantUsage } from './quotas';
 
-/**
- * Records → the JSON Waldur sends, field for field and in the serializer's order. Relations become
- * absolute hyperlinks built from the request's origin (DRF's `build_absolute_uri`), UUIDs are 32 hex
- * digits, and dotted-source fields of a null relation (`instance_name`, `type_name`, …) are left out,
- * as DRF 3.15 does.
- */
 export interface SerializeContext {
   origin: string;
   db: Db;

@@ -1,3 +1,7 @@
+// Every endpoint of the OpenAPI subset (test/contract/openapi-subset.yaml), called on the demo backend for its
+// success and its errors; each response must validate against the schema (with the contract's
+// x-contract-patch corrections, which the subset file already carries), and every documented
+// operation must have been exercised.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -5,12 +9,6 @@ import { call, link, volumeUrl } from '../demo-api';
 import { contract, getBackend } from '../setup';
 import { SPEC_PATH } from './openapi';
 
-/**
- * Every endpoint of the OpenAPI subset (test/contract/openapi-subset.yaml), called on the demo backend for its
- * success and its errors; each response must validate against the schema (with the contract's
- * x-contract-patch corrections, which the subset file already carries), and every documented
- * operation must have been exercised.
- */
 describe('the demo backend against the OpenAPI contract', () => {
   it('answers every documented operation, successes and errors, within the schema', async () => {
     const backend = getBackend();

@@ -1,3 +1,8 @@
+// Validates requests and responses against the matching part of Waldur's published OpenAPI schema,
+// which already carries the contract's corrections (`x-contract-patch`: 202 action responses, 202
+// snapshot delete; `x-contract-added`: error bodies, `o`, `Link`). The file is a copy of the team's
+// `../shared/waldur-api/openapi-subset.yaml`, kept in the repo so that the check runs on any clone;
+// `WALDUR_OPENAPI_SUBSET` points it at another copy (a newer schema, say).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fromSchema } from '@openapi-contrib/openapi-schema-to-json-schema';
@@ -5,13 +10,6 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-/**
- * Validates requests and responses against the matching part of Waldur's published OpenAPI schema,
- * which already carries the contract's corrections (`x-contract-patch`: 202 action responses, 202
- * snapshot delete; `x-contract-added`: error bodies, `o`, `Link`). The file is a copy of the team's
- * `../shared/waldur-api/openapi-subset.yaml`, kept in the repo so that the check runs on any clone;
- * `WALDUR_OPENAPI_SUBSET` points it at another copy (a newer schema, say).
- */
 export const SPEC_PATH = resolve(
   process.env.WALDUR_OPENAPI_SUBSET ?? resolve(import.meta.dirname, 'openapi-subset.yaml'),
 );

@@ -1,12 +1,10 @@
+// axe-core over every screen a user meets, in the light and the dark colour scheme: the list (with a
+// menu, the filters, an empty result, a failure), the detail page, every action dialog, the bulk and
+// export dialogs, the palette and help, sign-in and its errors, not-found.
 import { DEPLOYED_PORT } from '../../playwright.config';
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 
-/**
- * axe-core over every screen a user meets, in the light and the dark colour scheme: the list (with a
- * menu, the filters, an empty result, a failure), the detail page, every action dialog, the bulk and
- * export dialogs, the palette and help, sign-in and its errors, not-found.
- */
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} scheme`, () => {
     test.use({ colorScheme: scheme });

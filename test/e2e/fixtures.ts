@@ -1,12 +1,10 @@
+// The demo backend lives in the page (MSW hands it every /api/ request). `demo` reaches it through
+// `window.__waldurDemo` to look up seed data, move its clock, and count requests. Every test starts
+// from a fresh browser context, so from a fresh seed.
 import { test as base, expect, type Page } from '@playwright/test';
 import type { DemoBackend } from '@/mocks/backend';
 import type { VolumeRecord } from '@/mocks/db';
 
-/**
- * The demo backend lives in the page (MSW hands it every /api/ request). `demo` reaches it through
- * `window.__waldurDemo` to look up seed data, move its clock, and count requests. Every test starts
- * from a fresh browser context, so from a fresh seed.
- */
 declare global {
   interface Window {
     __waldurDemo: {

@@ -1,12 +1,10 @@
+// The production build deployed against a Waldur-shaped server in another process, over real
+// cross-origin HTTP (no MSW in the browser): sign in, browse, a 401 mid-session, an HTML 500, a slow
+// response, sign out; and the token never travels anywhere but the Authorization header.
 import type { Page } from '@playwright/test';
 import { DEPLOYED_PORT, WALDUR_PORT } from '../../playwright.config';
 import { expect, test } from './fixtures';
 
-/**
- * The production build deployed against a Waldur-shaped server in another process, over real
- * cross-origin HTTP (no MSW in the browser): sign in, browse, a 401 mid-session, an HTML 500, a slow
- * response, sign out; and the token never travels anywhere but the Authorization header.
- */
 const WALDUR = `http://127.0.0.1:${WALDUR_PORT}`;
 test.use({ baseURL: `http://127.0.0.1:${DEPLOYED_PORT}` });
 test.describe.configure({ mode: 'serial' });

@@ -1,11 +1,9 @@
+// Each action end to end on the demo backend, as the user sees it (submit → scheduled → OK), and at
+// least one refusal for each: a 400 on its field or at the top of the form, a 409's reason, or a
+// disabled action's reason. The backend is only touched to play "someone else meanwhile".
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-/**
- * Each action end to end on the demo backend, as the user sees it (submit → scheduled → OK), and at
- * least one refusal for each: a 400 on its field or at the top of the form, a 409's reason, or a
- * disabled action's reason. The backend is only touched to play "someone else meanwhile".
- */
 const notices = (page: Page) => page.getByRole('region', { name: 'Notifications' });
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: /Actions for/ });
 const headerState = (page: Page) => page.locator('.detail-header__meta .badge');

@@ -1,15 +1,13 @@
+// Serves a production build the way a deployment does: static files, `config.json` (here optionally
+// replaced, as a deployment edits it without rebuilding), and the SPA fallback (any other path gets
+// index.html, so /volumes/<uuid> can be reloaded).
+//
+//   tsx test/servers/static-server.ts --port 4174 --dir dist --api http://127.0.0.1:8091
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/**
- * Serves a production build the way a deployment does: static files, `config.json` (here optionally
- * replaced, as a deployment edits it without rebuilding), and the SPA fallback (any other path gets
- * index.html, so /volumes/<uuid> can be reloaded).
- *
- *   tsx test/servers/static-server.ts --port 4174 --dir dist --api http://127.0.0.1:8091
- */
 const arg = (name: string, fallback: string) => {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? (process.argv[index + 1] ?? fallback) : fallback;

@@ -1,20 +1,18 @@
+// A Waldur-shaped HTTP server for browser tests and the benchmark: real HTTP on its own port, in its
+// own process, with CORS as a Waldur deployment serves it (mastermind's nginx headers, added to every
+// response as the waldur-docker-compose Caddyfile does, so that 4xx bodies are readable too). Behind it
+// is the demo backend's request logic: the same answers as demo mode, over a socket instead of MSW.
+//
+// Test controls live under /__control/ (never under /api/): tokens, reset, expiring or rotating a
+// token, HTML 500 pages, latency, and the log of requests received (method, URL, Authorization).
+//
+//   tsx test/servers/waldur-server.ts --port 8091
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getResponse } from 'msw';
 import { DemoBackend } from '../../src/mocks/backend';
 import { createHandlers } from '../../src/mocks/handlers';
 import { DEMO_PERSONAS } from '../../src/mocks/seed/users';
 
-/**
- * A Waldur-shaped HTTP server for browser tests and the benchmark: real HTTP on its own port, in its
- * own process, with CORS as a Waldur deployment serves it (mastermind's nginx headers, added to every
- * response as the waldur-docker-compose Caddyfile does, so that 4xx bodies are readable too). Behind it
- * is the demo backend's request logic: the same answers as demo mode, over a socket instead of MSW.
- *
- * Test controls live under /__control/ (never under /api/): tokens, reset, expiring or rotating a
- * token, HTML 500 pages, latency, and the log of requests received (method, URL, Authorization).
- *
- *   tsx test/servers/waldur-server.ts --port 8091
- */
 const port = Number(process.argv[process.argv.indexOf('--port') + 1] || process.env.PORT || 8091);
 const host = '127.0.0.1';
 const origin = `http://${host}:${port}`;

@@ -1,3 +1,6 @@
+// The endpoints around volumes that the console reads: the current user, the customer / project /
+// tenant pickers, volume types (retype) and availability zones. Non-staff users see only what their
+// roles reach, as Waldur's permission filters do.
 import { http } from 'msw';
 import type { DemoBackend, HandlerContext } from '../backend';
 import type {
@@ -19,11 +22,6 @@ import {
 } from '../serializers';
 import { findObject, resourceFilters, resourceOrdering } from './common';
 
-/**
- * The endpoints around volumes that the console reads: the current user, the customer / project /
- * tenant pickers, volume types (retype) and availability zones. Non-staff users see only what their
- * roles reach, as Waldur's permission filters do.
- */
 const nameFilters = <T extends { name: string }>(): Filter<T>[] => [
   { param: 'name', kind: 'icontains', get: (item) => item.name },
   { param: 'name_exact', kind: 'exact', get: (item) => item.name },

@@ -3,7 +3,7 @@ import type { DemoBackend, HandlerContext } from '../backend';
 import { isoMicro } from '../clock';
 import type { SnapshotRecord } from '../db';
 import type { ListSpec } from '../list';
-import { json, permissionDenied } from '../responses';
+import { json } from '../responses';
 import { serializeSnapshot } from '../serializers';
 import {
   getObjectForChange,

@@ -1,5 +1,6 @@
 // A volume's actions where users meet them: the detail page's action bar and each list row's menu.
 // Disabled actions stay, with the reason; the others open their dialog (or, for pull, just run).
+import './action-controls.css';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Popover } from '@/components/popover';

@@ -1,3 +1,4 @@
+import './bulk-bar.css';
 import { formatInteger } from '@/lib/format';
 import type { SelectionState } from '../hooks/use-selection';
 import type { BulkAction } from '../model/bulk';

@@ -1,13 +1,11 @@
+// The list's keyboard shortcuts. Single keys without modifiers (nothing the browser or a screen
+// reader binds), ignored while typing in a field or while a dialog is open:
+//   j / k  next / previous row (moves focus to the row's link)
+//   x      select or unselect the current row
+//   o      open the current row (Enter on its link does the same)
+//   p      command palette      ?  this help      /  search (handled by the search box)
 import { useEffect, useRef } from 'react';
 
-/**
- * The list's keyboard shortcuts. Single keys without modifiers (nothing the browser or a screen
- * reader binds), ignored while typing in a field or while a dialog is open:
- *   j / k  next / previous row (moves focus to the row's link)
- *   x      select or unselect the current row
- *   o      open the current row (Enter on its link does the same)
- *   p      command palette      ?  this help      /  search (handled by the search box)
- */
 export const SHORTCUTS: { keys: string; does: string }[] = [
   { keys: '/', does: 'Focus the search box' },
   { keys: 'j', does: 'Next row' },

@@ -1,3 +1,7 @@
+// Which volume actions are possible, exactly as Waldur decides (../shared/design/product.md, Action
+// rules): the permission check first (403), then each action's validators in the backend's order
+// (409). A disallowed action stays visible with the first reason the backend would give, worded as
+// what to do about it. Staff-only actions are hidden from everyone else.
 import { type CurrentUser, canManage } from '@/lib/current-user';
 import type { Instance, Volume } from './schemas';
 import {
@@ -8,12 +12,6 @@ import {
   stateLabel,
 } from './states';
 
-/**
- * Which volume actions are possible, exactly as Waldur decides (../shared/design/product.md, Action
- * rules): the permission check first (403), then each action's validators in the backend's order
- * (409). A disallowed action stays visible with the first reason the backend would give, worded as
- * what to do about it. Staff-only actions are hidden from everyone else.
- */
 export const ACTIONS = [
   'edit',
   'attach',

@@ -1,7 +1,5 @@
-/**
- * The volume table's columns: what each shows, which API fields it needs (the list asks for exactly
- * those, `field=`), and the `o` key it sorts by. Rendering lives in components/volume-table.tsx.
- */
+// The volume table's columns: what each shows, which API fields it needs (the list asks for exactly
+// those, `field=`), and the `o` key it sorts by. Rendering lives in components/volume-table.tsx.
 export const COLUMNS = [
   { id: 'name', label: 'Name', fields: ['name'], sort: 'name', required: true },
   { id: 'state', label: 'State', fields: ['state', 'action'], sort: 'state' },

@@ -1,10 +1,8 @@
+// Auto-refresh while something is in progress, as a `refetchInterval` function (never a timer in an
+// effect): 2 s at first, doubling up to 30 s while nothing changes, back to 2 s when something does,
+// off when nothing is in progress. react-query pauses it while the tab is hidden.
 import type { Query } from '@tanstack/react-query';
 
-/**
- * Auto-refresh while something is in progress, as a `refetchInterval` function (never a timer in an
- * effect): 2 s at first, doubling up to 30 s while nothing changes, back to 2 s when something does,
- * off when nothing is in progress. react-query pauses it while the tab is hidden.
- */
 export const LIVE_MIN_MS = 2_000;
 export const LIVE_MAX_MS = 30_000;
 

@@ -1,3 +1,4 @@
+import './volume-list.css';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 import { Spinner } from '@/components/spinner';

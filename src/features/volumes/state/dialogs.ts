@@ -70,6 +70,11 @@ export function registerDialogLoader(kind: DialogKind, load: () => Promise<unkno
   loaders.set(kind, load);
 }
 
+/** Fetches a dialog's code; resolves once it is there (tests wait on it instead of a timeout). */
+export function loadDialog(kind: DialogKind): Promise<unknown> {
+  return loaders.get(kind)?.() ?? Promise.resolve();
+}
+
 export function preloadDialog(kind: DialogKind) {
-  void loaders.get(kind)?.();
+  void loadDialog(kind);
 }

@@ -1,175 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { call, link, volumeUrl } from '../../test/demo-api';
-import { getBackend } from '../../test/setup';
-import type { InstanceRecord, VolumeRecord } from './db';
-import { TIGHT_QUOTA_TENANT } from './seed/catalogue';
+import { call, link, stateOf, volumeUrl } from '../../../test/demo-api';
+import {
+  attachedTo,
+  findVolume,
+  instanceOf as instanceIn,
+  okAvailable,
+  type VolumePredicate,
+} from '../../../test/seed-queries';
+import { getBackend } from '../../../test/setup';
+import type { VolumeRecord } from '../db';
+import { TIGHT_QUOTA_TENANT } from '../seed/catalogue';
 
-/**
- * The demo backend's volume actions against ../shared/waldur-api/contract.md §3: validators in the
- * backend's order, exact status codes and messages, and the state walk after an accepted action.
- */
+// The demo backend's volume actions against ../shared/waldur-api/contract.md §3: validators in the
+// backend's order, exact status codes and messages, and what an accepted action saves at once.
 const backend = () => getBackend();
-
-function volume(predicate: (v: VolumeRecord) => boolean): VolumeRecord {
-  const found = backend().db.volumes.find(predicate);
-  if (!found) throw new Error('No seed volume matches');
-  return found;
-}
-
-const okAvailable = (v: VolumeRecord) =>
-  v.state === 'OK' && v.runtime_state === 'available' && !v.bootable && v.backend_id !== null;
-const instanceOf = (v: VolumeRecord) =>
-  backend().db.instances.find((i) => i.uuid === v.instance_uuid)!;
-const attachedTo = (predicate: (i: InstanceRecord) => boolean) => (v: VolumeRecord) =>
-  v.state === 'OK' &&
-  v.runtime_state === 'in-use' &&
-  !v.bootable &&
-  v.instance_uuid !== null &&
-  predicate(instanceOf(v));
-
-async function stateOf(uuid: string) {
-  const { body } = await call(
-    'GET',
-    `${volumeUrl(uuid)}?field=state&field=runtime_state&field=action&field=error_message`,
-  );
-  return body as { state: string; runtime_state: string; action: string; error_message: string };
-}
-
-describe('after an accepted action', () => {
-  it('walks UPDATE_SCHEDULED → UPDATING (about 2 s) → OK, with action and details, then clears them', async () => {
-    const v = volume(okAvailable);
-    const response = await call('POST', `${volumeUrl(v.uuid)}extend/`, {
-      body: { disk_size: v.size + 1024 },
-    });
-    expect(response.status).toBe(202);
-    expect(response.body).toEqual({ status: 'extend was scheduled' });
-    const scheduled = (await call('GET', volumeUrl(v.uuid))).body as Record<string, unknown>;
-    expect(scheduled).toMatchObject({
-      state: 'UPDATE_SCHEDULED',
-      size: v.size,
-      action: 'Extend',
-      action_details: {
-        message: `Extend volume from ${v.size - 1024} MB to ${v.size} MB`,
-        old_size: v.size - 1024,
-        new_size: v.size,
-      },
-    });
-    backend().clock.advance(1999);
-    expect((await stateOf(v.uuid)).state).toBe('UPDATE_SCHEDULED');
-    backend().clock.advance(1);
-    expect(await stateOf(v.uuid)).toMatchObject({
-      state: 'UPDATING',
-      runtime_state: 'extending',
-      action: 'Extend',
-    });
-    backend().clock.advance(3000);
-    expect(await stateOf(v.uuid)).toMatchObject({
-      state: 'OK',
-      runtime_state: 'available',
-      action: '',
-    });
-    expect(
-      ((await call('GET', volumeUrl(v.uuid))).body as { action_details: unknown }).action_details,
-    ).toEqual({});
-  });
-
-  it('ends ERRED with the error message when a failure is injected (off by default)', async () => {
-    const v = volume(okAvailable);
-    backend().injectFailure({
-      operation: 'retype',
-      volume_uuid: v.uuid,
-      message: 'Cinder said no',
-      remaining: 1,
-    });
-    const other = backend().db.volume_types.find(
-      (t) => t.tenant_uuids.includes(v.tenant_uuid) && t.uuid !== v.type_uuid,
-    )!;
-    expect(
-      (
-        await call('POST', `${volumeUrl(v.uuid)}retype/`, {
-          body: { type: link('openstack-volume-types', other.uuid) },
-        })
-      ).status,
-    ).toBe(202);
-    backend().clock.advance(5000);
-    expect(await stateOf(v.uuid)).toMatchObject({
-      state: 'ERRED',
-      runtime_state: 'error',
-      action: '',
-      error_message: 'Cinder said no',
-    });
-    expect(backend().db.failures).toEqual([]);
-  });
-});
-
-describe('PATCH and PUT', () => {
-  it('saves name, description and bootable at once and answers 200 with the volume, UPDATE_SCHEDULED', async () => {
-    const v = volume(okAvailable);
-    const response = await call('PATCH', volumeUrl(v.uuid), {
-      body: { name: '  renamed  ', size: 1, bootable: 'true' },
-    });
-    expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({
-      uuid: v.uuid,
-      name: 'renamed',
-      bootable: true,
-      size: v.size,
-      state: 'UPDATE_SCHEDULED',
-    });
-    backend().clock.advance(5000);
-    expect((await stateOf(v.uuid)).state).toBe('OK');
-  });
-
-  it('refuses with the serializer’s messages', async () => {
-    const v = volume(okAvailable);
-    expect((await call('PATCH', volumeUrl(v.uuid), { body: { name: ' ' } })).body).toEqual({
-      name: ['This field may not be blank.'],
-    });
-    expect(
-      (await call('PATCH', volumeUrl(v.uuid), { body: { name: 'x'.repeat(151) } })).body,
-    ).toEqual({
-      name: ['Ensure this field has no more than 150 characters.'],
-    });
-    expect(
-      (
-        await call('PATCH', volumeUrl(v.uuid), {
-          body: { description: 'x'.repeat(4097), bootable: 'maybe' },
-        })
-      ).body,
-    ).toEqual({
-      description: ['Ensure this field has no more than 4096 characters.'],
-      bootable: ['Must be a valid boolean.'],
-    });
-    expect(
-      (await call('PUT', volumeUrl(v.uuid), { body: { description: 'no name' } })).body,
-    ).toEqual({
-      name: ['This field is required.'],
-    });
-  });
-
-  it('409 unless OK; 403 for support users; 404 for other users’ volumes', async () => {
-    const busy = volume((v) => v.state === 'UPDATING');
-    expect(await call('PATCH', volumeUrl(busy.uuid), { body: { name: 'x' } })).toMatchObject({
-      status: 409,
-      body: { detail: 'Valid states for operation: OK.' },
-    });
-    const v = volume(okAvailable);
-    expect(
-      await call('PATCH', volumeUrl(v.uuid), { body: { name: 'x' }, as: 'support' }),
-    ).toMatchObject({
-      status: 403,
-      body: { detail: 'You do not have permission to perform this action.' },
-    });
-    const pat = backend().user('pat');
-    const foreign = volume((x) => !pat.roles.some((r) => r.scope_uuid === x.project_uuid));
-    expect(
-      await call('PATCH', volumeUrl(foreign.uuid), { body: { name: 'x' }, as: 'admin' }),
-    ).toMatchObject({
-      status: 404,
-      body: { detail: 'No Volume matches the given query.' },
-    });
-  });
-});
+const volume = (predicate: VolumePredicate) => findVolume(backend().db, predicate);
+const instanceOf = (v: VolumeRecord) => instanceIn(backend().db, v);
 
 describe('attach', () => {
   it('202, saves the instance at once, and ends in-use on a free device', async () => {
@@ -273,7 +119,7 @@ describe('attach', () => {
     )!;
     const v = volume(
       (x) =>
-        okAvailable(x) &&
+        okAvailable(x, backend().db) &&
         x.tenant_uuid === zoned.uuid &&
         x.availability_zone_uuid !== null &&
         x.project_uuid === instance.project_uuid,
@@ -410,7 +256,7 @@ describe('extend', () => {
 
   it('400 with a bare list when the tenant’s storage quota would be exceeded', async () => {
     const tenant = backend().db.tenants[TIGHT_QUOTA_TENANT]!;
-    const v = volume((x) => okAvailable(x) && x.tenant_uuid === tenant.uuid);
+    const v = volume((x) => okAvailable(x, backend().db) && x.tenant_uuid === tenant.uuid);
     const limit = tenant.quota_limits.storage!;
     const response = await call('POST', `${volumeUrl(v.uuid)}extend/`, {
       body: { disk_size: v.size + 20 * 1024 },
@@ -425,7 +271,7 @@ describe('extend', () => {
 
 describe('retype', () => {
   it('202, saves the type at once, walks through retyping', async () => {
-    const v = volume((x) => okAvailable(x) && x.type_uuid !== null);
+    const v = volume((x) => okAvailable(x, backend().db) && x.type_uuid !== null);
     const other = backend().db.volume_types.find(
       (t) => t.tenant_uuids.includes(v.tenant_uuid) && t.uuid !== v.type_uuid,
     )!;
@@ -459,7 +305,7 @@ describe('retype', () => {
     ).toEqual({
       detail: 'Valid states for operation: OK.',
     });
-    const v = volume((x) => okAvailable(x) && x.type_uuid !== null);
+    const v = volume((x) => okAvailable(x, backend().db) && x.type_uuid !== null);
     const post = async (body: unknown) =>
       (await call('POST', `${volumeUrl(v.uuid)}retype/`, { body })).body;
     const foreign = backend().db.volume_types.find((t) => !t.tenant_uuids.includes(v.tenant_uuid))!;
@@ -473,79 +319,6 @@ describe('retype', () => {
     expect(await post({ type: link('openstack-instances', 'a'.repeat(32)) })).toEqual({
       type: ['Invalid hyperlink - Incorrect URL match.'],
     });
-  });
-});
-
-describe('snapshot', () => {
-  it('201 with the new snapshot CREATION_SCHEDULED, then CREATING and OK', async () => {
-    const v = volume(okAvailable);
-    const response = await call('POST', `${volumeUrl(v.uuid)}snapshot/`, {
-      body: {
-        name: 'before-upgrade',
-        metadata: { reason: 'test' },
-        kept_until: '2030-01-01T00:00:00Z',
-      },
-    });
-    expect(response.status).toBe(201);
-    const snapshot = response.body as { uuid: string; kept_until: string };
-    expect(snapshot).toMatchObject({
-      name: 'before-upgrade',
-      state: 'CREATION_SCHEDULED',
-      runtime_state: '',
-      backend_id: null,
-      size: v.size,
-      source_volume: link('openstack-volumes', v.uuid),
-      source_volume_name: v.name,
-      metadata: { reason: 'test' },
-      resource_type: 'OpenStack.Snapshot',
-    });
-    expect(snapshot.kept_until).toMatch(/^2030-01-01T00:00:00\.\d{6}Z$/);
-    backend().clock.advance(2000);
-    expect(
-      ((await call('GET', `/api/openstack-snapshots/${snapshot.uuid}/`)).body as { state: string })
-        .state,
-    ).toBe('CREATING');
-    backend().clock.advance(3000);
-    expect((await call('GET', `/api/openstack-snapshots/${snapshot.uuid}/`)).body).toMatchObject({
-      state: 'OK',
-      runtime_state: 'available',
-    });
-  });
-
-  it('does not check the volume’s state (the backend has no validator), but validates the body', async () => {
-    const erred = volume((v) => v.state === 'ERRED');
-    expect(
-      (await call('POST', `${volumeUrl(erred.uuid)}snapshot/`, { body: { name: 'x' } })).status,
-    ).toBe(201);
-    const v = volume(okAvailable);
-    expect((await call('POST', `${volumeUrl(v.uuid)}snapshot/`, { body: {} })).body).toEqual({
-      name: ['This field is required.'],
-    });
-    expect(
-      (
-        await call('POST', `${volumeUrl(v.uuid)}snapshot/`, {
-          body: { name: 'x', kept_until: 'tomorrow' },
-        })
-      ).body,
-    ).toEqual({
-      kept_until: [
-        'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
-      ],
-    });
-  });
-
-  it('400 with a bare list when the tenant’s snapshot quota is used up', async () => {
-    const tenant = backend().db.tenants[TIGHT_QUOTA_TENANT]!;
-    const v = volume((x) => okAvailable(x) && x.tenant_uuid === tenant.uuid);
-    const post = () =>
-      call('POST', `${volumeUrl(v.uuid)}snapshot/`, { body: { name: 'one more' } });
-    expect((await post()).status).toBe(201);
-    expect((await post()).status).toBe(201);
-    const refused = await post();
-    expect(refused.status).toBe(400);
-    expect(refused.body).toEqual([
-      `One or more quotas were exceeded: snapshots quota limit: ${tenant.quota_limits.snapshots}, requires ${tenant.quota_limits.snapshots! + 1}`,
-    ]);
   });
 });
 
@@ -572,82 +345,5 @@ describe('pull', () => {
       status: 400,
       body: ['Resource does not have backend ID.'],
     });
-  });
-});
-
-describe('unlink', () => {
-  it('staff: 204, and the volume is gone', async () => {
-    const v = volume((x) => x.state === 'DELETING');
-    const response = await call('POST', `${volumeUrl(v.uuid)}unlink/`);
-    expect(response.status).toBe(204);
-    expect(response.text).toBe('');
-    expect(await call('GET', volumeUrl(v.uuid))).toMatchObject({
-      status: 404,
-      body: { detail: 'No Volume matches the given query.' },
-    });
-  });
-
-  it('403 for anyone else, checked before the volume is even looked up', async () => {
-    const v = volume(okAvailable);
-    for (const persona of ['admin', 'support'] as const) {
-      expect(await call('POST', `${volumeUrl(v.uuid)}unlink/`, { as: persona })).toMatchObject({
-        status: 403,
-        body: { detail: 'You do not have permission to perform this action.' },
-      });
-    }
-    expect(
-      (await call('POST', `${volumeUrl('0'.repeat(32))}unlink/`, { as: 'support' })).status,
-    ).toBe(403);
-    expect((await call('POST', `${volumeUrl('0'.repeat(32))}unlink/`)).status).toBe(404);
-  });
-});
-
-describe('routing', () => {
-  it('405 for creating or deleting volumes (done through the marketplace)', async () => {
-    expect(await call('POST', '/api/openstack-volumes/', { body: {} })).toMatchObject({
-      status: 405,
-      body: { detail: 'Method "POST" not allowed.' },
-    });
-    const v = volume(okAvailable);
-    expect(await call('DELETE', volumeUrl(v.uuid))).toMatchObject({
-      status: 405,
-      body: { detail: 'Method "DELETE" not allowed.' },
-    });
-    expect(await call('GET', `${volumeUrl(v.uuid)}attach/`)).toMatchObject({
-      status: 405,
-      body: { detail: 'Method "GET" not allowed.' },
-    });
-  });
-
-  it('404 "Not found." for a malformed UUID, Django’s HTML page for an unrouted path, 301 without the slash', async () => {
-    expect(await call('GET', '/api/openstack-volumes/xyz/')).toMatchObject({
-      status: 404,
-      body: { detail: 'Not found.' },
-    });
-    const unrouted = await call('GET', '/api/no-such-thing/');
-    expect(unrouted.status).toBe(404);
-    expect(unrouted.headers.get('content-type')).toContain('text/html');
-    const redirect = await call('GET', '/api/openstack-volumes?page=2');
-    expect(redirect.status).toBe(301);
-    expect(redirect.headers.get('location')).toBe('http://localhost/api/openstack-volumes/?page=2');
-  });
-
-  it('415 for a body that is not JSON; 400 for malformed JSON', async () => {
-    const v = volume(okAvailable);
-    expect(
-      await call('PATCH', volumeUrl(v.uuid), {
-        raw: 'name=x',
-        headers: { 'Content-Type': 'text/plain' },
-      }),
-    ).toMatchObject({
-      status: 415,
-      body: { detail: 'Unsupported media type "text/plain" in request.' },
-    });
-    const malformed = await call('PATCH', volumeUrl(v.uuid), {
-      raw: '{"name":',
-      headers: { 'Content-Type': 'application/json' },
-    });
-    expect(malformed.status).toBe(400);
-    expect((malformed.body as { detail: string }).detail).toMatch(/^JSON parse error - /);
   });
 });

@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { call, link, stateOf, volumeUrl } from '../../../test/demo-api';
+import {
+  findVolume,
+  instanceOf as instanceIn,
+  okAvailable,
+  type VolumePredicate,
+} from '../../../test/seed-queries';
+import { getBackend } from '../../../test/setup';
+import type { VolumeRecord } from '../db';
+
+// The demo backend's volume endpoint apart from its actions: the state walk after an accepted action,
+// PUT/PATCH, staff unlink, and Django's routing answers (contract.md §3, §6).
+const backend = () => getBackend();
+const volume = (predicate: VolumePredicate) => findVolume(backend().db, predicate);
+const _instanceOf = (v: VolumeRecord) => instanceIn(backend().db, v);
+
+describe('after an accepted action', () => {
+  it('walks UPDATE_SCHEDULED → UPDATING (about 2 s) → OK, with action and details, then clears them', async () => {
+    const v = volume(okAvailable);
+    const response = await call('POST', `${volumeUrl(v.uuid)}extend/`, {
+      body: { disk_size: v.size + 1024 },
+    });
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({ status: 'extend was scheduled' });
+    const scheduled = (await call('GET', volumeUrl(v.uuid))).body as Record<string, unknown>;
+    expect(scheduled).toMatchObject({
+      state: 'UPDATE_SCHEDULED',
+      size: v.size,
+      action: 'Extend',
+      action_details: {
+        message: `Extend volume from ${v.size - 1024} MB to ${v.size} MB`,
+        old_size: v.size - 1024,
+        new_size: v.size,
+      },
+    });
+    backend().clock.advance(1999);
+    expect((await stateOf(v.uuid)).state).toBe('UPDATE_SCHEDULED');
+    backend().clock.advance(1);
+    expect(await stateOf(v.uuid)).toMatchObject({
+      state: 'UPDATING',
+      runtime_state: 'extending',
+      action: 'Extend',
+    });
+    backend().clock.advance(3000);
+    expect(await stateOf(v.uuid)).toMatchObject({
+      state: 'OK',
+      runtime_state: 'available',
+      action: '',
+    });
+    expect(
+      ((await call('GET', volumeUrl(v.uuid))).body as { action_details: unknown }).action_details,
+    ).toEqual({});
+  });
+
+  it('ends ERRED with the error message when a failure is injected (off by default)', async () => {
+    const v = volume(okAvailable);
+    backend().injectFailure({
+      operation: 'retype',
+      volume_uuid: v.uuid,
+      message: 'Cinder said no',
+      remaining: 1,
+    });
+    const other = backend().db.volume_types.find(
+      (t) => t.tenant_uuids.includes(v.tenant_uuid) && t.uuid !== v.type_uuid,
+    )!;
+    expect(
+      (
+        await call('POST', `${volumeUrl(v.uuid)}retype/`, {
+          body: { type: link('openstack-volume-types', other.uuid) },
+        })
+      ).status,
+    ).toBe(202);
+    backend().clock.advance(5000);
+    expect(await stateOf(v.uuid)).toMatchObject({
+      state: 'ERRED',
+      runtime_state: 'error',
+      action: '',
+      error_message: 'Cinder said no',
+    });
+    expect(backend().db.failures).toEqual([]);
+  });
+});
+
+describe('PATCH and PUT', () => {
+  it('saves name, description and bootable at once and answers 200 with the volume, UPDATE_SCHEDULED', async () => {
+    const v = volume(okAvailable);
+    const response = await call('PATCH', volumeUrl(v.uuid), {
+      body: { name: '  renamed  ', size: 1, bootable: 'true' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      uuid: v.uuid,
+      name: 'renamed',
+      bootable: true,
+      size: v.size,
+      state: 'UPDATE_SCHEDULED',
+    });
+    backend().clock.advance(5000);
+    expect((await stateOf(v.uuid)).state).toBe('OK');
+  });
+
+  it('refuses with the serializer’s messages', async () => {
+    const v = volume(okAvailable);
+    expect((await call('PATCH', volumeUrl(v.uuid), { body: { name: ' ' } })).body).toEqual({
+      name: ['This field may not be blank.'],
+    });
+    expect(
+      (await call('PATCH', volumeUrl(v.uuid), { body: { name: 'x'.repeat(151) } })).body,
+    ).toEqual({
+      name: ['Ensure this field has no more than 150 characters.'],
+    });
+    expect(
+      (
+        await call('PATCH', volumeUrl(v.uuid), {
+          body: { description: 'x'.repeat(4097), bootable: 'maybe' },
+        })
+      ).body,
+    ).toEqual({
+      description: ['Ensure this field has no more than 4096 characters.'],
+      bootable: ['Must be a valid boolean.'],
+    });
+    expect(
+      (await call('PUT', volumeUrl(v.uuid), { body: { description: 'no name' } })).body,
+    ).toEqual({
+      name: ['This field is required.'],
+    });
+  });
+
+  it('409 unless OK; 403 for support users; 404 for other users’ volumes', async () => {
+    const busy = volume((v) => v.state === 'UPDATING');
+    expect(await call('PATCH', volumeUrl(busy.uuid), { body: { name: 'x' } })).toMatchObject({
+      status: 409,
+      body: { detail: 'Valid states for operation: OK.' },
+    });
+    const v = volume(okAvailable);
+    expect(
+      await call('PATCH', volumeUrl(v.uuid), { body: { name: 'x' }, as: 'support' }),
+    ).toMatchObject({
+      status: 403,
+      body: { detail: 'You do not have permission to perform this action.' },
+    });
+    const pat = backend().user('pat');
+    const foreign = volume((x) => !pat.roles.some((r) => r.scope_uuid === x.project_uuid));
+    expect(
+      await call('PATCH', volumeUrl(foreign.uuid), { body: { name: 'x' }, as: 'admin' }),
+    ).toMatchObject({
+      status: 404,
+      body: { detail: 'No Volume matches the given query.' },
+    });
+  });
+});
+
+describe('unlink', () => {
+  it('staff: 204, and the volume is gone', async () => {
+    const v = volume((x) => x.state === 'DELETING');
+    const response = await call('POST', `${volumeUrl(v.uuid)}unlink/`);
+    expect(response.status).toBe(204);
+    expect(response.text).toBe('');
+    expect(await call('GET', volumeUrl(v.uuid))).toMatchObject({
+      status: 404,
+      body: { detail: 'No Volume matches the given query.' },
+    });
+  });
+
+  it('403 for anyone else, checked before the volume is even looked up', async () => {
+    const v = volume(okAvailable);
+    for (const persona of ['admin', 'support'] as const) {
+      expect(await call('POST', `${volumeUrl(v.uuid)}unlink/`, { as: persona })).toMatchObject({
+        status: 403,
+        body: { detail: 'You do not have permission to perform this action.' },
+      });
+    }
+    expect(
+      (await call('POST', `${volumeUrl('0'.repeat(32))}unlink/`, { as: 'support' })).status,
+    ).toBe(403);
+    expect((await call('POST', `${volumeUrl('0'.repeat(32))}unlink/`)).status).toBe(404);
+  });
+});
+
+describe('routing', () => {
+  it('405 for creating or deleting volumes (done through the marketplace)', async () => {
+    expect(await call('POST', '/api/openstack-volumes/', { body: {} })).toMatchObject({
+      status: 405,
+      body: { detail: 'Method "POST" not allowed.' },
+    });
+    const v = volume(okAvailable);
+    expect(await call('DELETE', volumeUrl(v.uuid))).toMatchObject({
+      status: 405,
+      body: { detail: 'Method "DELETE" not allowed.' },
+    });
+    expect(await call('GET', `${volumeUrl(v.uuid)}attach/`)).toMatchObject({
+      status: 405,
+      body: { detail: 'Method "GET" not allowed.' },
+    });
+  });
+
+  it('404 "Not found." for a malformed UUID, Django’s HTML page for an unrouted path, 301 without the slash', async () => {
+    expect(await call('GET', '/api/openstack-volumes/xyz/')).toMatchObject({
+      status: 404,
+      body: { detail: 'Not found.' },
+    });
+    const unrouted = await call('GET', '/api/no-such-thing/');
+    expect(unrouted.status).toBe(404);
+    expect(unrouted.headers.get('content-type')).toContain('text/html');
+    const redirect = await call('GET', '/api/openstack-volumes?page=2');
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.get('location')).toBe('http://localhost/api/openstack-volumes/?page=2');
+  });
+
+  it('415 for a body that is not JSON; 400 for malformed JSON', async () => {
+    const v = volume(okAvailable);
+    expect(
+      await call('PATCH', volumeUrl(v.uuid), {
+        raw: 'name=x',
+        headers: { 'Content-Type': 'text/plain' },
+      }),
+    ).toMatchObject({
+      status: 415,
+      body: { detail: 'Unsupported media type "text/plain" in request.' },
+    });
+    const malformed = await call('PATCH', volumeUrl(v.uuid), {
+      raw: '{"name":',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(malformed.status).toBe(400);
+    expect((malformed.body as { detail: string }).detail).toMatch(/^JSON parse error - /);
+  });
+});
