@@ -3,7 +3,12 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { TEST_ORIGIN } from '@/mocks/node';
 import { renderApp } from '../../../../test/render-app';
-import { getBackend, sentRequests, server, skipResponseContractCheck } from '../../../../test/setup';
+import {
+  getBackend,
+  sentRequests,
+  server,
+  skipResponseContractCheck,
+} from '../../../../test/setup';
 
 describe('signing in to a Waldur', () => {
   it('sends a signed-out user to sign-in, checks the token, then returns to the page asked for', async () => {
