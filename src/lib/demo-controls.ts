@@ -11,6 +11,9 @@ export interface DemoControls {
   failNext(operation: string): void;
   clearFailures(): void;
   pendingFailures(): string[];
+  /** How fast operations run: like Waldur, fast, or (in tests) moved by hand. */
+  speed(): 'waldur' | 'fast' | 'manual';
+  setSpeed(speed: 'waldur' | 'fast'): void;
 }
 
 export const DemoContext = createContext<DemoControls | null>(null);

@@ -22,6 +22,8 @@ export interface RequestRecord {
 export interface DemoBackendOptions {
   clock?: Clock;
   db?: Db;
+  /** 1 walks operations at Waldur's pace (the default); less is faster. */
+  timeScale?: number;
   /** Called after a request that changed the database (the browser saves it to localStorage). */
   onChange?: (db: Db) => void;
 }
@@ -53,15 +55,19 @@ export class DemoBackend {
   /** Test hook: answer the next N requests (to a path prefix) with Django's HTML 500 page. */
   private serverErrors = { count: 0, path: '' };
   latencyMs = 0;
+  /** 1 walks operations at Waldur's pace; the demo's "fast" speed sets less. */
+  timeScale: number;
 
   constructor(options: DemoBackendOptions = {}) {
     this.clock = options.clock ?? createClock();
     this.db = options.db ?? createSeedDb(this.clock.now());
     this.onChange = options.onChange;
+    this.timeScale = options.timeScale ?? 1;
     this.tasks = new Tasks({
       db: () => this.db,
       now: () => this.clock.now(),
       changed: () => this.changed(),
+      timeScale: () => this.timeScale,
     });
   }
 

@@ -1,7 +1,8 @@
 // Demo mode in the browser: an MSW service worker hands every `/api/...` request of this origin to
 // the in-memory Waldur. Its database is saved to localStorage after each change, so a reload keeps
 // what the user did; "Reset demo data" starts over. `window.__waldurDemo` lets browser tests move
-// time, inject failures and count requests.
+// time, inject failures and count requests. At the "manual" speed (./speed.ts) its clock stands
+// still, at the moment it was saved, until something calls `advance`.
 import { setupWorker } from 'msw/browser';
 import type { DemoControls } from '@/lib/demo-controls';
 import { DemoBackend } from './backend';
@@ -9,12 +10,16 @@ import { createClock } from './clock';
 import { createDemoControls } from './controls';
 import { DB_VERSION, type Db } from './db';
 import { createHandlers } from './handlers';
+import { readSpeed, TIME_SCALE } from './speed';
 
 const STORAGE_KEY = 'volume-console:demo-db';
 
 interface Saved {
   db: Db;
+  /** How far "advance" has moved a running clock ahead of real time. */
   clockOffset: number;
+  /** The time a manual clock stands at. */
+  frozenAt?: number;
 }
 
 function load(): Saved | null {
@@ -30,18 +35,28 @@ function load(): Saved | null {
 
 export async function startDemoBackend(): Promise<DemoControls> {
   const saved = load();
-  const clock = createClock({ offset: saved?.clockOffset ?? 0 });
+  const speed = readSpeed();
+  const clock =
+    speed === 'manual'
+      ? createClock({ start: saved?.frozenAt ?? Date.now() })
+      : createClock({ offset: saved?.clockOffset ?? 0 });
   const save = (db: Db) => {
     try {
-      localStorage.setItem(
-        STORAGE_KEY,
-        JSON.stringify({ db, clockOffset: clock.offset() } satisfies Saved),
-      );
+      const state: Saved =
+        speed === 'manual'
+          ? { db, clockOffset: saved?.clockOffset ?? 0, frozenAt: clock.now() }
+          : { db, clockOffset: clock.offset() };
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
     } catch {
       // storage full or disabled: the demo still works, it just will not survive a reload
     }
   };
-  const backend = new DemoBackend({ clock, db: saved?.db, onChange: save });
+  const backend = new DemoBackend({
+    clock,
+    db: saved?.db,
+    onChange: save,
+    timeScale: TIME_SCALE[speed],
+  });
   if (!saved) save(backend.db);
 
   const worker = setupWorker(...createHandlers(backend, window.location.origin));
@@ -51,7 +66,7 @@ export async function startDemoBackend(): Promise<DemoControls> {
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   });
 
-  const controls = createDemoControls(backend, () => save(backend.db));
+  const controls = createDemoControls(backend, () => save(backend.db), speed);
 
   // Hooks for browser tests and for curious developers (only present in demo mode).
   Object.assign(window, {

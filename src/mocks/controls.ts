@@ -1,6 +1,7 @@
 import type { DemoControls } from '@/lib/demo-controls';
 import type { DemoBackend } from './backend';
 import { DEMO_PERSONAS, type DemoPersona } from './seed/users';
+import { type DemoSpeed, TIME_SCALE, writeSpeed } from './speed';
 
 const PERSONA_INFO: Record<DemoPersona, [string, string]> = {
   staff: ['Staff', 'sees and can do everything, including unlink'],
@@ -12,7 +13,9 @@ const PERSONA_INFO: Record<DemoPersona, [string, string]> = {
 export function createDemoControls(
   backend: DemoBackend,
   save: () => void = () => {},
+  initialSpeed: DemoSpeed = 'waldur',
 ): DemoControls {
+  let speed = initialSpeed;
   return {
     personas: (Object.keys(DEMO_PERSONAS) as DemoPersona[]).map((id) => {
       const user = backend.user(DEMO_PERSONAS[id]);
@@ -36,5 +39,13 @@ export function createDemoControls(
       save();
     },
     pendingFailures: () => backend.db.failures.map((f) => f.operation),
+    speed: () => speed,
+    setSpeed: (next) => {
+      // A manual clock is the tests' own; the menu switches between the two that run.
+      if (speed === 'manual' || next === speed) return;
+      speed = next;
+      backend.timeScale = TIME_SCALE[next];
+      writeSpeed(next);
+    },
   };
 }

@@ -133,19 +133,26 @@ export interface UserRecord {
   date_joined: string;
 }
 
-/** Work the backend's task queue would do later, applied lazily by `DemoBackend.tick()`. */
+/** A step the backend's task queue will apply later, by `DemoBackend.tick()` (see ../tasks.ts). */
 export interface Job {
   id: number;
   at: number;
-  kind:
+  step:
     | 'volume:begin'
+    | 'volume:runtime'
     | 'volume:finish'
+    | 'volume:fail'
     | 'instance:begin'
     | 'instance:finish'
+    | 'instance:fail'
     | 'snapshot:begin'
-    | 'snapshot:finish';
+    | 'snapshot:finish'
+    | 'snapshot:fail'
+    | 'snapshot:deleting'
+    | 'snapshot:gone';
+  /** The UUID of the volume, instance or snapshot the step changes. */
   target: string;
-  /** What the finishing step does: `attach`, `detach`, `extend`, `retype`, `pull`, `update`, `create`. */
+  /** The operation it belongs to: `attach`, `detach`, `extend`, `retype`, `pull`, `update`, … */
   operation: string;
   /** When set, the step fails with this message (see failure injection). */
   failure?: string;
@@ -178,4 +185,4 @@ export interface Db {
   failures: FailureRule[];
 }
 
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;

@@ -1,40 +1,98 @@
-// The demo's Celery: work Waldur's executors would do later, stored as timestamped jobs in the
-// database and applied lazily (`runDue`) when a request arrives or the clock is advanced. No timers,
-// so tests move time at will and a reloaded tab picks up where it left off.
-
+// The demo's Celery: what Waldur's executors do after a request was accepted, stored as timestamped
+// steps in the database and applied lazily (`runDue`) when a request arrives or the clock is moved.
+// No timers, so tests move time at will and a reloaded tab picks up where it left off.
+//
+// The timeline copies Waldur's executors (contract.md §3.3, contract-lifecycle.md §2.7, §3.3):
+// the first task runs 2 s after the request (`countdown=2`) and moves the resource to UPDATING /
+// CREATING / DELETING; then `PollRuntimeStateTask` reads Cinder at once and every 5 s (10 s later
+// for retype and snapshots, 30 s later for a new volume), and the resource settles at the first
+// read after Cinder is done. A backend call that fails ends it ERRED at its first task, with the
+// runtime state left at what Cinder last reported. `timeScale` shrinks every delay (the demo's
+// "fast" speed).
 import { isoMicro } from './clock';
-import type { Db, InstanceRecord, Job, VolumeRecord } from './db';
+import type { Db, InstanceRecord, Job, SnapshotRecord, VolumeRecord } from './db';
 import { takeFailure } from './failures';
 
-/** `countdown=2` in Waldur's executors: UPDATE_SCHEDULED → UPDATING. */
-export const BEGIN_DELAY_MS = 2_000;
-/** How long the demo's Cinder takes for an operation once it starts (UPDATING → OK). */
-export const WORK_DURATION_MS = 3_000;
+export const TIMING = {
+  /** `countdown=2`: from the request to the first task. */
+  firstTaskMs: 2_000,
+  /** `PollRuntimeStateTask`'s `default_retry_delay`. */
+  pollEveryMs: 5_000,
+  /** `.set(countdown=10)` on the poll of retype and of snapshot creation. */
+  slowPollStartMs: 10_000,
+  /** The first poll of a volume being created. */
+  createPollStartMs: 30_000,
+} as const;
 
-const TRANSITIONAL_RUNTIME: Record<string, string | undefined> = {
+/** How long the demo's Cinder (or Nova) takes once asked; Waldur sees it at its next poll. */
+const BACKEND_WORK_MS: Record<string, number> = {
+  attach: 3_000,
+  detach: 3_000,
+  extend: 4_000,
+  retype: 6_000,
+  pull: 1_000,
+  update: 1_000,
+  snapshot: 6_000,
+  create: 8_000,
+  delete: 3_000,
+};
+
+/** What Cinder reports while each operation runs. */
+const RUNTIME_WHILE: Record<string, string> = {
   attach: 'attaching',
   detach: 'detaching',
   extend: 'extending',
   retype: 'retyping',
 };
 
+const POLL_START_MS: Record<string, number> = {
+  retype: TIMING.slowPollStartMs,
+  snapshot: TIMING.slowPollStartMs,
+  create: TIMING.createPollStartMs,
+};
+
+/** Operations that do not poll: their success task runs as soon as the backend call returns. */
+const NO_POLL = new Set(['update', 'pull']);
+
+/**
+ * How long after the first task Waldur records the end of `operation`: when the backend call
+ * returns for those that do not poll, else at the first poll after Cinder is done.
+ */
+export function settleAfterMs(operation: string): number {
+  const work = BACKEND_WORK_MS[operation] ?? 3_000;
+  if (NO_POLL.has(operation)) return work;
+  const start = POLL_START_MS[operation] ?? 0;
+  if (work <= start) return start;
+  return start + Math.ceil((work - start) / TIMING.pollEveryMs) * TIMING.pollEveryMs;
+}
+
 /** What the queue needs from the backend that owns it. */
 export interface TaskHost {
   db(): Db;
   now(): number;
   changed(): void;
+  /** 1 like Waldur; less makes the demo faster. */
+  timeScale(): number;
 }
+
+export type Step = Job['step'];
 
 export class Tasks {
   constructor(private readonly host: TaskHost) {}
 
-  private addJob(job: Omit<Job, 'id'>) {
-    this.host.db().jobs.push({ ...job, id: this.host.db().next_job_id++ });
+  private get db() {
+    return this.host.db();
+  }
+
+  /** Queues `step` to run `delayMs` (of Waldur time, before scaling) from now. */
+  private later(delayMs: number, job: Omit<Job, 'id' | 'at'>) {
+    const at = this.host.now() + Math.round(delayMs * this.host.timeScale());
+    this.db.jobs.push({ ...job, at, id: this.db.next_job_id++ });
   }
 
   /**
-   * What an `ActionExecutor` does: `pre_apply` at once (UPDATE_SCHEDULED, `action`, `action_details`),
-   * then the Celery chain: UPDATING about 2 s later, OK (or ERRED) when the backend work is done.
+   * An `ActionExecutor`: `pre_apply` at once (UPDATE_SCHEDULED, `action`, `action_details`), then
+   * the chain. `update` is the UpdateExecutor: no action, the same walk.
    */
   scheduleVolumeOperation(
     volume: VolumeRecord,
@@ -43,103 +101,104 @@ export class Tasks {
     actionDetails: Record<string, unknown>,
     extra: { instance?: InstanceRecord } = {},
   ) {
-    const now = this.host.now();
     volume.state = 'UPDATE_SCHEDULED';
     volume.action = action;
     volume.action_details = actionDetails;
-    volume.modified = isoMicro(now);
-    const failure = takeFailure(this.host.db(), operation, volume.uuid);
-    this.addJob({ at: now + BEGIN_DELAY_MS, kind: 'volume:begin', target: volume.uuid, operation });
-    this.addJob({
-      at: now + BEGIN_DELAY_MS + WORK_DURATION_MS,
-      kind: 'volume:finish',
-      target: volume.uuid,
-      operation,
-      failure,
-    });
-    if (extra.instance) {
+    volume.modified = isoMicro(this.host.now());
+    const failure = takeFailure(this.db, operation, volume.uuid);
+    const target = volume.uuid;
+    const instance = extra.instance;
+    if (instance) {
       // Extending an attached volume also moves its (stopped) instance through the same states.
-      const instance = extra.instance;
       instance.state = 'UPDATE_SCHEDULED';
       instance.action = 'Extend volume';
-      instance.modified = isoMicro(now);
-      this.addJob({
-        at: now + BEGIN_DELAY_MS,
-        kind: 'instance:begin',
+      instance.modified = volume.modified;
+    }
+    if (failure) {
+      this.later(TIMING.firstTaskMs, { step: 'volume:fail', target, operation, failure });
+      if (instance)
+        this.later(TIMING.firstTaskMs, {
+          step: 'instance:fail',
+          target: instance.uuid,
+          operation,
+          failure,
+        });
+      this.host.changed();
+      return;
+    }
+    this.later(TIMING.firstTaskMs, { step: 'volume:begin', target, operation });
+    if (instance) {
+      // VolumeExtendExecutor for an attached volume: detach, extend, attach again, each polled.
+      const step = settleAfterMs('detach');
+      this.later(TIMING.firstTaskMs, { step: 'instance:begin', target: instance.uuid, operation });
+      this.later(TIMING.firstTaskMs + step, {
+        step: 'volume:runtime',
+        target,
+        operation,
+        data: { runtime_state: 'extending' },
+      });
+      this.later(TIMING.firstTaskMs + 2 * step, {
+        step: 'volume:runtime',
+        target,
+        operation,
+        data: { runtime_state: 'attaching', instance_uuid: instance.uuid },
+      });
+      this.later(TIMING.firstTaskMs + 3 * step, { step: 'volume:finish', target, operation });
+      this.later(TIMING.firstTaskMs + 3 * step, {
+        step: 'instance:finish',
         target: instance.uuid,
         operation,
       });
-      this.addJob({
-        at: now + BEGIN_DELAY_MS + WORK_DURATION_MS,
-        kind: 'instance:finish',
-        target: instance.uuid,
+    } else {
+      this.later(TIMING.firstTaskMs + settleAfterMs(operation), {
+        step: 'volume:finish',
+        target,
         operation,
-        failure,
       });
     }
     this.host.changed();
   }
 
+  /** `SnapshotCreateExecutor`: CREATING at the first task, OK at the first (late) poll after. */
   scheduleSnapshotCreation(snapshotUuid: string, volumeUuid: string) {
-    const now = this.host.now();
-    const failure = takeFailure(this.host.db(), 'snapshot', volumeUuid);
-    this.addJob({
-      at: now + BEGIN_DELAY_MS,
-      kind: 'snapshot:begin',
-      target: snapshotUuid,
-      operation: 'create',
-    });
-    this.addJob({
-      at: now + BEGIN_DELAY_MS + WORK_DURATION_MS,
-      kind: 'snapshot:finish',
-      target: snapshotUuid,
-      operation: 'create',
-      failure,
-    });
+    const failure = takeFailure(this.db, 'snapshot', volumeUuid);
+    const job = { target: snapshotUuid, operation: 'snapshot' };
+    if (failure) {
+      this.later(TIMING.firstTaskMs, { ...job, step: 'snapshot:fail', failure });
+    } else {
+      this.later(TIMING.firstTaskMs, { ...job, step: 'snapshot:begin' });
+      this.later(TIMING.firstTaskMs + settleAfterMs('snapshot'), {
+        ...job,
+        step: 'snapshot:finish',
+      });
+    }
     this.host.changed();
   }
 
-  /** `DeleteExecutor`: DELETION_SCHEDULED now, DELETING ~2 s later, then the row is gone. */
-  scheduleSnapshotDeletion(snapshotUuid: string) {
-    const snapshot = this.host.db().snapshots.find((s) => s.uuid === snapshotUuid);
-    if (!snapshot) return;
-    const now = this.host.now();
+  /** `DeleteExecutor`: DELETION_SCHEDULED now, DELETING at the first task, then the row is gone. */
+  scheduleSnapshotDeletion(snapshot: SnapshotRecord) {
     snapshot.state = 'DELETION_SCHEDULED';
-    snapshot.modified = isoMicro(now);
-    this.addJob({
-      at: now + BEGIN_DELAY_MS,
-      kind: 'snapshot:begin',
-      target: snapshotUuid,
-      operation: 'delete',
-    });
-    this.addJob({
-      at: now + BEGIN_DELAY_MS + WORK_DURATION_MS,
-      kind: 'snapshot:finish',
-      target: snapshotUuid,
-      operation: 'delete',
-    });
+    snapshot.modified = isoMicro(this.host.now());
+    const job = { target: snapshot.uuid, operation: 'delete' };
+    this.later(TIMING.firstTaskMs, { ...job, step: 'snapshot:deleting' });
+    this.later(TIMING.firstTaskMs + settleAfterMs('delete'), { ...job, step: 'snapshot:gone' });
     this.host.changed();
   }
 
-  /** Applies every job that is due. Called at the start of each request. */
+  /** Applies every step that is due, oldest first. Called at the start of each request. */
   runDue() {
     const now = this.host.now();
-    const due = this.host
-      .db()
-      .jobs.filter((job) => job.at <= now)
-      .sort((a, b) => a.at - b.at || a.id - b.id);
+    const due = this.db.jobs.filter((job) => job.at <= now);
     if (due.length === 0) return;
-    this.host.db().jobs = this.host.db().jobs.filter((job) => job.at > now);
-    for (const job of due) this.apply(job);
+    this.db.jobs = this.db.jobs.filter((job) => job.at > now);
+    for (const job of due.sort((a, b) => a.at - b.at || a.id - b.id)) this.apply(job);
     this.host.changed();
   }
 
+  /** The first free device name on an instance, as Nova assigns them. */
   private nextDevice(instanceUuid: string) {
     const used = new Set(
-      this.host
-        .db()
-        .volumes.filter((v) => v.instance_uuid === instanceUuid)
-        .map((v) => v.device),
+      this.db.volumes.filter((v) => v.instance_uuid === instanceUuid).map((v) => v.device),
     );
     for (const letter of 'bcdefghijklmnopqrstuvwxyz') {
       if (!used.has(`/dev/vd${letter}`)) return `/dev/vd${letter}`;
@@ -149,90 +208,130 @@ export class Tasks {
 
   private apply(job: Job) {
     const at = isoMicro(job.at);
-    if (job.kind === 'volume:begin' || job.kind === 'volume:finish') {
-      const volume = this.host.db().volumes.find((v) => v.uuid === job.target);
+    const [kind] = job.step.split(':');
+    if (kind === 'volume') {
+      const volume = this.db.volumes.find((v) => v.uuid === job.target);
       if (!volume) return; // unlinked meanwhile
       volume.modified = at;
-      if (job.kind === 'volume:begin') {
-        // BackendMethodTask resets the error fields when it starts.
+      this.applyToVolume(volume, job);
+    } else if (kind === 'instance') {
+      const instance = this.db.instances.find((i) => i.uuid === job.target);
+      if (!instance) return;
+      instance.modified = at;
+      applyToInstance(instance, job);
+    } else {
+      const snapshot = this.db.snapshots.find((s) => s.uuid === job.target);
+      if (!snapshot) return;
+      snapshot.modified = at;
+      if (job.step === 'snapshot:gone') {
+        this.db.snapshots = this.db.snapshots.filter((s) => s.uuid !== snapshot.uuid);
+      } else {
+        applyToSnapshot(snapshot, job);
+      }
+    }
+  }
+
+  private applyToVolume(volume: VolumeRecord, job: Job) {
+    switch (job.step) {
+      case 'volume:begin':
+        // BackendMethodTask resets the error fields when it starts; the first poll reads Cinder.
         volume.state = 'UPDATING';
         volume.error_message = '';
         volume.error_traceback = '';
-        volume.runtime_state = TRANSITIONAL_RUNTIME[job.operation] ?? volume.runtime_state;
-        return;
-      }
-      volume.action = '';
-      volume.action_details = {};
-      if (job.failure) {
-        volume.state = 'ERRED';
-        volume.runtime_state = job.operation === 'extend' ? 'error_extending' : 'error';
-        volume.error_message = job.failure;
-        volume.error_traceback = `Traceback (most recent call last):\n  File "/usr/src/waldur/src/waldur_core/core/tasks.py", line 255, in execute\n    return getattr(backend, self.backend_method)(*args, **kwargs)\n  File "/usr/src/waldur/src/waldur_openstack/backend.py", line 1530, in ${job.operation}_volume\n    raise OpenStackBackendError(e)\nwaldur_openstack.exceptions.OpenStackBackendError: ${job.failure}\n`;
-        return;
-      }
-      volume.state = 'OK';
-      switch (job.operation) {
-        case 'attach':
-          volume.runtime_state = 'in-use';
-          if (volume.instance_uuid) volume.device = this.nextDevice(volume.instance_uuid);
-          break;
-        case 'detach':
-          volume.runtime_state = 'available';
+        volume.runtime_state = RUNTIME_WHILE[job.operation] ?? volume.runtime_state;
+        if (job.operation === 'detach' || (job.operation === 'extend' && volume.instance_uuid)) {
+          // `detach_volume` clears instance and device as soon as Nova accepts (contract E5).
+          volume.runtime_state = 'detaching';
           volume.instance_uuid = null;
           volume.device = '';
-          break;
-        case 'extend':
-        case 'retype':
-          volume.runtime_state = volume.instance_uuid ? 'in-use' : 'available';
-          break;
-        case 'pull':
-          volume.runtime_state = volume.instance_uuid ? 'in-use' : 'available';
-          volume.error_message = '';
-          volume.error_traceback = '';
-          if (volume.instance_uuid && !volume.device)
-            volume.device = this.nextDevice(volume.instance_uuid);
-          break;
-        default:
-          break;
-      }
-      return;
-    }
-    if (job.kind === 'instance:begin' || job.kind === 'instance:finish') {
-      const instance = this.host.db().instances.find((i) => i.uuid === job.target);
-      if (!instance) return;
-      instance.modified = at;
-      if (job.kind === 'instance:begin') {
-        instance.state = 'UPDATING';
+        }
+        return;
+      case 'volume:runtime': {
+        const data = job.data as { runtime_state: string; instance_uuid?: string };
+        volume.runtime_state = data.runtime_state;
+        if (data.instance_uuid) {
+          volume.instance_uuid = data.instance_uuid;
+          volume.device = this.nextDevice(data.instance_uuid);
+        }
         return;
       }
-      instance.action = '';
-      instance.action_details = {};
-      instance.state = job.failure ? 'ERRED' : 'OK';
-      if (job.failure) instance.error_message = job.failure;
+      case 'volume:fail':
+        // ErrorStateTransitionTask: ERRED, the exception's text, the action cleared. The runtime
+        // state stays what Cinder last reported, and a failed detach keeps its instance.
+        volume.state = 'ERRED';
+        volume.action = '';
+        volume.action_details = {};
+        volume.error_message = job.failure ?? '';
+        volume.error_traceback = traceback(job.operation, job.failure ?? '');
+        return;
+      case 'volume:finish':
+        volume.state = 'OK';
+        volume.action = '';
+        volume.action_details = {};
+        this.settleRuntime(volume, job.operation);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** What the last poll (and, after attach or pull, `pull_volume`) reads from Cinder. */
+  private settleRuntime(volume: VolumeRecord, operation: string) {
+    if (operation === 'pull') {
+      volume.error_message = '';
+      volume.error_traceback = '';
+    }
+    if (operation === 'detach') {
+      volume.runtime_state = 'available';
       return;
     }
-    const snapshot = this.host.db().snapshots.find((s) => s.uuid === job.target);
-    if (!snapshot) return;
-    snapshot.modified = at;
-    if (job.operation === 'delete') {
-      if (job.kind === 'snapshot:begin') snapshot.state = 'DELETING';
-      else
-        this.host.db().snapshots = this.host.db().snapshots.filter((s) => s.uuid !== snapshot.uuid);
+    volume.runtime_state = volume.instance_uuid ? 'in-use' : 'available';
+    if (volume.instance_uuid && !volume.device)
+      volume.device = this.nextDevice(volume.instance_uuid);
+  }
+}
+
+function applyToInstance(instance: InstanceRecord, job: Job) {
+  if (job.step === 'instance:begin') {
+    instance.state = 'UPDATING';
+    return;
+  }
+  instance.action = '';
+  instance.action_details = {};
+  instance.state = job.step === 'instance:fail' ? 'ERRED' : 'OK';
+  if (job.step === 'instance:fail') instance.error_message = job.failure ?? '';
+}
+
+function applyToSnapshot(snapshot: SnapshotRecord, job: Job) {
+  switch (job.step) {
+    case 'snapshot:deleting':
+      snapshot.state = 'DELETING';
       return;
-    }
-    if (job.kind === 'snapshot:begin') {
+    case 'snapshot:begin':
       snapshot.state = 'CREATING';
       snapshot.runtime_state = 'creating';
       return;
-    }
-    if (job.failure) {
+    case 'snapshot:fail':
       snapshot.state = 'ERRED';
-      snapshot.runtime_state = 'error';
-      snapshot.error_message = job.failure;
+      snapshot.error_message = job.failure ?? '';
       return;
-    }
-    snapshot.state = 'OK';
-    snapshot.runtime_state = 'available';
-    snapshot.backend_id = crypto.randomUUID();
+    case 'snapshot:finish':
+      snapshot.state = 'OK';
+      snapshot.runtime_state = 'available';
+      snapshot.backend_id = crypto.randomUUID();
+      return;
+    default:
+      return;
   }
+}
+
+/** The traceback Waldur stores with a failed backend call. */
+function traceback(operation: string, message: string) {
+  return `Traceback (most recent call last):
+  File "/usr/src/waldur/src/waldur_core/core/tasks.py", line 255, in execute
+    return getattr(backend, self.backend_method)(*args, **kwargs)
+  File "/usr/src/waldur/src/waldur_openstack/backend.py", line 1530, in ${operation}_volume
+    raise OpenStackBackendError(e)
+waldur_openstack.exceptions.OpenStackBackendError: ${message}
+`;
 }

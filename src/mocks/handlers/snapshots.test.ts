@@ -9,6 +9,7 @@ import {
 import { getBackend } from '../../../test/setup';
 import type { VolumeRecord } from '../db';
 import { TIGHT_QUOTA_TENANT } from '../seed/catalogue';
+import { TIMING } from '../tasks';
 
 // Snapshots in the demo backend: creating one from a volume (contract.md §3.2), its walk to OK,
 // and the tenant's snapshot quota.
@@ -17,7 +18,7 @@ const volume = (predicate: VolumePredicate) => findVolume(backend().db, predicat
 const _instanceOf = (v: VolumeRecord) => instanceIn(backend().db, v);
 
 describe('snapshot', () => {
-  it('201 with the new snapshot CREATION_SCHEDULED, then CREATING and OK', async () => {
+  it('201 with the new snapshot CREATION_SCHEDULED, CREATING at the first task, OK at its first poll 10 s later', async () => {
     const v = volume(okAvailable);
     const response = await call('POST', `${volumeUrl(v.uuid)}snapshot/`, {
       body: {
@@ -40,12 +41,17 @@ describe('snapshot', () => {
       resource_type: 'OpenStack.Snapshot',
     });
     expect(snapshot.kept_until).toMatch(/^2030-01-01T00:00:00\.\d{6}Z$/);
-    backend().clock.advance(2000);
+    backend().clock.advance(TIMING.firstTaskMs);
     expect(
       ((await call('GET', `/api/openstack-snapshots/${snapshot.uuid}/`)).body as { state: string })
         .state,
     ).toBe('CREATING');
-    backend().clock.advance(3000);
+    backend().clock.advance(TIMING.slowPollStartMs - 1);
+    expect(
+      ((await call('GET', `/api/openstack-snapshots/${snapshot.uuid}/`)).body as { state: string })
+        .state,
+    ).toBe('CREATING');
+    backend().clock.advance(1);
     expect((await call('GET', `/api/openstack-snapshots/${snapshot.uuid}/`)).body).toMatchObject({
       state: 'OK',
       runtime_state: 'available',

@@ -86,7 +86,7 @@ export function snapshotHandlers(backend: DemoBackend, origin: string) {
       backend.handler((ctx) => {
         const snapshot = getSnapshotForChange(ctx);
         requireState(snapshot, 'OK', 'ERRED');
-        backend.tasks.scheduleSnapshotDeletion(snapshot.uuid);
+        backend.tasks.scheduleSnapshotDeletion(snapshot);
         return json({ detail: 'Deletion was scheduled.' }, 202);
       }),
     ),

@@ -10,6 +10,7 @@ import {
 import { getBackend } from '../../../test/setup';
 import type { VolumeRecord } from '../db';
 import { TIGHT_QUOTA_TENANT } from '../seed/catalogue';
+import { settleAfterMs, TIMING } from '../tasks';
 
 // The demo backend's volume actions against ../shared/waldur-api/contract.md §3: validators in the
 // backend's order, exact status codes and messages, and what an accepted action saves at once.
@@ -40,9 +41,9 @@ describe('attach', () => {
       action: 'Attach',
       action_details: { message: `Attach volume to instance ${instance.name}` },
     });
-    backend().clock.advance(2000);
+    backend().clock.advance(TIMING.firstTaskMs);
     expect((await stateOf(v.uuid)).runtime_state).toBe('attaching');
-    backend().clock.advance(3000);
+    backend().clock.advance(settleAfterMs('attach'));
     const done = (await call('GET', volumeUrl(v.uuid))).body as {
       runtime_state: string;
       device: string;
@@ -139,7 +140,7 @@ describe('attach', () => {
 });
 
 describe('detach', () => {
-  it('202 and ends available with no instance or device', async () => {
+  it('202; instance and device are cleared when it starts running, not when it ends (E5)', async () => {
     const v = volume(attachedTo((i) => i.state === 'OK'));
     expect(await call('POST', `${volumeUrl(v.uuid)}detach/`)).toMatchObject({
       status: 202,
@@ -150,7 +151,21 @@ describe('detach', () => {
     ).toEqual({
       message: `Detach volume from instance ${instanceOf(v).name}`,
     });
-    backend().clock.advance(5000);
+    backend().clock.advance(TIMING.firstTaskMs - 1);
+    expect((await call('GET', volumeUrl(v.uuid))).body).toMatchObject({
+      state: 'UPDATE_SCHEDULED',
+      instance: link('openstack-instances', instanceOf(v).uuid),
+    });
+    backend().clock.advance(1);
+    const running = (await call('GET', volumeUrl(v.uuid))).body as Record<string, unknown>;
+    expect(running).toMatchObject({
+      state: 'UPDATING',
+      runtime_state: 'detaching',
+      instance: null,
+      device: '',
+    });
+    expect(running).not.toHaveProperty('instance_name');
+    backend().clock.advance(settleAfterMs('detach'));
     expect((await call('GET', volumeUrl(v.uuid))).body).toMatchObject({
       state: 'OK',
       runtime_state: 'available',
@@ -180,7 +195,7 @@ describe('detach', () => {
 });
 
 describe('extend', () => {
-  it('saves the new size at once; for an attached volume its stopped instance moves too', async () => {
+  it('saves the new size at once; an attached volume is detached, extended and attached again, its instance moving too', async () => {
     const v = volume(attachedTo((i) => i.state === 'OK' && i.runtime_state === 'SHUTOFF'));
     const instance = instanceOf(v);
     expect(
@@ -196,7 +211,22 @@ describe('extend', () => {
       state: 'UPDATE_SCHEDULED',
       action: 'Extend volume',
     });
-    backend().clock.advance(5000);
+    const instanceState = async () =>
+      ((await call('GET', `/api/openstack-instances/${instance.uuid}/`)).body as { state: string })
+        .state;
+    const attachedInstance = async () =>
+      ((await call('GET', volumeUrl(v.uuid))).body as { instance: string | null }).instance;
+    const step = settleAfterMs('detach');
+    backend().clock.advance(TIMING.firstTaskMs);
+    expect(await stateOf(v.uuid)).toMatchObject({ state: 'UPDATING', runtime_state: 'detaching' });
+    expect(await attachedInstance()).toBeNull();
+    expect(await instanceState()).toBe('UPDATING');
+    backend().clock.advance(step);
+    expect(await stateOf(v.uuid)).toMatchObject({ state: 'UPDATING', runtime_state: 'extending' });
+    backend().clock.advance(step);
+    expect(await stateOf(v.uuid)).toMatchObject({ state: 'UPDATING', runtime_state: 'attaching' });
+    expect(await attachedInstance()).toBe(link('openstack-instances', instance.uuid));
+    backend().clock.advance(step);
     expect(await stateOf(v.uuid)).toMatchObject({ state: 'OK', runtime_state: 'in-use' });
     expect(
       (

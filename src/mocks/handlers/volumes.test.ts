@@ -2,21 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { call, link, stateOf, volumeUrl } from '../../../test/demo-api';
 import {
   findVolume,
-  instanceOf as instanceIn,
   okAvailable,
+  okAvailableTyped,
   type VolumePredicate,
 } from '../../../test/seed-queries';
 import { getBackend } from '../../../test/setup';
-import type { VolumeRecord } from '../db';
+import { TIMING } from '../tasks';
 
 // The demo backend's volume endpoint apart from its actions: the state walk after an accepted action,
 // PUT/PATCH, staff unlink, and Django's routing answers (contract.md §3, §6).
 const backend = () => getBackend();
 const volume = (predicate: VolumePredicate) => findVolume(backend().db, predicate);
-const _instanceOf = (v: VolumeRecord) => instanceIn(backend().db, v);
 
-describe('after an accepted action', () => {
-  it('walks UPDATE_SCHEDULED → UPDATING (about 2 s) → OK, with action and details, then clears them', async () => {
+describe('after an accepted action, the demo walks like Waldur (contract §3.3, lifecycle §6)', () => {
+  it('UPDATE_SCHEDULED at once, UPDATING at the first task (2 s), OK at the first poll after Cinder is done (every 5 s)', async () => {
     const v = volume(okAvailable);
     const response = await call('POST', `${volumeUrl(v.uuid)}extend/`, {
       body: { disk_size: v.size + 1024 },
@@ -34,7 +33,7 @@ describe('after an accepted action', () => {
         new_size: v.size,
       },
     });
-    backend().clock.advance(1999);
+    backend().clock.advance(TIMING.firstTaskMs - 1);
     expect((await stateOf(v.uuid)).state).toBe('UPDATE_SCHEDULED');
     backend().clock.advance(1);
     expect(await stateOf(v.uuid)).toMatchObject({
@@ -42,7 +41,10 @@ describe('after an accepted action', () => {
       runtime_state: 'extending',
       action: 'Extend',
     });
-    backend().clock.advance(3000);
+    // Cinder needs 4 s; Waldur reads it at the first task and every 5 s after: OK at 2 + 5 s.
+    backend().clock.advance(TIMING.pollEveryMs - 1);
+    expect((await stateOf(v.uuid)).state).toBe('UPDATING');
+    backend().clock.advance(1);
     expect(await stateOf(v.uuid)).toMatchObject({
       state: 'OK',
       runtime_state: 'available',
@@ -53,8 +55,22 @@ describe('after an accepted action', () => {
     ).toEqual({});
   });
 
-  it('ends ERRED with the error message when a failure is injected (off by default)', async () => {
-    const v = volume(okAvailable);
+  it('retype starts polling 10 s after its first task, so it settles at 2 + 10 s', async () => {
+    const v = volume(okAvailableTyped);
+    const other = backend().db.volume_types.find(
+      (t) => t.tenant_uuids.includes(v.tenant_uuid) && t.uuid !== v.type_uuid,
+    )!;
+    await call('POST', `${volumeUrl(v.uuid)}retype/`, {
+      body: { type: link('openstack-volume-types', other.uuid) },
+    });
+    backend().clock.advance(TIMING.firstTaskMs + TIMING.slowPollStartMs - 1);
+    expect(await stateOf(v.uuid)).toMatchObject({ state: 'UPDATING', runtime_state: 'retyping' });
+    backend().clock.advance(1);
+    expect(await stateOf(v.uuid)).toMatchObject({ state: 'OK', runtime_state: 'available' });
+  });
+
+  it('a failed backend call ends ERRED at the first task; runtime_state stays what Cinder last reported', async () => {
+    const v = volume(okAvailableTyped);
     backend().injectFailure({
       operation: 'retype',
       volume_uuid: v.uuid,
@@ -71,10 +87,12 @@ describe('after an accepted action', () => {
         })
       ).status,
     ).toBe(202);
-    backend().clock.advance(5000);
+    backend().clock.advance(TIMING.firstTaskMs - 1);
+    expect((await stateOf(v.uuid)).state).toBe('UPDATE_SCHEDULED');
+    backend().clock.advance(1);
     expect(await stateOf(v.uuid)).toMatchObject({
       state: 'ERRED',
-      runtime_state: 'error',
+      runtime_state: 'available',
       action: '',
       error_message: 'Cinder said no',
     });

@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Popover } from '@/components/popover';
 import { currentUserQuery, displayName } from '@/lib/current-user';
-import { useDemo } from '@/lib/demo-controls';
+import { type DemoControls, useDemo } from '@/lib/demo-controls';
 import { notify } from '@/lib/notifications';
 import { sessionStore, useSession } from '@/lib/session';
 
@@ -32,6 +33,42 @@ export function DataSource() {
       <span className="visually-hidden">Connected to </span>
       {new URL(session.apiUrl).host}
     </span>
+  );
+}
+
+const SPEEDS = [
+  { id: 'waldur', label: 'Like Waldur', description: 'an attach takes about 7 s' },
+  { id: 'fast', label: 'Fast', description: 'five times faster' },
+] as const;
+
+/** How fast the demo's operations run; tests stop its clock ("manual") instead. */
+function DemoSpeedPicker({ demo }: { demo: DemoControls }) {
+  const [speed, setSpeed] = useState(demo.speed());
+  if (speed === 'manual') {
+    return <p className="menu-panel__meta">Demo clock: moved by hand (tests)</p>;
+  }
+  return (
+    <fieldset className="persona-picker">
+      <legend>Demo speed</legend>
+      {SPEEDS.map((option) => (
+        <label key={option.id} className="radio">
+          <input
+            type="radio"
+            name="demo-speed"
+            value={option.id}
+            checked={speed === option.id}
+            onChange={() => {
+              demo.setSpeed(option.id);
+              setSpeed(option.id);
+            }}
+          />
+          <span>
+            {option.label}
+            <span className="muted"> · {option.description}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -84,6 +121,7 @@ export function SessionMenu() {
                   </label>
                 ))}
               </fieldset>
+              <DemoSpeedPicker demo={demo} />
               <fieldset className="menu-panel__group">
                 <legend className="visually-hidden">Demo backend</legend>
                 <button
