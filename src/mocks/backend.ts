@@ -52,7 +52,7 @@ export class DemoBackend {
   private readonly onChange?: (db: Db) => void;
   private readonly expiredTokens = new Set<string>();
   private dirty = false;
-  /** Test hook: answer the next N requests (to a path prefix) with Django's HTML 500 page. */
+  /** Test hook: answer the next N requests (to one path, or any) with Django's HTML 500 page. */
   private serverErrors = { count: 0, path: '' };
   latencyMs = 0;
   /** 1 walks operations at Waldur's pace; the demo's "fast" speed sets less. */
@@ -155,7 +155,7 @@ export class DemoBackend {
     this.changed();
   }
 
-  /** Answer the next `count` requests (those under `path`, if given) with Django's HTML 500 page. */
+  /** Answer the next `count` requests (to exactly `path`, if given) with Django's HTML 500 page. */
   failNextRequests(count = 1, path = '') {
     this.serverErrors = { count, path };
   }
@@ -181,7 +181,10 @@ export class DemoBackend {
       try {
         if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
         this.tick();
-        if (this.serverErrors.count > 0 && url.pathname.startsWith(this.serverErrors.path)) {
+        if (
+          this.serverErrors.count > 0 &&
+          (!this.serverErrors.path || url.pathname === this.serverErrors.path)
+        ) {
           this.serverErrors.count -= 1;
           response = djangoServerErrorPage();
         } else {

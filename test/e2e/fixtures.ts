@@ -1,9 +1,21 @@
-// The demo backend lives in the page (MSW hands it every /api/ request). `demo` reaches it through
-// `window.__waldurDemo` to look up seed data, move its clock, and count requests. Every test starts
-// from a fresh browser context, so from a fresh seed.
+// Browser tests never wait on real time. Every page starts with Playwright's fake clock installed
+// (timers run at the normal pace, but a test can run them ahead) and with the demo backend's clock
+// standing still ("manual" demo speed). `demo.advance(ms)` moves the backend's operations on by
+// `ms`, then runs the page's timers for that long plus the longest live-refresh interval, so the
+// page has polled at least once since: the next assertion sees the new state without waiting on
+// real time. A state that would pass by itself in a second stays on screen until the test moves
+// time, because the backend moves only then.
+//
+// `demo` also answers questions about the demo's data: `demo.seed` is the database the page starts
+// from (the seed is deterministic, so it is built here with the same names and UUIDs), and
+// `demo.run` reads or changes the page's live backend.
 import { test as base, expect, type Page } from '@playwright/test';
-import type { DemoBackend } from '@/mocks/backend';
-import type { VolumeRecord } from '@/mocks/db';
+import { LIVE_MAX_MS } from '../../src/features/volumes/model/live';
+import type { DemoBackend } from '../../src/mocks/backend';
+import type { Db, VolumeRecord } from '../../src/mocks/db';
+import { createSeedDb } from '../../src/mocks/seed/seed';
+import { SPEED_KEY } from '../../src/mocks/speed';
+import { findVolume, type VolumePredicate } from '../seed-queries';
 
 declare global {
   interface Window {
@@ -16,37 +28,39 @@ declare global {
 }
 
 export class Demo {
+  /** The database the page starts from (before the test changes anything). */
+  readonly seed: Db = createSeedDb(Date.now());
+
   constructor(private readonly page: Page) {}
 
   async ready() {
     await this.page.waitForFunction(() => Boolean(window.__waldurDemo));
   }
 
-  /** A seed volume chosen by a predicate over the backend's records (serialised to the page). */
-  async volume(predicate: string): Promise<VolumeRecord> {
-    await this.ready();
-    const found = await this.page.evaluate((source) => {
-      const test = new Function('v', 'db', `return (${source})`) as (
-        v: unknown,
-        db: unknown,
-      ) => boolean;
-      const { db } = window.__waldurDemo.backend;
-      return db.volumes.find((v) => test(v, db)) ?? null;
-    }, predicate);
-    if (!found) throw new Error(`No demo volume matches ${predicate}`);
-    return found as VolumeRecord;
+  /** A volume of the starting data. */
+  volume(predicate: VolumePredicate): VolumeRecord {
+    return findVolume(this.seed, predicate);
   }
 
-  async run<T>(fn: (backend: DemoBackend) => T): Promise<T> {
+  /**
+   * Runs `fn` in the page with its live backend and `arg` (JSON). `fn` is sent as source, so it may
+   * use only its parameters.
+   */
+  async run<T, A = null>(fn: (backend: DemoBackend, arg: A) => T, arg?: A): Promise<T> {
     await this.ready();
-    return this.page.evaluate(`(${fn.toString()})(window.__waldurDemo.backend)`) as Promise<T>;
+    return (await this.page.evaluate(
+      `(${fn.toString()})(window.__waldurDemo.backend, ${JSON.stringify(arg ?? null)})`,
+    )) as T;
   }
 
+  /** Moves the backend's operations on by `ms`; the page's live refresh has polled after. */
   async advance(ms: number) {
     await this.ready();
     await this.page.evaluate((value) => window.__waldurDemo.advance(value), ms);
+    await this.page.clock.runFor(ms + LIVE_MAX_MS);
   }
 
+  /** The query strings of the requests the backend answered for `path`. */
   async requests(path: string, method = 'GET') {
     await this.ready();
     return this.page.evaluate(
@@ -59,7 +73,48 @@ export class Demo {
   }
 }
 
+/**
+ * Types `text` into the focused field with `gapMs` of page time between keys, whatever the machine's
+ * speed: the page's clock stands still while a key is pressed and moves exactly `gapMs` after it.
+ */
+export async function typeWithGaps(page: Page, text: string, gapMs: number) {
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+  for (const key of text) {
+    await page.keyboard.type(key);
+    await page.clock.runFor(gapMs);
+  }
+  await page.clock.resume();
+}
+
+/**
+ * Runs the page's timers forward, `stepMs` at a time, until `condition` holds: for what the page does
+ * by itself after a delay (retries, debounces), without waiting on the machine's clock.
+ */
+export async function runUntil(
+  page: Page,
+  condition: () => Promise<boolean>,
+  { stepMs = 500, maxMs = 60_000 } = {},
+) {
+  for (let elapsed = 0; elapsed <= maxMs; elapsed += stepMs) {
+    if (await condition()) return;
+    await page.clock.runFor(stepMs);
+  }
+  throw new Error(`Not reached within ${maxMs} ms of page time`);
+}
+
 export const test = base.extend<{ demo: Demo }>({
+  page: async ({ page }, use) => {
+    await page.clock.install();
+    await page.addInitScript(
+      ([key]) => {
+        // Only where the demo runs (the preview's origin), and only once per test: a reload keeps
+        // whatever the test set.
+        if (!localStorage.getItem(key!)) localStorage.setItem(key!, 'manual');
+      },
+      [SPEED_KEY],
+    );
+    await use(page);
+  },
   demo: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));

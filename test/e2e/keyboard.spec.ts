@@ -1,4 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
+import { settleAfterMs, TIMING } from '../../src/mocks/tasks';
+import { okAvailable } from '../seed-queries';
 import { expect, test } from './fixtures';
 
 /** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user would. */
@@ -13,9 +15,7 @@ async function tabTo(page: Page, target: Locator, { back = false, max = 60 } = {
 test('keyboard only: search, filter, open a volume, extend it, close', async ({ page, demo }) => {
   await page.goto('/volumes');
   await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
-  const volume = await demo.volume(
-    "v.state === 'OK' && v.runtime_state === 'available' && !v.bootable && v.name.startsWith('data-')",
-  );
+  const volume = demo.volume((v, db) => okAvailable(v, db) && v.name.startsWith('data-'));
 
   // Skip link first, then search with "/".
   await page.keyboard.press('Tab');
@@ -56,7 +56,10 @@ test('keyboard only: search, filter, open a volume, extend it, close', async ({ 
   const dialog = page.getByRole('dialog', { name: `Extend ${volume.name}` });
   const size = dialog.getByRole('spinbutton', { name: /New size/ });
   await expect(size).toBeFocused();
+  const minimum = Math.ceil((volume.size + 1024) / 1024);
+  await expect(size).toHaveValue(String(minimum));
   await page.keyboard.press('ArrowUp'); // one more GiB than the minimum
+  await expect(size).toHaveValue(String(minimum + 1));
   await page.keyboard.press('Enter'); // submits the form
   await expect(dialog).toBeHidden();
   await expect(extend).toBeFocused(); // focus came back to where it was
@@ -70,5 +73,7 @@ test('keyboard only: search, filter, open a volume, extend it, close', async ({ 
   await page.keyboard.press('Escape');
   await expect(page.getByRole('radio', { name: /Project admin/ })).toBeHidden();
   await expect(account).toBeFocused();
-  await expect(page.locator('.detail-header__meta .badge')).toHaveText('OK', { timeout: 15_000 });
+  await demo.advance(TIMING.firstTaskMs + settleAfterMs('extend'));
+  await expect(page.locator('.detail-header__meta .badge')).toHaveText('OK');
+  await expect(page.locator('.detail-header__meta')).toContainText(`${minimum + 1} GiB`);
 });

@@ -1,3 +1,6 @@
+// The operations tray and dialogs' focus handling.
+import { settleAfterMs, TIMING } from '../../src/mocks/tasks';
+import { okAvailable } from '../seed-queries';
 import { expect, test } from './fixtures';
 
 test('the tray follows an operation that fails while the user is elsewhere, and offers Pull', async ({
@@ -5,9 +8,7 @@ test('the tray follows an operation that fails while the user is elsewhere, and 
   demo,
 }) => {
   await page.goto('/volumes');
-  const volume = await demo.volume(
-    "v.state === 'OK' && v.runtime_state === 'available' && !v.bootable && v.backend_id !== null",
-  );
+  const volume = demo.volume(okAvailable);
   // The demo's own switch: the next operation is accepted, then ends ERRED.
   await page.getByRole('button', { name: /^Account:/ }).click();
   await page.getByRole('button', { name: 'Make the next operation fail' }).click();
@@ -24,8 +25,9 @@ test('the tray follows an operation that fails while the user is elsewhere, and 
   const tray = page.getByRole('complementary', { name: 'Operations' });
   await tray.getByRole('button', { name: /Operations/ }).click();
   const entry = tray.getByRole('listitem').filter({ hasText: `Extend of ${volume.name}` });
-  await expect(entry).toContainText(/Scheduled|Running/);
-  await expect(entry).toContainText('Failed', { timeout: 15_000 });
+  await expect(entry).toContainText('Scheduled'); // the demo's clock stands still until moved
+  await demo.advance(TIMING.firstTaskMs); // the backend call fails at the first task
+  await expect(entry).toContainText('Failed');
   await expect(entry).toContainText(/Submitted \d\d:\d\d:\d\d · finished \d\d:\d\d:\d\d/);
   await expect(entry).toContainText('Extend volume failed');
   await expect(page.getByTestId('announcer-assertive')).toContainText(
@@ -34,17 +36,16 @@ test('the tray follows an operation that fails while the user is elsewhere, and 
 
   await entry.getByRole('button', { name: `Pull ${volume.name}` }).click();
   const pull = tray.getByRole('listitem').filter({ hasText: `Pull of ${volume.name}` });
-  await expect(pull).toContainText('Done', { timeout: 15_000 });
+  await expect(pull).toContainText('Scheduled');
+  await demo.advance(TIMING.firstTaskMs + settleAfterMs('pull'));
+  await expect(pull).toContainText('Done');
 });
 
 test('dialogs keep focus inside, close on Escape, return focus, and keep a draft', async ({
   page,
   demo,
 }) => {
-  await page.goto('/volumes');
-  const volume = await demo.volume(
-    "v.state === 'OK' && v.runtime_state === 'available' && !v.bootable",
-  );
+  const volume = demo.volume(okAvailable);
   await page.goto(`/volumes/${volume.uuid}`);
   const edit = page
     .getByRole('toolbar', { name: /Actions for/ })

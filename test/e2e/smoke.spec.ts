@@ -1,3 +1,4 @@
+import { named } from '../seed-queries';
 import { expect, test } from './fixtures';
 
 test('opens on the volume list with volumes from the demo backend', async ({ page, demo }) => {
@@ -8,6 +9,6 @@ test('opens on the volume list with volumes from the demo backend', async ({ pag
   const table = page.getByRole('table', { name: /volumes, page 1 of 10/i });
   await expect(table.getByRole('row')).toHaveCount(26); // header + 25
   await expect(page.getByText('1–25 of 250 volumes')).toBeVisible();
-  const first = await demo.volume("v.name === 'archive-01'");
+  const first = demo.volume(named('archive-01'));
   await expect(table.getByRole('link', { name: first.name })).toBeVisible();
 });

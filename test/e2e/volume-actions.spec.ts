@@ -2,7 +2,16 @@
 // least one refusal for each: a 400 on its field or at the top of the form, a 409's reason, or a
 // disabled action's reason. The backend is only touched to play "someone else meanwhile".
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { TIGHT_QUOTA_TENANT } from '../../src/mocks/seed/catalogue';
+import { settleAfterMs, TIMING } from '../../src/mocks/tasks';
+import {
+  attachedTo,
+  hasAttachableInstance,
+  okAvailable,
+  okAvailableTyped,
+  type VolumePredicate,
+} from '../seed-queries';
+import { type Demo, expect, test } from './fixtures';
 
 const notices = (page: Page) => page.getByRole('region', { name: 'Notifications' });
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: /Actions for/ });
@@ -14,10 +23,17 @@ async function openVolume(page: Page, name: string) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-async function expectFinishedOk(page: Page) {
-  await expect(headerState(page)).toHaveText(/scheduled|ing/i);
-  await expect(headerState(page)).toHaveText('OK', { timeout: 15_000 });
+/** The header's state walks scheduled → running → OK as the demo's clock is moved on. */
+async function expectWalksToOk(page: Page, demo: Demo, operation: string) {
+  await expect(headerState(page)).toHaveText(/scheduled/i);
+  await demo.advance(TIMING.firstTaskMs);
+  await expect(headerState(page)).toHaveText(/ing$/);
+  await demo.advance(settleAfterMs(operation));
+  await expect(headerState(page)).toHaveText('OK');
 }
+
+const inTightTenant: VolumePredicate = (v, db) =>
+  okAvailable(v, db) && v.tenant_uuid === db.tenants[TIGHT_QUOTA_TENANT]!.uuid;
 
 async function reasonFor(page: Page, label: RegExp) {
   const button = toolbar(page).getByRole('button', { name: label });
@@ -34,10 +50,7 @@ test.describe('volume actions', () => {
     page,
     demo,
   }) => {
-    await page.goto('/volumes');
-    const volume = await demo.volume(
-      "v.state === 'OK' && v.runtime_state === 'available' && !v.bootable",
-    );
+    const volume = demo.volume(okAvailable);
     await openVolume(page, volume.name);
     await toolbar(page).getByRole('button', { name: 'Edit…' }).click();
     const dialog = page.getByRole('dialog', { name: `Edit ${volume.name}` });
@@ -47,12 +60,12 @@ test.describe('volume actions', () => {
     await expect(
       notices(page).getByText(`Changes to ${volume.name} saved`, { exact: true }),
     ).toBeVisible();
-    await expectFinishedOk(page);
+    await expectWalksToOk(page, demo, 'update');
     await expect(page.getByRole('region', { name: 'Overview' })).toContainText(
       'Holds the nightly exports',
     );
 
-    const busy = await demo.volume("v.state === 'UPDATING' && v.action === 'Extend'");
+    const busy = demo.volume((v) => v.state === 'UPDATING' && v.action === 'Extend');
     await openVolume(page, busy.name);
     await expect(await reasonFor(page, /^Edit/)).toHaveText(
       'Extending is in progress. Wait until it finishes.',
@@ -63,10 +76,7 @@ test.describe('volume actions', () => {
     page,
     demo,
   }) => {
-    await page.goto('/volumes');
-    const volume = await demo.volume(
-      "v.state === 'OK' && v.runtime_state === 'available' && !v.bootable && db.instances.some((i) => i.project_uuid === v.project_uuid && i.tenant_uuid === v.tenant_uuid && i.state === 'OK' && ['ACTIVE','SHUTOFF'].includes(i.runtime_state))",
-    );
+    const volume = demo.volume((v, db) => okAvailable(v, db) && hasAttachableInstance(v, db));
     await openVolume(page, volume.name);
     await toolbar(page).getByRole('button', { name: 'Attach…' }).click();
     const dialog = page.getByRole('dialog', { name: `Attach ${volume.name}` });
@@ -80,21 +90,26 @@ test.describe('volume actions', () => {
     await dialog.getByRole('radio', { name: new RegExp(`^${target}`) }).check();
 
     // Someone stops the instance meanwhile and it breaks: Waldur refuses on the instance field.
-    await demo.run(
-      `(b) => { const i = b.db.instances.find((x) => x.name === '${target}'); i.state = 'ERRED'; i.runtime_state = 'ERROR'; }` as never,
-    );
+    const setInstance = (state: string, runtime: string) =>
+      demo.run(
+        (backend, [name, s, r]) => {
+          const instance = backend.db.instances.find((x) => x.name === name)!;
+          instance.state = s!;
+          instance.runtime_state = r!;
+        },
+        [target, state, runtime],
+      );
+    await setInstance('ERRED', 'ERROR');
     await dialog.getByRole('button', { name: 'Attach' }).click();
     await expect(
       dialog.getByText('Volume can be attached only to shutoff or active instance in OK state.'),
     ).toBeVisible();
     await expect(dialog.getByRole('searchbox', { name: 'Find an instance' })).toHaveValue(target);
 
-    await demo.run(
-      `(b) => { const i = b.db.instances.find((x) => x.name === '${target}'); i.state = 'OK'; i.runtime_state = 'SHUTOFF'; }` as never,
-    );
+    await setInstance('OK', 'SHUTOFF');
     await dialog.getByRole('button', { name: 'Attach' }).click();
     await expect(dialog).toBeHidden();
-    await expectFinishedOk(page);
+    await expectWalksToOk(page, demo, 'attach');
     const overview = page.getByRole('region', { name: 'Overview' });
     await expect(overview.getByRole('link', { name: new RegExp(target) })).toBeVisible();
     await expect(overview).toContainText(/\/dev\/vd[b-z]/);
@@ -104,20 +119,15 @@ test.describe('volume actions', () => {
     page,
     demo,
   }) => {
-    await page.goto('/volumes');
-    const volume = await demo.volume(
-      "v.state === 'OK' && v.runtime_state === 'in-use' && !v.bootable",
-    );
+    const volume = demo.volume(attachedTo());
     await openVolume(page, volume.name);
     await toolbar(page).getByRole('button', { name: 'Detach' }).click();
     const dialog = page.getByRole('dialog', { name: /^Detach .* from .*\?$/ });
     await dialog.getByRole('button', { name: 'Detach' }).click();
-    await expectFinishedOk(page);
+    await expectWalksToOk(page, demo, 'detach');
     await expect(page.getByRole('region', { name: 'Overview' })).toContainText('Not attached');
 
-    const boot = await demo.volume(
-      "v.bootable && v.state === 'OK' && v.runtime_state === 'in-use'",
-    );
+    const boot = demo.volume((v) => v.bootable && v.state === 'OK' && v.runtime_state === 'in-use');
     await openVolume(page, boot.name);
     await expect(await reasonFor(page, /^Detach/)).toContainText('Boot volumes can’t be detached');
   });
@@ -126,10 +136,7 @@ test.describe('volume actions', () => {
     page,
     demo,
   }) => {
-    await page.goto('/volumes');
-    const tight = await demo.volume(
-      "v.state === 'OK' && v.runtime_state === 'available' && !v.bootable && v.tenant_uuid === db.tenants[3].uuid",
-    );
+    const tight = demo.volume(inTightTenant);
     await openVolume(page, tight.name);
     await toolbar(page).getByRole('button', { name: 'Extend…' }).click();
     let dialog = page.getByRole('dialog', { name: `Extend ${tight.name}` });
@@ -143,14 +150,12 @@ test.describe('volume actions', () => {
     await size.fill(String(Math.ceil(tight.size / 1024) + 2));
     await dialog.getByRole('button', { name: 'Extend' }).click();
     await expect(dialog).toBeHidden();
-    await expectFinishedOk(page);
+    await expectWalksToOk(page, demo, 'extend');
     await expect(page.locator('.detail-header__meta')).toContainText(
       `${Math.ceil(tight.size / 1024) + 2} GiB`,
     );
 
-    const running = await demo.volume(
-      "v.state === 'OK' && v.runtime_state === 'in-use' && !v.bootable && db.instances.find((i) => i.uuid === v.instance_uuid).runtime_state === 'ACTIVE'",
-    );
+    const running = demo.volume(attachedTo((i) => i.runtime_state === 'ACTIVE'));
     await openVolume(page, running.name);
     await expect(await reasonFor(page, /^Extend/)).toContainText(/^Stop instance .* first/);
     dialog = page.getByRole('dialog');
@@ -161,10 +166,7 @@ test.describe('volume actions', () => {
     page,
     demo,
   }) => {
-    await page.goto('/volumes');
-    const volume = await demo.volume(
-      "v.state === 'OK' && v.runtime_state === 'available' && v.type_uuid !== null",
-    );
+    const volume = demo.volume(okAvailableTyped);
     await openVolume(page, volume.name);
     await toolbar(page).getByRole('button', { name: 'Retype…' }).click();
     const dialog = page.getByRole('dialog', { name: `Retype ${volume.name}` });
@@ -172,12 +174,10 @@ test.describe('volume actions', () => {
     const newType = (await choice.locator('xpath=..').locator('.choice__title').textContent())!;
     await choice.check();
     await dialog.getByRole('button', { name: 'Retype' }).click();
-    await expectFinishedOk(page);
+    await expectWalksToOk(page, demo, 'retype');
     await expect(page.locator('.detail-header__meta')).toContainText(newType);
 
-    const attached = await demo.volume(
-      "v.state === 'OK' && v.runtime_state === 'in-use' && !v.bootable",
-    );
+    const attached = demo.volume(attachedTo());
     await openVolume(page, attached.name);
     await expect(await reasonFor(page, /^Retype/)).toContainText(
       'Only detached volumes can be retyped',
@@ -188,10 +188,7 @@ test.describe('volume actions', () => {
     page,
     demo,
   }) => {
-    await page.goto('/volumes');
-    const volume = await demo.volume(
-      "v.state === 'OK' && v.runtime_state === 'available' && !v.bootable && v.tenant_uuid === db.tenants[3].uuid",
-    );
+    const volume = demo.volume(inTightTenant);
     await openVolume(page, volume.name);
     for (const attempt of [1, 2]) {
       await toolbar(page).getByRole('button', { name: 'Create snapshot…' }).click();
@@ -204,11 +201,10 @@ test.describe('volume actions', () => {
     await expect(
       snapshots.getByRole('row', { name: new RegExp(`${volume.name}-e2e-1`) }),
     ).toBeVisible();
-    await expect(
-      snapshots.getByRole('row', { name: new RegExp(`${volume.name}-e2e-2`) }).getByText('OK'),
-    ).toBeVisible({
-      timeout: 15_000,
-    });
+    const second = snapshots.getByRole('row', { name: new RegExp(`${volume.name}-e2e-2`) });
+    await expect(second.getByText('Creation scheduled')).toBeVisible();
+    await demo.advance(TIMING.firstTaskMs + settleAfterMs('snapshot'));
+    await expect(second.getByText('OK')).toBeVisible();
 
     // The tenant allows only two more snapshots.
     await toolbar(page).getByRole('button', { name: 'Create snapshot…' }).click();
@@ -224,20 +220,24 @@ test.describe('volume actions', () => {
     page,
     demo,
   }) => {
-    await page.goto('/volumes');
-    const volume = await demo.volume("v.state === 'ERRED' && v.backend_id !== null");
+    const volume = demo.volume((v) => v.state === 'ERRED' && v.backend_id !== null);
     await openVolume(page, volume.name);
     await toolbar(page).getByRole('button', { name: 'Pull' }).click();
-    await expectFinishedOk(page);
+    await expectWalksToOk(page, demo, 'pull');
     await expect(page.getByText('This volume is in an error state')).toBeHidden();
 
     // Someone else starts an operation before this page noticed: Waldur answers 409.
-    const other = await demo.volume(
-      "v.state === 'OK' && v.backend_id !== null && v.runtime_state === 'available'",
-    );
+    const other = demo.volume(okAvailable);
     await openVolume(page, other.name);
     await demo.run(
-      `(b) => b.scheduleVolumeOperation(b.db.volumes.find((v) => v.uuid === '${other.uuid}'), 'pull', 'Pull', {})` as never,
+      (backend, uuid) =>
+        backend.scheduleVolumeOperation(
+          backend.db.volumes.find((v) => v.uuid === uuid)!,
+          'pull',
+          'Pull',
+          {},
+        ),
+      other.uuid,
     );
     await toolbar(page).getByRole('button', { name: 'Pull' }).click();
     await expect(
@@ -252,8 +252,7 @@ test.describe('volume actions', () => {
     page,
     demo,
   }) => {
-    await page.goto('/volumes');
-    const volume = await demo.volume("v.state === 'DELETING'");
+    const volume = demo.volume((v) => v.state === 'DELETING');
     await openVolume(page, volume.name);
     await toolbar(page).getByRole('button', { name: 'Unlink…' }).click();
     const dialog = page.getByRole('dialog', { name: `Unlink ${volume.name}?` });
@@ -274,8 +273,12 @@ test.describe('volume actions', () => {
     await page.getByRole('button', { name: /^Account:/ }).click();
     await page.getByRole('radio', { name: /Project admin/ }).check();
     await page.keyboard.press('Escape');
-    const own = await demo.volume(
-      "v.state === 'OK' && db.users[1].roles.some((r) => r.scope_uuid === v.project_uuid)",
+    const own = demo.volume(
+      (v, db) =>
+        v.state === 'OK' &&
+        db.users.some(
+          (u) => u.username === 'pat' && u.roles.some((r) => r.scope_uuid === v.project_uuid),
+        ),
     );
     await openVolume(page, own.name);
     await expect(toolbar(page).getByRole('button', { name: 'Edit…' })).toBeVisible();

@@ -1,3 +1,4 @@
+import { settleAfterMs, TIMING } from '../../src/mocks/tasks';
 import { expect, test } from './fixtures';
 
 test.describe('the volume detail page', () => {
@@ -31,8 +32,7 @@ test.describe('the volume detail page', () => {
   });
 
   test('an ERRED volume says why first, with the traceback folded', async ({ page, demo }) => {
-    await page.goto('/volumes');
-    const volume = await demo.volume("v.state === 'ERRED' && v.error_traceback !== ''");
+    const volume = demo.volume((v) => v.state === 'ERRED' && v.error_traceback !== '');
     await page.goto(`/volumes/${volume.uuid}`);
     const alert = page.getByRole('alert').filter({ hasText: 'This volume is in an error state' });
     await expect(alert).toBeVisible();
@@ -45,8 +45,7 @@ test.describe('the volume detail page', () => {
 
   test('copies an ID to the clipboard and says so', async ({ page, demo, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto('/volumes');
-    const volume = await demo.volume("v.backend_id !== null && v.state === 'OK'");
+    const volume = demo.volume((v) => v.backend_id !== null && v.state === 'OK');
     await page.goto(`/volumes/${volume.uuid}`);
     const support = page.getByRole('region', { name: 'Support' });
     await support.getByRole('button', { name: 'Copy Backend ID (Cinder)' }).click();
@@ -59,8 +58,7 @@ test.describe('the volume detail page', () => {
     page,
     demo,
   }) => {
-    await page.goto('/volumes');
-    const volume = await demo.volume("v.state === 'OK' && v.instance_uuid !== null");
+    const volume = demo.volume((v) => v.state === 'OK' && v.instance_uuid !== null);
     await page.goto(`/volumes/${volume.uuid}`);
     await page.getByText('Raw JSON').click();
     const json = page.locator('pre').filter({ hasText: '"resource_type": "OpenStack.Volume"' });
@@ -77,19 +75,12 @@ test.describe('the volume detail page', () => {
     page,
     demo,
   }) => {
-    await page.goto('/volumes');
-    const count = await demo.run((b) => {
-      const withSnapshots = b.db.volumes.find(
-        (v) => b.db.snapshots.filter((s) => s.source_volume_uuid === v.uuid).length >= 2,
-      )!;
-      return {
-        uuid: withSnapshots.uuid,
-        count: b.db.snapshots.filter((s) => s.source_volume_uuid === withSnapshots.uuid).length,
-      };
-    });
-    await page.goto(`/volumes/${count.uuid}`);
+    const snapshotsOf = (uuid: string) =>
+      demo.seed.snapshots.filter((s) => s.source_volume_uuid === uuid).length;
+    const volume = demo.volume((v) => snapshotsOf(v.uuid) >= 2);
+    await page.goto(`/volumes/${volume.uuid}`);
     const snapshots = page.getByRole('table', { name: 'Snapshots of this volume' });
-    await expect(snapshots.getByRole('row')).toHaveCount(count.count + 1);
+    await expect(snapshots.getByRole('row')).toHaveCount(snapshotsOf(volume.uuid) + 1);
     await expect(snapshots.getByRole('columnheader')).toHaveText([
       'Name',
       'State',
@@ -116,37 +107,32 @@ test.describe('the volume detail page', () => {
     page,
     demo,
   }) => {
-    await page.goto('/volumes');
-    const volume = await demo.volume("v.state === 'ERRED' && v.backend_id !== null");
+    const volume = demo.volume((v) => v.state === 'ERRED' && v.backend_id !== null);
     await page.goto(`/volumes/${volume.uuid}`);
     await page
       .getByRole('toolbar', { name: /Actions for/ })
       .getByRole('button', { name: 'Pull' })
       .click();
     await expect(page.getByText('Pulling…')).toBeVisible();
-    await expect(page.getByRole('listitem').filter({ hasText: 'Running' })).toHaveAttribute(
-      'aria-current',
-      'step',
-      {
-        timeout: 10_000,
-      },
-    );
-    await expect(page.locator('.detail-header__meta').getByText('OK', { exact: true })).toBeVisible(
-      { timeout: 15_000 },
-    );
+    const step = (name: string) => page.getByRole('listitem').filter({ hasText: name });
+    await expect(step('Scheduled')).toHaveAttribute('aria-current', 'step');
+    await demo.advance(TIMING.firstTaskMs);
+    await expect(step('Running')).toHaveAttribute('aria-current', 'step');
+    await demo.advance(settleAfterMs('pull'));
+    await expect(
+      page.locator('.detail-header__meta').getByText('OK', { exact: true }),
+    ).toBeVisible();
     await expect(page.getByText('This volume is in an error state')).toBeHidden();
     await expect(page.getByTestId('announcer-polite')).toContainText(/is now OK|finished/);
   });
 
   test('a volume unlinked elsewhere while open says so', async ({ page, demo }) => {
-    await page.goto('/volumes');
-    const volume = await demo.volume("v.state === 'UPDATING'");
+    const volume = demo.volume((v) => v.state === 'UPDATING');
     await page.goto(`/volumes/${volume.uuid}`);
     await expect(page.getByRole('heading', { level: 1, name: volume.name })).toBeVisible();
-    await demo.run((b) => {
-      const stuck = b.db.volumes.find((v) => v.state === 'UPDATING')!;
-      b.db.volumes = b.db.volumes.filter((v) => v.uuid !== stuck.uuid);
-    });
+    await demo.run((backend, uuid) => {
+      backend.db.volumes = backend.db.volumes.filter((v) => v.uuid !== uuid);
+    }, volume.uuid);
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect(page.getByText('This volume no longer exists')).toBeVisible();
   });

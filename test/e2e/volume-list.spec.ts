@@ -1,12 +1,14 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { settleAfterMs, TIMING } from '../../src/mocks/tasks';
+import { countVolumes, named } from '../seed-queries';
+import { expect, test, typeWithGaps } from './fixtures';
 
 const table = (page: Page) => page.getByRole('table', { name: /^Volumes/ });
 const rowNames = (page: Page) => table(page).getByRole('rowheader').allTextContents();
 const params = (page: Page) => new URL(page.url()).searchParams;
 
 test.describe('the volume list', () => {
-  test('search by name: typing waits for a pause, then one request and the URL', async ({
+  test('search by name, typed with 40 ms between keys: one request after the pause, and the URL', async ({
     page,
     demo,
   }) => {
@@ -14,7 +16,8 @@ test.describe('the volume list', () => {
     await expect(table(page).getByRole('row')).toHaveCount(26);
     await page.keyboard.press('/');
     await expect(page.getByRole('searchbox', { name: /search volumes/i })).toBeFocused();
-    await page.keyboard.type('pg-wal', { delay: 40 });
+    const before = (await demo.requests('/api/openstack-volumes/')).length;
+    await typeWithGaps(page, 'pg-wal', 40);
     await expect(page).toHaveURL(/q=pg-wal/);
     // The previous rows stay on screen until the answer arrives.
     await expect
@@ -23,15 +26,16 @@ test.describe('the volume list', () => {
         return names.length > 0 && names.every((name) => name.includes('pg-wal'));
       })
       .toBe(true);
-    const searches = (await demo.requests('/api/openstack-volumes/')).filter((s) =>
-      s.includes('name='),
-    );
-    expect(searches.length).toBeLessThanOrEqual(2);
+    const searches = (await demo.requests('/api/openstack-volumes/'))
+      .slice(before)
+      .filter((search) => new URLSearchParams(search).has('name'));
+    expect(searches).toHaveLength(1);
+    expect(new URLSearchParams(searches[0]).get('name')).toBe('pg-wal');
   });
 
   test('search by a pasted UUID (dashed) finds exactly that volume', async ({ page, demo }) => {
     await page.goto('/volumes');
-    const volume = await demo.volume("v.name === 'scratch-05'");
+    const volume = demo.volume(named('scratch-05'));
     const dashed = volume.uuid.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
     await page.getByRole('searchbox', { name: /search volumes/i }).fill(dashed);
     await page.keyboard.press('Enter');
@@ -50,13 +54,13 @@ test.describe('the volume list', () => {
     await page.getByRole('option', { name: /Cobalt Genomics/ }).click();
     await expect(page).toHaveURL(/state=ERRED/);
     await expect(page).toHaveURL(/customer=[0-9a-f]{32}/);
-    const expected = await demo.run((b) => {
-      const cobalt = b.db.customers.find((c) => c.name === 'Cobalt Genomics')!;
-      const projects = new Set(
-        b.db.projects.filter((p) => p.customer_uuid === cobalt.uuid).map((p) => p.uuid),
-      );
-      return b.db.volumes.filter((v) => v.state === 'ERRED' && projects.has(v.project_uuid)).length;
-    });
+    const cobalt = demo.seed.customers.find((c) => c.name === 'Cobalt Genomics')!;
+    const expected = countVolumes(
+      demo.seed,
+      (v, db) =>
+        v.state === 'ERRED' &&
+        db.projects.some((p) => p.uuid === v.project_uuid && p.customer_uuid === cobalt.uuid),
+    );
     await expect(table(page).getByRole('row')).toHaveCount(expected + 1);
     await expect(page.getByText(`1–${expected} of ${expected} volumes`)).toBeVisible();
     await expect(
@@ -115,17 +119,19 @@ test.describe('the volume list', () => {
     page,
     demo,
   }) => {
-    const volume = await (async () => {
-      await page.goto('/volumes?q=archive-06');
-      return demo.volume("v.name === 'archive-06'");
-    })();
+    const volume = demo.volume(named('archive-06'));
     expect(volume.state).toBe('OK');
+    await page.goto('/volumes?q=archive-06');
     const row = table(page).getByRole('row').filter({ hasText: 'archive-06' });
     await row.getByRole('button', { name: 'Actions for archive-06' }).click();
     await page.getByRole('button', { name: 'Pull' }).click();
-    await expect(row.getByText('Pulling')).toBeVisible();
+    const badge = row.locator('td.cell--state .badge');
+    await expect(badge).toHaveText('Pulling · scheduled');
     await expect(page.getByText(/Auto-refreshing: 1 in progress/)).toBeVisible();
-    await expect(row.getByText('OK', { exact: true })).toBeVisible({ timeout: 15_000 });
+    await demo.advance(TIMING.firstTaskMs);
+    await expect(badge).toHaveText('Pulling');
+    await demo.advance(settleAfterMs('pull'));
+    await expect(badge).toHaveText('OK');
     await expect(page.getByTestId('announcer-polite')).toContainText(
       /archive-06 is now OK|Pull of archive-06 finished/,
     );

@@ -1,15 +1,23 @@
 // A Waldur-shaped HTTP server for browser tests and the benchmark: real HTTP on its own port, in its
-// own process, with CORS as a Waldur deployment serves it (mastermind's nginx headers, added to every
-// response as the waldur-docker-compose Caddyfile does, so that 4xx bodies are readable too). Behind it
-// is the demo backend's request logic: the same answers as demo mode, over a socket instead of MSW.
+// own process. Behind it is the demo backend's request logic: the same answers as demo mode, over a
+// socket instead of MSW.
+//
+// CORS comes in two flavours (`/__control/cors?mode=`):
+// - `always` (the default): the headers on every response, as the waldur-docker-compose Caddyfile
+//   sets them, so that 4xx bodies are readable;
+// - `nginx`: as mastermind's bundled nginx adds them (`add_header` without `always`): only on 200,
+//   201, 204, 206 and 3xx. A 202 (an accepted action) and every 4xx and 5xx then reach a browser on
+//   another origin as a network error, although the server did the work (contract-lifecycle E1).
 //
 // Test controls live under /__control/ (never under /api/): tokens, reset, expiring or rotating a
-// token, HTML 500 pages, latency, and the log of requests received (method, URL, Authorization).
+// token, HTML 500 pages, holding a response until released, the clock (running, or manual and moved
+// by `advance`), and the log of requests received (method, URL, Authorization, Origin).
 //
 //   tsx test/servers/waldur-server.ts --port 8091
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getResponse } from 'msw';
 import { DemoBackend } from '../../src/mocks/backend';
+import type { Clock } from '../../src/mocks/clock';
 import { createHandlers } from '../../src/mocks/handlers';
 import { DEMO_PERSONAS } from '../../src/mocks/seed/users';
 
@@ -17,13 +25,36 @@ const port = Number(process.argv[process.argv.indexOf('--port') + 1] || process.
 const host = '127.0.0.1';
 const origin = `http://${host}:${port}`;
 
-let backend = new DemoBackend();
+/** A clock that runs with real time, or stands still (manual) until advanced. */
+function switchableClock(): Clock & { setManual(manual: boolean): void } {
+  let offset = 0;
+  let frozenAt: number | null = null;
+  return {
+    now: () => (frozenAt ?? Date.now()) + offset,
+    advance: (ms) => {
+      offset += ms;
+    },
+    offset: () => offset,
+    setManual: (manual) => {
+      frozenAt = manual ? Date.now() : null;
+      offset = 0;
+    },
+  };
+}
+
+const clock = switchableClock();
+let backend = new DemoBackend({ clock });
 let handlers = createHandlers(backend, origin);
+let corsMode: 'always' | 'nginx' = 'always';
+/** Paths whose next response waits for `/__control/release`. */
+const held = new Map<string, (() => void)[]>();
+const holding = new Set<string>();
 const log: {
   method: string;
   url: string;
   authorization: string | null;
   origin: string | null;
+  status: number;
   at: number;
 }[] = [];
 
@@ -35,13 +66,17 @@ const CORS: Record<string, string> = {
   'Access-Control-Expose-Headers': 'Link, X-Result-Count',
 };
 
+/** The status codes nginx's `add_header` (without `always`) adds headers to. */
+const NGINX_ADD_HEADER = new Set([200, 201, 204, 206, 301, 302, 303, 304, 307, 308]);
+
 function send(
   res: ServerResponse,
   status: number,
   body: string,
   headers: Record<string, string> = {},
 ) {
-  res.writeHead(status, { ...CORS, ...headers });
+  const cors = corsMode === 'always' || NGINX_ADD_HEADER.has(status) ? CORS : {};
+  res.writeHead(status, { ...cors, ...headers });
   res.end(body);
 }
 
@@ -52,8 +87,11 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 function control(url: URL, res: ServerResponse) {
-  const json = (value: unknown) =>
-    send(res, 200, JSON.stringify(value), { 'Content-Type': 'application/json' });
+  const json = (value: unknown) => {
+    res.writeHead(200, { ...CORS, 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(value));
+  };
+  const param = (name: string, fallback = '') => url.searchParams.get(name) ?? fallback;
   switch (url.pathname) {
     case '/__control/tokens':
       return json(
@@ -62,44 +100,69 @@ function control(url: URL, res: ServerResponse) {
         ),
       );
     case '/__control/reset':
-      backend = new DemoBackend();
+      clock.setManual(false);
+      backend = new DemoBackend({ clock });
       handlers = createHandlers(backend, origin);
+      corsMode = 'always';
+      for (const release of [...held.values()].flat()) release();
+      held.clear();
+      holding.clear();
       log.length = 0;
       return json({ ok: true });
     case '/__control/expire':
-      backend.expireToken(backend.user(url.searchParams.get('user') ?? 'alice').token);
+      backend.expireToken(backend.user(param('user', 'alice')).token);
       return json({ ok: true });
     case '/__control/rotate':
-      return json({ token: backend.rotateToken(url.searchParams.get('user') ?? 'alice') });
+      return json({ token: backend.rotateToken(param('user', 'alice')) });
     case '/__control/fail':
-      backend.failNextRequests(
-        Number(url.searchParams.get('count') ?? 1),
-        url.searchParams.get('path') ?? '',
-      );
+      backend.failNextRequests(Number(param('count', '1')), param('path'));
       return json({ ok: true });
-    case '/__control/latency':
-      backend.latencyMs = Number(url.searchParams.get('ms') ?? 0);
+    case '/__control/hold':
+      holding.add(param('path'));
+      return json({ ok: true });
+    case '/__control/release': {
+      const path = param('path');
+      holding.delete(path);
+      for (const release of held.get(path) ?? []) release();
+      held.delete(path);
+      return json({ ok: true });
+    }
+    case '/__control/clock':
+      clock.setManual(param('mode') === 'manual');
+      return json({ ok: true });
+    case '/__control/advance':
+      clock.advance(Number(param('ms', '0')));
+      backend.tick();
+      return json({ ok: true });
+    case '/__control/cors':
+      corsMode = param('mode') === 'nginx' ? 'nginx' : 'always';
       return json({ ok: true });
     case '/__control/requests':
       return json(log);
     default:
-      return send(res, 404, 'unknown control');
+      res.writeHead(404);
+      res.end('unknown control');
   }
 }
 
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', origin);
   if (url.pathname.startsWith('/__control/')) return control(url, res);
-  // Preflight, as waldur_core.server.middleware.cors_middleware answers it.
-  if (req.method === 'OPTIONS' && req.headers['access-control-request-method'])
-    return send(res, 200, '');
-  log.push({
+  // Preflight, as waldur_core.server.middleware.cors_middleware answers it (always with headers).
+  if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+    res.writeHead(200, CORS);
+    res.end('');
+    return;
+  }
+  const entry = {
     method: req.method ?? 'GET',
     url: url.toString(),
     authorization: req.headers.authorization ?? null,
     origin: req.headers.origin ?? null,
+    status: 0,
     at: Date.now(),
-  });
+  };
+  log.push(entry);
   const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
   const request = new Request(url, {
     method: req.method,
@@ -112,10 +175,16 @@ const server = createServer(async (req, res) => {
   });
   const response =
     (await getResponse(handlers, request)) ?? new Response('Not Found', { status: 404 });
+  if (holding.has(url.pathname)) {
+    await new Promise<void>((release) =>
+      held.set(url.pathname, [...(held.get(url.pathname) ?? []), release]),
+    );
+  }
   const headers: Record<string, string> = {};
   response.headers.forEach((value, key) => {
     headers[key] = value;
   });
+  entry.status = response.status;
   send(res, response.status, req.method === 'HEAD' ? '' : await response.text(), headers);
 });
 

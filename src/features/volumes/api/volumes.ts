@@ -10,7 +10,7 @@ import { normalizeUuid, toDashedUuid } from '@/lib/uuid';
 import { CLIENT_FILTER_CAP, type VolumeFilters, type VolumeListParams } from '../model/list-view';
 import { liveInterval } from '../model/live';
 import { type Volume, volumeSchema } from '../model/schemas';
-import { isTransitional, TRANSITIONAL_STATES } from '../model/states';
+import { needsRefresh, TRANSITIONAL_STATES } from '../model/states';
 import { volumeKeys } from './keys';
 
 export interface VolumePage extends Page<Volume> {
@@ -197,8 +197,8 @@ async function fetchVolumePage(params: VolumeListParams, signal: AbortSignal): P
   }
 }
 
-const pageIsLive = liveInterval<VolumePage>((page) => page.items.some(isTransitional));
-const volumeIsLive = liveInterval<Volume>(isTransitional);
+const pageIsLive = liveInterval<VolumePage>((page) => page.items.some(needsRefresh));
+const volumeIsLive = liveInterval<Volume>(needsRefresh);
 
 /** The list pages in the cache that contain this volume: the detail page starts from that row. */
 export function volumeFromLists(queryClient: QueryClient, uuid: string): Volume | undefined {

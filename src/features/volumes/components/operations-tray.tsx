@@ -30,12 +30,9 @@ const STATUS_LABELS: Record<OperationStatus, string> = {
   gone: 'Gone',
 };
 
-function statusOf(
-  state: string | null | undefined,
-  action: string | null | undefined,
-): OperationStatus {
+function statusOf(state: string | null | undefined): OperationStatus {
   if (state === 'ERRED') return 'erred';
-  if (state === 'OK' && !action) return 'ok';
+  if (state === 'OK') return 'ok';
   if (state?.endsWith('_SCHEDULED')) return 'scheduled';
   return 'running';
 }
@@ -67,7 +64,7 @@ function OperationWatcher({ operation }: { operation: Operation }) {
       return;
     }
     if (!data || dataUpdatedAt < operation.submittedAt) return;
-    const status = statusOf(data.state, data.action);
+    const status = statusOf(data.state);
     if (status === operation.status) return;
     if (status === 'ok' || status === 'erred') {
       updateOperation(operation.id, {

@@ -8,6 +8,7 @@ import { api } from '@/lib/session';
 import { uuidFromUrl } from '@/lib/uuid';
 import { volumeQueries } from '../api/volumes';
 import type { Volume } from '../model/schemas';
+import { isInProgress, stateLabel } from '../model/states';
 import { Detail, DetailList } from './detail-list';
 
 function IdRow({ label, value }: { label: string; value: string | null | undefined }) {
@@ -81,7 +82,19 @@ export function SupportPanel({ volume }: { volume: Volume }) {
         <IdRow label="Service settings UUID" value={volume.service_settings_uuid} />
         <IdRow label="Marketplace resource UUID" value={volume.marketplace_resource_uuid} />
         <Detail label="Action">
-          {volume.action || <span className="muted">None running</span>}
+          {!volume.action ? (
+            <span className="muted">None running</span>
+          ) : isInProgress(volume) ? (
+            volume.action
+          ) : (
+            <>
+              {volume.action}{' '}
+              <span className="muted">
+                (left over: the volume is {stateLabel(volume.state)}, nothing is running. Waldur
+                keeps the last action after a staff “Mark as OK” or “Mark as erred”.)
+              </span>
+            </>
+          )}
         </Detail>
         <Detail label="Action details" wide>
           {details ? (

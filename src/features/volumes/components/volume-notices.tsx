@@ -2,9 +2,10 @@ import { Callout } from '@/components/status';
 import type { Volume } from '../model/schemas';
 import {
   activityLabel,
+  isInProgress,
   isRuntimeTransitional,
   isSettledState,
-  isTransitional,
+  needsRefresh,
   runtimeStateLabel,
   stateLabel,
 } from '../model/states';
@@ -37,9 +38,8 @@ function stepOf(state: string | null | undefined) {
 
 /** While something is in progress: what, how far, and that the page follows it by itself. */
 export function ProgressNotice({ volume }: { volume: Volume }) {
-  if (!isTransitional(volume)) return null;
-  const runtimeOnly = isSettledState(volume.state) && !volume.action;
-  if (runtimeOnly && isRuntimeTransitional(volume.runtime_state)) {
+  if (!needsRefresh(volume)) return null;
+  if (!isInProgress(volume) && isRuntimeTransitional(volume.runtime_state)) {
     return (
       <Callout tone="info" title={`OpenStack reports “${runtimeStateLabel(volume.runtime_state)}”`}>
         <p>

@@ -140,7 +140,7 @@ interface RowProps {
   /** Undefined when the table has no selection column. */
   selected: boolean | undefined;
   onToggle: ((volume: Volume) => void) | undefined;
-  onPrefetch: (uuid: string) => void;
+  onPrefetch: (uuid: string | null) => void;
   renderActions: ((volume: Volume) => ReactNode) | undefined;
 }
 
@@ -161,6 +161,7 @@ const VolumeRow = memo(function VolumeRow({
     <tr
       data-uuid={volume.uuid}
       onMouseEnter={() => onPrefetch(volume.uuid)}
+      onMouseLeave={() => onPrefetch(null)}
       onFocus={() => onPrefetch(volume.uuid)}
       aria-selected={selected}
     >
@@ -190,9 +191,39 @@ const VolumeRow = memo(function VolumeRow({
   );
 });
 
+/** How long the pointer or focus rests on a row before its volume is fetched. */
+const INTENT_MS = 100;
+
 /**
- * The volume list as a real table. Hovering or focusing a row prefetches its detail, so opening it
- * is instant; `renderActions` (a stable function) adds each row's actions menu.
+ * Fetches the volume a row is about once the pointer or focus rests on it: a pointer sweeping across
+ * the table on its way elsewhere fetches nothing. A failed prefetch is not retried (the page will
+ * ask again if the row is opened).
+ */
+function usePrefetchOnIntent() {
+  const queryClient = useQueryClient();
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  return useCallback(
+    (uuid: string | null) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      if (!uuid) return;
+      timer.current = setTimeout(() => {
+        void queryClient.prefetchQuery({ ...volumeQueries.detail(uuid), retry: false });
+      }, INTENT_MS);
+    },
+    [queryClient],
+  );
+}
+
+/**
+ * The volume list as a real table. Resting on a row prefetches its detail, so opening it is
+ * instant; `renderActions` (a stable function) adds each row's actions menu.
  */
 export function VolumeTable({
   volumes,
@@ -213,11 +244,7 @@ export function VolumeTable({
   renderActions?: (volume: Volume) => ReactNode;
   selection?: TableSelection;
 }) {
-  const queryClient = useQueryClient();
-  const prefetch = useCallback(
-    (uuid: string) => void queryClient.prefetchQuery(volumeQueries.detail(uuid)),
-    [queryClient],
-  );
+  const prefetch = usePrefetchOnIntent();
   return (
     <div className={`table-wrap ${isBusy ? 'table-wrap--busy' : ''}`}>
       <table className="table" aria-busy={isBusy} data-list="volumes">

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { announce } from '@/lib/announcer';
 import type { Volume } from '../model/schemas';
-import { isTransitional, stateLabel } from '../model/states';
+import { isInProgress, stateLabel } from '../model/states';
 
 /**
  * Tells screen-reader users when a volume they are looking at finishes: it was in progress at the
@@ -14,7 +14,7 @@ export function useSettleAnnouncements(volumes: Volume[] | undefined) {
     const next = new Map<string, boolean>();
     const settled: string[] = [];
     for (const volume of volumes) {
-      const transitional = isTransitional(volume);
+      const transitional = isInProgress(volume);
       next.set(volume.uuid, transitional);
       if (previous.current.get(volume.uuid) === true && !transitional) {
         settled.push(`${volume.name || volume.uuid} is now ${stateLabel(volume.state)}`);

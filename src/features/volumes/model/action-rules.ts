@@ -6,8 +6,8 @@ import { type CurrentUser, canManage } from '@/lib/current-user';
 import type { Instance, Volume } from './schemas';
 import {
   activityLabel,
+  isInProgress,
   isSettledState,
-  isTransitional,
   runtimeStateLabel,
   stateLabel,
 } from './states';
@@ -77,7 +77,7 @@ function requireOk(volume: Volume): Check {
   if (volume.state === 'OK') return null;
   if (volume.state === 'ERRED')
     return 'The volume is erred. Pull it to re-sync with OpenStack, then try again.';
-  if (isTransitional(volume))
+  if (isInProgress(volume))
     return `${activityLabel(volume)} is in progress. Wait until it finishes.`;
   return `Possible only when the volume is OK; it is ${stateLabel(volume.state)}.`;
 }

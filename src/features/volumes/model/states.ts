@@ -112,18 +112,36 @@ export function runtimeStateLabel(runtime: string | null | undefined): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * In progress: a state other than OK and ERRED (an unknown one included). Waldur leaves `action`
+ * set after a staff "mark as OK/erred" (contract E3), so an OK or ERRED resource with an action is
+ * settled all the same; only its support panel shows that action.
+ */
+export function isInProgress(resource: Stateful): boolean {
+  return resource.state !== undefined && resource.state !== null && !isSettledState(resource.state);
+}
+
+/**
+ * Worth refreshing by itself: in progress, or Cinder reports a transitional status (Waldur may
+ * pick up its end at the next pull). Fields the response did not include do not count.
+ */
+export function needsRefresh(resource: Stateful): boolean {
+  return isInProgress(resource) || isRuntimeTransitional(resource.runtime_state);
+}
+
 /** "Extending" while an action runs; otherwise the state's label. */
-export function activityLabel(volume: Stateful): string {
-  if (volume.action) return ACTION_VERBS[volume.action] ?? `${volume.action} in progress`;
-  return stateLabel(volume.state);
+export function activityLabel(resource: Stateful): string {
+  if (resource.action && isInProgress(resource))
+    return ACTION_VERBS[resource.action] ?? `${resource.action} in progress`;
+  return stateLabel(resource.state);
 }
 
 export type Tone = 'success' | 'danger' | 'progress' | 'warning' | 'neutral';
 
-export function stateTone(volume: Stateful): Tone {
-  if (volume.state === 'ERRED') return 'danger';
-  if (volume.state === 'OK' && !volume.action) return 'success';
-  if (volume.state && (volume.state in STATE_LABELS || volume.action)) return 'progress';
+export function stateTone(resource: Stateful): Tone {
+  if (resource.state === 'ERRED') return 'danger';
+  if (resource.state === 'OK') return 'success';
+  if (resource.state) return 'progress';
   return 'neutral';
 }
 
@@ -136,15 +154,4 @@ export function runtimeTone(runtime: string | null | undefined): Tone {
 
 export function isRuntimeTransitional(runtime: string | null | undefined) {
   return runtime !== undefined && runtime !== null && !SETTLED_RUNTIME_STATES.has(runtime);
-}
-
-/**
- * In progress: a state other than OK/ERRED (unknown ones included), a transitional Cinder status,
- * or an action set. Fields the response did not include do not count.
- */
-export function isTransitional(volume: Stateful): boolean {
-  if (volume.state !== undefined && volume.state !== null && !isSettledState(volume.state))
-    return true;
-  if (isRuntimeTransitional(volume.runtime_state)) return true;
-  return Boolean(volume.action);
 }

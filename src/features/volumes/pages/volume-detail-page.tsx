@@ -18,7 +18,7 @@ import { ErredNotice, ProgressNotice } from '../components/volume-notices';
 import { Marketplace, Organisation, Overview } from '../components/volume-sections';
 import { DialogHost } from '../dialogs/dialog-host';
 import { useSettleAnnouncements } from '../hooks/use-settle-announcements';
-import { isTransitional } from '../model/states';
+import { needsRefresh } from '../model/states';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -148,7 +148,7 @@ function VolumeDetail({ uuid }: { uuid: string }) {
         </div>
         <LiveStatus
           updatedAt={isPlaceholderData ? 0 : dataUpdatedAt}
-          inProgress={isTransitional(volume) ? 1 : 0}
+          inProgress={needsRefresh(volume) ? 1 : 0}
           isFetching={isFetching}
           onRefresh={() => void refetch()}
         />

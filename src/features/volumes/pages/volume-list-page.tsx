@@ -29,7 +29,7 @@ import {
   withoutFilters,
 } from '../model/list-view';
 import type { Volume } from '../model/schemas';
-import { isTransitional } from '../model/states';
+import { needsRefresh } from '../model/states';
 import { openDialog, preloadDialog } from '../state/dialogs';
 
 /** Stable, so that memoized rows do not re-render for it. */
@@ -68,7 +68,7 @@ export function VolumeListPage() {
   }, [data, selection, openExport]);
   const openHelp = useCallback(() => openDialog({ kind: 'help' }), []);
   useListKeyboard({ onPalette: openPalette, onHelp: openHelp });
-  const inProgress = data?.items.filter(isTransitional).length ?? 0;
+  const inProgress = data?.items.filter(needsRefresh).length ?? 0;
   const filtered = hasAnyFilter(view);
 
   return (
