@@ -1,10 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/chromium';
 
 /**
  * Browser tests: the production build (`npm run build` first) served by `vite preview`, driven in
  * Debian's Chromium (never a downloaded browser). The flags keep Chromium off the closed network.
  */
-export const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const executablePath = findChromium() ?? '/usr/bin/chromium';
 /** Chromium on a closed network: no GPU, no QUIC, nothing phoning home. (The bench uses them too.) */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -6,6 +6,7 @@
 // Timings are medians over fresh browser contexts (cold caches). Targets are in TARGETS below.
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import {
@@ -20,9 +21,20 @@ import { build } from 'vite';
 import { CHROMIUM_ARGS, executablePath } from '../playwright.config';
 import { bundleSizes, kib } from '../scripts/bundle-size';
 
-// (Not 4190: it is on the Fetch standard's list of blocked ports.)
-const PORTS = { waldur: 8095, ours: 4300, floor: 4301 };
-const API = `http://127.0.0.1:${PORTS.waldur}`;
+/** A port nothing listens on now (the OS picks it), so a busy machine cannot make the bench fail. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const PORTS = { waldur: 0, ours: 0, floor: 0 };
+let API = '';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 /**
@@ -313,6 +325,10 @@ async function memory(browser: Browser, token: string) {
 
 async function main() {
   await buildAll();
+  PORTS.waldur = await freePort();
+  PORTS.ours = await freePort();
+  PORTS.floor = await freePort();
+  API = `http://127.0.0.1:${PORTS.waldur}`;
   const children = [
     start('test/servers/waldur-server.ts', ['--port', String(PORTS.waldur)]),
     start('test/servers/static-server.ts', [
@@ -325,10 +341,26 @@ async function main() {
     ]),
     start('test/servers/static-server.ts', ['--port', String(PORTS.floor), '--dir', 'dist-floor']),
   ];
+  // The servers go with the bench, however it ends: done, failed, or interrupted.
   const stop = () => {
-    for (const child of children) child.kill();
+    for (const child of children) if (child.exitCode === null) child.kill();
   };
   process.on('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
+  for (const child of children) {
+    child.on('exit', (code) => {
+      if (code !== null && code !== 0) {
+        process.stderr.write(`A bench server exited with code ${code}; stopping.\n`);
+        stop();
+        process.exit(1);
+      }
+    });
+  }
   try {
     await Promise.all([
       waitFor(`${API}/__control/tokens`),

@@ -1,6 +1,7 @@
 // Who may see and change what, as Waldur's role filters decide: staff and support see everything;
-// others see the projects where they hold a role, directly or as the owner of the customer.
-// Changing needs `permissions.is_administrator`: staff, customer owner, project admin or manager.
+// others see the projects where they hold any role, directly or as the owner of the customer.
+// Changing needs `permissions.is_administrator`: staff, customer owner, project admin or manager
+// (not a project member).
 import type { Db, UserRecord } from './db';
 
 export function seesEverything(user: UserRecord) {
@@ -20,12 +21,27 @@ export function projectsOf(db: Db, user: UserRecord): Set<string> {
   return projects;
 }
 
+const MANAGING = new Set(['PROJECT.ADMIN', 'PROJECT.MANAGER']);
+
+/** Projects the user administers: as their admin or manager, or as the owner of the customer. */
+export function managedProjects(db: Db, user: UserRecord): Set<string> {
+  const projects = new Set<string>();
+  for (const role of user.roles) {
+    if (role.role === 'CUSTOMER.OWNER') {
+      for (const p of db.projects) if (p.customer_uuid === role.scope_uuid) projects.add(p.uuid);
+    } else if (MANAGING.has(role.role)) {
+      projects.add(role.scope_uuid);
+    }
+  }
+  return projects;
+}
+
 export function canSee(db: Db, user: UserRecord, projectUuid: string) {
   return seesEverything(user) || projectsOf(db, user).has(projectUuid);
 }
 
 export function canAdminister(db: Db, user: UserRecord, projectUuid: string) {
-  return user.is_staff || projectsOf(db, user).has(projectUuid);
+  return user.is_staff || managedProjects(db, user).has(projectUuid);
 }
 
 export function visible<T extends { project_uuid: string }>(db: Db, user: UserRecord, items: T[]) {

@@ -2,7 +2,14 @@
 // and the request log, and wraps every endpoint (./handlers) in what Waldur's middleware and DRF do
 // first: authentication (./auth), test hooks (failures, latency), DRF errors as responses, and
 // saving the database after a change. Who may see or change what is ./access.
-import { canAdminister, canSee, projectsOf, seesEverything, visible } from './access';
+import {
+  canAdminister,
+  canSee,
+  managedProjects,
+  projectsOf,
+  seesEverything,
+  visible,
+} from './access';
 import { authenticate, rotatedToken } from './auth';
 import { type Clock, createClock, isoMicro } from './clock';
 import type { Db, FailureRule, InstanceRecord, UserRecord, VolumeRecord } from './db';
@@ -125,6 +132,11 @@ export class DemoBackend {
 
   projectsOf(user: UserRecord) {
     return projectsOf(this.db, user);
+  }
+
+  /** Projects the user administers (admin, manager, or owner of the customer). */
+  managedProjects(user: UserRecord) {
+    return managedProjects(this.db, user);
   }
 
   canSee(user: UserRecord, projectUuid: string) {

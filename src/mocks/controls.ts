@@ -7,6 +7,7 @@ const PERSONA_INFO: Record<DemoPersona, [string, string]> = {
   staff: ['Staff', 'sees and can do everything, including unlink'],
   admin: ['Project admin', 'admin of three projects of Alpha Research and Borealis'],
   support: ['Support', 'sees everything, read-only'],
+  member: ['Project member', 'member of two projects (read-only there), manager of a third'],
 };
 
 /** What the UI may do to the demo backend (persona switcher, reset, failure injection). */

@@ -117,7 +117,7 @@ export interface SnapshotRecord extends ResourceBase {
 }
 
 /** Waldur's role names as `users/me` reports them in `permissions[].role_name`. */
-export type Role = 'PROJECT.ADMIN' | 'PROJECT.MANAGER' | 'CUSTOMER.OWNER';
+export type Role = 'PROJECT.ADMIN' | 'PROJECT.MANAGER' | 'PROJECT.MEMBER' | 'CUSTOMER.OWNER';
 
 export interface UserRecord {
   uuid: string;

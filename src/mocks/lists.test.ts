@@ -1,21 +1,50 @@
+// The demo backend's list mechanics and auth against ../shared/waldur-api/contract.md §4 and §5.
+// Filters are checked against the exact set of volumes the database says should match (never an
+// `every` over a list that might be empty).
 import { describe, expect, it } from 'vitest';
 import { call, link } from '../../test/demo-api';
+import type { VolumePredicate } from '../../test/seed-queries';
 import { getBackend } from '../../test/setup';
+import type { DemoPersona } from './seed/users';
 import { CORE_STATE_CODES } from './states';
 
-/** The demo backend's list mechanics and auth against ../shared/waldur-api/contract.md §4 and §5. */
 const db = () => getBackend().db;
 type Row = Record<string, unknown>;
 
-async function list(query: string, as?: 'staff' | 'admin' | 'support') {
+async function list(query: string, as?: DemoPersona) {
   const response = await call('GET', `/api/openstack-volumes/${query}`, { as });
   return { ...response, rows: response.body as Row[] };
 }
 
-async function all(query: string, as?: 'staff' | 'admin' | 'support') {
+async function all(query: string, as?: DemoPersona) {
   const sep = query ? '&' : '?';
   return (await list(`${query}${sep}page_size=300`, as)).rows;
 }
+
+/** The UUIDs of the volumes the database says match, sorted; never empty (or the test says so). */
+function expected(predicate: VolumePredicate): string[] {
+  const uuids = db()
+    .volumes.filter((v) => predicate(v, db()))
+    .map((v) => v.uuid)
+    .sort();
+  expect(uuids.length, 'the seed has volumes for this filter').toBeGreaterThan(0);
+  return uuids;
+}
+
+const uuidsOf = (rows: Row[]) => rows.map((r) => r.uuid as string).sort();
+const volumeOf = (uuid: string) => db().volumes.find((v) => v.uuid === uuid)!;
+
+/** PostgreSQL's order in a direction: NULLs last when ascending, first when descending. */
+function ordered(values: unknown[], direction: 1 | -1) {
+  return [...values].sort((a, b) => {
+    if (a === null || b === null) return a === b ? 0 : (a === null ? 1 : -1) * direction;
+    if (typeof a === 'number' && typeof b === 'number') return (a - b) * direction;
+    return String(a).localeCompare(String(b), 'en') * direction;
+  });
+}
+const projectOf = (projectUuid: string) => db().projects.find((p) => p.uuid === projectUuid)!;
+const customerOf = (projectUuid: string) =>
+  db().customers.find((c) => c.uuid === projectOf(projectUuid).customer_uuid)!;
 
 describe('authentication (401 with WWW-Authenticate: Token)', () => {
   it.each([
@@ -151,30 +180,20 @@ describe('filters', () => {
     const project = db().projects.find((p) => p.uuid === volume.project_uuid)!;
     const dashed = (hex: string) =>
       hex.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
-    const byCustomer = await all(`?customer=${dashed(project.customer_uuid)}`);
-    expect(byCustomer.length).toBeGreaterThan(0);
-    expect(byCustomer.every((r) => r.customer_uuid === project.customer_uuid)).toBe(true);
-    expect(
-      (await all(`?customer_uuid=${project.customer_uuid}`)).every(
-        (r) => r.customer_uuid === project.customer_uuid,
-      ),
-    ).toBe(true);
-    expect(
-      (await all(`?project=${project.uuid}`)).every((r) => r.project_uuid === project.uuid),
-    ).toBe(true);
-    expect((await all(`?project_uuid=${project.uuid}`)).length).toBe(
-      db().volumes.filter((v) => v.project_uuid === project.uuid).length,
+    const ofCustomer = expected(
+      (v) => projectOf(v.project_uuid).customer_uuid === project.customer_uuid,
     );
-    expect(
-      (await all(`?tenant_uuid=${volume.tenant_uuid}`)).every(
-        (r) => r.tenant_uuid === volume.tenant_uuid,
-      ),
-    ).toBe(true);
-    expect(
-      (await all(`?instance_uuid=${volume.instance_uuid}`)).every(
-        (r) => r.instance === link('openstack-instances', volume.instance_uuid!),
-      ),
-    ).toBe(true);
+    expect(uuidsOf(await all(`?customer=${dashed(project.customer_uuid)}`))).toEqual(ofCustomer);
+    expect(uuidsOf(await all(`?customer_uuid=${project.customer_uuid}`))).toEqual(ofCustomer);
+    const ofProject = expected((v) => v.project_uuid === project.uuid);
+    expect(uuidsOf(await all(`?project=${project.uuid}`))).toEqual(ofProject);
+    expect(uuidsOf(await all(`?project_uuid=${dashed(project.uuid)}`))).toEqual(ofProject);
+    expect(uuidsOf(await all(`?tenant_uuid=${volume.tenant_uuid}`))).toEqual(
+      expected((v) => v.tenant_uuid === volume.tenant_uuid),
+    );
+    expect(uuidsOf(await all(`?instance_uuid=${volume.instance_uuid}`))).toEqual(
+      expected((v) => v.instance_uuid === volume.instance_uuid),
+    );
     expect(await list('?project_uuid=nope&instance_uuid=123')).toMatchObject({
       status: 400,
       body: { project_uuid: ['Enter a valid UUID.'], instance_uuid: ['Enter a valid UUID.'] },
@@ -184,16 +203,17 @@ describe('filters', () => {
   it('tenant, instance and snapshot as hyperlinks; one that does not resolve gives an empty list', async () => {
     const volume = db().volumes.find((v) => v.instance_uuid)!;
     expect(
-      (await all(`?tenant=${encodeURIComponent(link('openstack-tenants', volume.tenant_uuid))}`))
-        .length,
-    ).toBe(db().volumes.filter((v) => v.tenant_uuid === volume.tenant_uuid).length);
+      uuidsOf(
+        await all(`?tenant=${encodeURIComponent(link('openstack-tenants', volume.tenant_uuid))}`),
+      ),
+    ).toEqual(expected((v) => v.tenant_uuid === volume.tenant_uuid));
     expect(
-      names(
+      uuidsOf(
         await all(
           `?instance=${encodeURIComponent(link('openstack-instances', volume.instance_uuid!))}`,
         ),
       ),
-    ).toContain(volume.name);
+    ).toEqual(expected((v) => v.instance_uuid === volume.instance_uuid));
     expect(await all('?tenant=https://elsewhere.example/not/a/tenant/')).toEqual([]);
     const restored = db().volumes.find((v) => v.source_snapshot_uuid)!;
     expect(names(await all(`?snapshot_uuid=${restored.source_snapshot_uuid}`))).toEqual([
@@ -209,22 +229,28 @@ describe('filters', () => {
   });
 
   it('runtime_state, backend_id, uuid, availability_zone_name and the names of related objects', async () => {
-    expect((await all('?runtime_state=in-use')).every((r) => r.runtime_state === 'in-use')).toBe(
-      true,
+    expect(uuidsOf(await all('?runtime_state=in-use'))).toEqual(
+      expected((v) => v.runtime_state === 'in-use'),
     );
     const volume = db().volumes.find((v) => v.backend_id && v.availability_zone_uuid)!;
     expect(names(await all(`?backend_id=${volume.backend_id}`))).toEqual([volume.name]);
     expect(names(await all(`?uuid=${volume.uuid}`))).toEqual([volume.name]);
-    expect(
-      (await all('?availability_zone_name=nova')).every((r) => r.availability_zone_name === 'nova'),
-    ).toBe(true);
-    expect(
-      (await all('?customer_abbreviation=bor')).every((r) => r.customer_abbreviation === 'BOR'),
-    ).toBe(true);
-    expect(
-      (await all('?project_name=climate')).every((r) => r.project_name === 'Climate Models'),
-    ).toBe(true);
-    expect((await all('?service_settings_name=fraud')).length).toBeGreaterThan(0);
+    const zoneName = (uuid: string | null) =>
+      db().availability_zones.find((z) => z.uuid === uuid)?.name;
+    const inNova = expected((v) => zoneName(v.availability_zone_uuid) === 'nova');
+    expect(inNova.length).toBeLessThan(db().volumes.length);
+    expect(uuidsOf(await all('?availability_zone_name=nova'))).toEqual(inNova);
+    expect(await all('?availability_zone_name=Nova')).toEqual([]); // exact, case-sensitive
+    expect(uuidsOf(await all('?customer_abbreviation=bor'))).toEqual(
+      expected((v) => customerOf(v.project_uuid).abbreviation === 'BOR'),
+    );
+    expect(uuidsOf(await all('?project_name=CLIMATE'))).toEqual(
+      expected((v) => projectOf(v.project_uuid).name === 'Climate Models'),
+    );
+    const settingsName = (uuid: string) => db().service_settings.find((s) => s.uuid === uuid)!.name;
+    expect(uuidsOf(await all('?service_settings_name=fraud'))).toEqual(
+      expected((v) => settingsName(v.service_settings_uuid).includes('fraud')),
+    );
   });
 
   it('attach_instance_uuid: same tenant and project, not already on that instance', async () => {
@@ -232,13 +258,14 @@ describe('filters', () => {
       db().volumes.some((v) => v.instance_uuid === i.uuid),
     )!;
     const rows = await all(`?attach_instance_uuid=${instance.uuid}`);
-    expect(rows.length).toBeGreaterThan(0);
-    expect(
-      rows.every(
-        (r) => r.tenant_uuid === instance.tenant_uuid && r.project_uuid === instance.project_uuid,
+    expect(uuidsOf(rows)).toEqual(
+      expected(
+        (v) =>
+          v.tenant_uuid === instance.tenant_uuid &&
+          v.project_uuid === instance.project_uuid &&
+          v.instance_uuid !== instance.uuid,
       ),
-    ).toBe(true);
-    expect(rows.some((r) => r.instance === link('openstack-instances', instance.uuid))).toBe(false);
+    );
   });
 
   it('external_ip gives an empty list; unknown parameters are ignored', async () => {
@@ -246,14 +273,28 @@ describe('filters', () => {
     expect((await list('?colour=blue')).rows).toHaveLength(10);
   });
 
-  it('a project admin sees only the volumes of their projects; can_manage narrows the same way', async () => {
+  it('a project admin sees only the volumes of their projects; support sees all', async () => {
     const pat = getBackend().user('pat');
     const projects = new Set(pat.roles.map((r) => r.scope_uuid));
-    const rows = await all('', 'admin');
-    expect(rows.length).toBe(db().volumes.filter((v) => projects.has(v.project_uuid)).length);
-    expect(rows.every((r) => projects.has(r.project_uuid as string))).toBe(true);
-    expect((await all('', 'support')).length).toBe(250);
-    expect((await all('?can_manage=true', 'admin')).length).toBe(rows.length);
+    expect(uuidsOf(await all('', 'admin'))).toEqual(expected((v) => projects.has(v.project_uuid)));
+    expect(uuidsOf(await all('', 'support'))).toEqual(expected(() => true));
+  });
+
+  it('can_manage=true keeps what the user administers: a member sees three projects, manages one', async () => {
+    const mia = getBackend().user('mia');
+    const seen = new Set(mia.roles.map((r) => r.scope_uuid));
+    const managed = new Set(
+      mia.roles.filter((r) => r.role === 'PROJECT.MANAGER').map((r) => r.scope_uuid),
+    );
+    const visible = expected((v) => seen.has(v.project_uuid));
+    const administered = expected((v) => managed.has(v.project_uuid));
+    expect(administered.length).toBeLessThan(visible.length);
+    expect(uuidsOf(await all('', 'member'))).toEqual(visible);
+    expect(uuidsOf(await all('?can_manage=true', 'member'))).toEqual(administered);
+    // Its value does not matter to Waldur (`can_manage=false` narrows too); staff manage everything.
+    expect(uuidsOf(await all('?can_manage=false', 'member'))).toEqual(administered);
+    expect(uuidsOf(await all('?can_manage=true', 'staff'))).toEqual(expected(() => true));
+    expect(await all('?can_manage=true', 'support')).toEqual([]);
   });
 });
 
@@ -262,24 +303,31 @@ describe('ordering (o)', () => {
     const rows = await all('');
     const sorted = [...rows].sort((a, b) => String(a.name).localeCompare(String(b.name), 'en'));
     expect(rows.map((r) => r.name)).toEqual(sorted.map((r) => r.name));
-    for (const key of [
-      'name',
-      'state',
-      'customer_name',
-      'customer_native_name',
-      'customer_abbreviation',
-      'project_name',
-      'service_name',
-      'created',
-      'instance_name',
-      'size',
-    ]) {
-      expect((await list(`?o=${key}`)).status).toBe(200);
-      expect((await list(`?o=-${key}`)).status).toBe(200);
+    const settings = (uuid: string) => db().service_settings.find((s) => s.uuid === uuid)!;
+    const instanceName = (uuid: string | null) =>
+      db().instances.find((i) => i.uuid === uuid)?.name ?? null;
+    // Each documented key, with the value it sorts by in the database (a related object's field).
+    const sortValue: Record<string, (uuid: string) => string | number | null> = {
+      name: (uuid) => volumeOf(uuid).name,
+      state: (uuid) => CORE_STATE_CODES[volumeOf(uuid).state]!,
+      customer_name: (uuid) => customerOf(volumeOf(uuid).project_uuid).name,
+      customer_native_name: (uuid) => customerOf(volumeOf(uuid).project_uuid).native_name,
+      customer_abbreviation: (uuid) => customerOf(volumeOf(uuid).project_uuid).abbreviation,
+      project_name: (uuid) => projectOf(volumeOf(uuid).project_uuid).name,
+      service_name: (uuid) => settings(volumeOf(uuid).service_settings_uuid).name,
+      created: (uuid) => volumeOf(uuid).created,
+      instance_name: (uuid) => instanceName(volumeOf(uuid).instance_uuid),
+      size: (uuid) => volumeOf(uuid).size,
+    };
+    for (const [key, value] of Object.entries(sortValue)) {
+      for (const direction of [1, -1] as const) {
+        const values = (await all(`?o=${direction < 0 ? '-' : ''}${key}`)).map((r) =>
+          value(r.uuid as string),
+        );
+        expect(values, `o=${direction < 0 ? '-' : ''}${key}`).toEqual(ordered(values, direction));
+        expect(new Set(values).size, `${key} has more than one value to order`).toBeGreaterThan(1);
+      }
     }
-    const bySize = await all('?o=-size');
-    const sizes = bySize.map((r) => r.size as number);
-    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
   });
 
   it('state sorts by Waldur’s integer code, not alphabetically', async () => {
@@ -287,8 +335,11 @@ describe('ordering (o)', () => {
     expect(codes).toEqual([...codes].sort((a, b) => a - b));
   });
 
-  it('several keys; an unknown one gives 400', async () => {
+  it('several keys: the first orders, the next breaks its ties; an unknown one gives 400', async () => {
     const rows = await all('?o=project_name,-size');
+    const projects = rows.map((r) => r.project_name as string);
+    expect(projects).toEqual([...projects].sort((a, b) => a.localeCompare(b, 'en')));
+    expect(new Set(projects).size).toBeGreaterThan(1);
     for (let i = 1; i < rows.length; i++) {
       const a = rows[i - 1]!;
       const b = rows[i]!;

@@ -50,11 +50,13 @@ export function resourceFilters<T extends ResourceBase>(ctx: HandlerContext): Fi
     },
     { param: 'tenant_uuid', kind: 'uuid', get: (item) => item.tenant_uuid },
     {
+      // Any value narrows (Waldur's filter method ignores it): what the user administers; staff
+      // administer everything.
       param: 'can_manage',
       kind: 'custom',
-      apply: (items, value) => {
-        if (value.toLowerCase() !== 'true' || ctx.user.is_staff) return items;
-        const managed = ctx.backend.projectsOf(ctx.user);
+      apply: (items) => {
+        if (ctx.user.is_staff) return items;
+        const managed = ctx.backend.managedProjects(ctx.user);
         return items.filter((item) => managed.has(item.project_uuid));
       },
     },

@@ -101,11 +101,10 @@ describe('attach', () => {
     expect(await post({ instance: link('openstack-instances', 'f'.repeat(32)) })).toEqual({
       instance: ['Invalid hyperlink - Object does not exist.'],
     });
-    if (erred) {
-      expect(await post({ instance: link('openstack-instances', erred.uuid) })).toEqual({
-        instance: ['Volume can be attached only to shutoff or active instance in OK state.'],
-      });
-    }
+    expect(erred).toBeDefined();
+    expect(await post({ instance: link('openstack-instances', erred!.uuid) })).toEqual({
+      instance: ['Volume can be attached only to shutoff or active instance in OK state.'],
+    });
     expect(await post({ instance: link('openstack-instances', otherProject.uuid) })).toEqual({
       instance: ['Volume and instance should belong to the same service and project.'],
     });

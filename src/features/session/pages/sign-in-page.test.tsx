@@ -47,6 +47,7 @@ describe('signing in to a Waldur', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText(/Could not reach http:\/\/localhost.*CORS/)).toBeInTheDocument();
     expect(address).toHaveAttribute('aria-invalid', 'true');
+    expect(token).toHaveAttribute('aria-invalid', 'false');
 
     skipResponseContractCheck(); // this answer is deliberately not Waldur's
     server.use(
@@ -58,6 +59,8 @@ describe('signing in to a Waldur', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText(/answered, but not like Waldur does/)).toBeInTheDocument();
+    expect(address).toHaveAttribute('aria-invalid', 'true');
+    expect(token).toHaveAttribute('aria-invalid', 'false');
     expect(token).toHaveValue('a'.repeat(40));
   });
 

@@ -22,6 +22,17 @@ describe('gating like the backend, with the reason', () => {
       : null;
   }
 
+  const toolbarButton = (label: string) =>
+    within(screen.getByRole('toolbar', { name: /actions for/i })).getByRole('button', {
+      name: new RegExp(`^${label}`),
+    });
+  /** The reason shown for a disabled action of the page already rendered. */
+  const reasonIn = (label: string) => {
+    const button = toolbarButton(label);
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    return document.getElementById(button.getAttribute('aria-describedby')!)?.textContent;
+  };
+
   it('extend of a volume on a running instance: stop the instance first', async () => {
     const db = getBackend().db;
     const v = seedVolume(
@@ -57,9 +68,22 @@ describe('gating like the backend, with the reason', () => {
     );
   });
 
-  it('anything but pull on an erred volume: pull it first', async () => {
-    const erred = seedVolume((x) => x.state === 'ERRED');
-    expect(await reasonOf(erred.uuid, 'Create snapshot')).toMatch(/erred\. Pull it to re-sync/);
+  it('every action but pull on a detached erred volume says to pull it first; pull is offered', async () => {
+    const erred = seedVolume(
+      (x) =>
+        x.state === 'ERRED' &&
+        x.runtime_state === 'available' &&
+        x.backend_id !== null &&
+        !x.bootable &&
+        x.instance_uuid === null,
+    );
+    expect(await reasonOf(erred.uuid, 'Edit')).toMatch(/erred\. Pull it to re-sync/);
+    for (const label of ['Attach', 'Extend', 'Retype', 'Create snapshot']) {
+      expect(reasonIn(label), label).toMatch(/erred\. Pull it to re-sync/);
+    }
+    // Detach has a reason of its own: nothing is attached.
+    expect(reasonIn('Detach')).toBe('The volume is not attached to an instance.');
+    expect(toolbarButton('Pull')).not.toHaveAttribute('aria-disabled');
   });
 
   it('pull without a backend ID: nothing in OpenStack to pull from', async () => {
@@ -73,6 +97,21 @@ describe('gating like the backend, with the reason', () => {
       /Support users have read-only access/,
     );
     const toolbar = screen.getByRole('toolbar', { name: /actions for/i });
-    expect(within(toolbar).queryByRole('button', { name: /Unlink/ })).not.toBeInTheDocument();
+    const buttons = within(toolbar).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      'Edit…',
+      'Attach…',
+      'Detach',
+      'Extend…',
+      'Retype…',
+      'Create snapshot…',
+      'Pull',
+    ]);
+    for (const button of buttons) {
+      expect(button).toHaveAttribute('aria-disabled', 'true');
+      expect(reasonIn(button.textContent!.replace('…', ''))).toMatch(
+        /Support users have read-only access/,
+      );
+    }
   });
 });

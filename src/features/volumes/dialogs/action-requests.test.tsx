@@ -147,6 +147,7 @@ describe('each action sends what the schema asks for', () => {
     const toolbar = await screen.findByRole('toolbar', { name: /actions for/i });
     await user.click(within(toolbar).getByRole('button', { name: 'Pull' }));
     expect(await screen.findByText(`Pull of ${v.name} scheduled`)).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     const request = lastWrite('/pull/');
     expectMatchesContract(request);
   });
