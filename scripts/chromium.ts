@@ -16,4 +16,3 @@ export function findChromium(): string | null {
   }
   return null;
 }
-
