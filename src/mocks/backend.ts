@@ -64,6 +64,8 @@ export class DemoBackend {
   latencyMs = 0;
   /** 1 walks operations at Waldur's pace; the demo's "fast" speed sets less. */
   timeScale: number;
+  /** Behave like a Waldur from before 2025: states spelled "Erred", "Update Scheduled"… */
+  legacyStates = false;
 
   constructor(options: DemoBackendOptions = {}) {
     this.clock = options.clock ?? createClock();
@@ -213,6 +215,7 @@ export class DemoBackend {
             user,
             origin: url.origin,
             db: this.db,
+            legacyStates: this.legacyStates,
             backend: this,
           });
         }

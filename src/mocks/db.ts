@@ -107,6 +107,8 @@ export interface VolumeRecord extends ResourceBase {
   source_snapshot_uuid: string | null;
   metadata: Record<string, unknown>;
   extend_enabled: boolean;
+  /** Cinder's bootable flag when Waldur's differs (a change Waldur saved but never sent). */
+  cinder_bootable?: boolean;
 }
 
 export interface SnapshotRecord extends ResourceBase {

@@ -46,16 +46,50 @@ export function parseUuid(value: string): string | null {
   return null;
 }
 
-/** The UUID a Waldur hyperlink of `collection` points at, from its path (any host). */
-export function resolveLink(value: string, collection: string): string | null {
-  let path: string;
-  try {
-    path = new URL(value, 'http://placeholder').pathname;
-  } catch {
-    return null;
+/** Collections this backend routes; a hyperlink to anything else does not resolve. */
+export const ROUTED_COLLECTIONS = [
+  'openstack-volumes',
+  'openstack-instances',
+  'openstack-snapshots',
+  'openstack-volume-types',
+  'openstack-volume-availability-zones',
+  'openstack-tenants',
+  'openstack-images',
+  'customers',
+  'projects',
+  'users',
+  'service-settings',
+  'marketplace-orders',
+  'marketplace-resources',
+  'marketplace-public-offerings',
+  'events',
+];
+
+/** The path of a hyperlink as `urlparse(value).path` sees it (any host). */
+function pathOf(value: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    try {
+      return new URL(value).pathname;
+    } catch {
+      return '';
+    }
   }
-  const match = new RegExp(`^/api/${collection}/([^/]+)/$`).exec(path);
-  return match?.[1] ? parseUuid(match[1]) : null;
+  return value.split(/[?#]/)[0] ?? '';
+}
+
+/**
+ * Waldur's `URLFilter`: the UUID a hyperlink of `collection` points at. A path Django cannot resolve
+ * gives 404 (`resolve()` raises); one that resolves to another view, or a value that is not a path,
+ * matches nothing (null).
+ */
+export function resolveLink(value: string, collection: string): string | null {
+  const path = pathOf(value);
+  if (!path.startsWith('/')) return null;
+  const match = /^\/api\/([^/]+)\/(?:([^/]+)\/)?$/.exec(path);
+  if (!match || !ROUTED_COLLECTIONS.includes(match[1]!)) {
+    throw new DrfError(404, { detail: 'Not found.' });
+  }
+  return match[1] === collection && match[2] ? parseUuid(match[2]) : null;
 }
 
 /** Python's `urllib.parse.quote_plus`. */

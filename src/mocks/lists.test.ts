@@ -200,7 +200,7 @@ describe('filters', () => {
     });
   });
 
-  it('tenant, instance and snapshot as hyperlinks; one that does not resolve gives an empty list', async () => {
+  it('tenant, instance and snapshot as hyperlinks; one Django cannot resolve gives 404, one to another view nothing', async () => {
     const volume = db().volumes.find((v) => v.instance_uuid)!;
     expect(
       uuidsOf(
@@ -214,7 +214,14 @@ describe('filters', () => {
         ),
       ),
     ).toEqual(expected((v) => v.instance_uuid === volume.instance_uuid));
-    expect(await all('?tenant=https://elsewhere.example/not/a/tenant/')).toEqual([]);
+    expect(await list('?tenant=https://elsewhere.example/not/a/tenant/')).toMatchObject({
+      status: 404,
+      body: { detail: 'Not found.' },
+    });
+    expect(
+      await all(`?tenant=${encodeURIComponent(link('customers', db().customers[0]!.uuid))}`),
+    ).toEqual([]);
+    expect(await all('?tenant=not-a-link')).toEqual([]);
     const restored = db().volumes.find((v) => v.source_snapshot_uuid)!;
     expect(names(await all(`?snapshot_uuid=${restored.source_snapshot_uuid}`))).toEqual([
       restored.name,

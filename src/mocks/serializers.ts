@@ -13,10 +13,13 @@ import type {
   VolumeRecord,
 } from './db';
 import { tenantUsage } from './quotas';
+import { spellState } from './states';
 
 export interface SerializeContext {
   origin: string;
   db: Db;
+  /** Spell `state` as Waldur did before 2025 ("Erred", "Update Scheduled"). */
+  legacyStates?: boolean;
 }
 
 export type Json = Record<string, unknown>;
@@ -77,7 +80,7 @@ function resourceFields(
     error_message: record.error_message,
     error_traceback: record.error_traceback,
     resource_type: resourceType,
-    state: record.state,
+    state: spellState(record.state, ctx.legacyStates),
     created: record.created,
     modified: record.modified,
     backend_id: record.backend_id,
@@ -112,7 +115,8 @@ export function serializeVolume(ctx: SerializeContext, volume: VolumeRecord): Js
   out.instance = instance ? link(ctx, 'openstack-instances', instance.uuid) : null;
   if (instance) {
     out.instance_name = instance.name;
-    if (instance.marketplace) out.instance_marketplace_uuid = instance.marketplace.resource_uuid;
+    // Present (null) when the instance has no marketplace resource; absent only without an instance.
+    out.instance_marketplace_uuid = instance.marketplace?.resource_uuid ?? null;
   }
   out.tenant = link(ctx, 'openstack-tenants', volume.tenant_uuid);
   out.tenant_uuid = volume.tenant_uuid;
@@ -132,7 +136,7 @@ export function serializeSnapshot(ctx: SerializeContext, snapshot: SnapshotRecor
   };
   if (source) {
     out.source_volume_name = source.name;
-    if (source.marketplace) out.source_volume_marketplace_uuid = source.marketplace.resource_uuid;
+    out.source_volume_marketplace_uuid = source.marketplace?.resource_uuid ?? null;
   }
   out.action = snapshot.action;
   out.action_details = snapshot.action_details;
@@ -142,7 +146,7 @@ export function serializeSnapshot(ctx: SerializeContext, snapshot: SnapshotRecor
     description: volume.description,
     volume: link(ctx, 'openstack-volumes', volume.uuid),
     volume_name: volume.name,
-    volume_state: volume.state,
+    volume_state: spellState(volume.state, ctx.legacyStates),
     volume_runtime_state: volume.runtime_state,
     volume_size: volume.size,
     volume_device: volume.device,
@@ -183,7 +187,7 @@ export function serializeInstance(ctx: SerializeContext, instance: InstanceRecor
         uuid: volume.uuid,
         name: volume.name,
         image_name: volume.image?.name ?? '',
-        state: volume.state,
+        state: spellState(volume.state, ctx.legacyStates),
         bootable: volume.bootable,
         size: volume.size,
         device: volume.device || undefined,
@@ -293,7 +297,8 @@ export function serializeTenant(ctx: SerializeContext, tenant: TenantRecord): Js
     quotas: Object.entries(usage).map(([name, value]) => ({
       name,
       usage: Math.round(value),
-      limit: tenant.quota_limits[name] ?? -1,
+      // `limits.get(name) or -1`: a stored 0 is shown as -1, like unlimited (contract E6).
+      limit: tenant.quota_limits[name] || -1,
     })),
     ...marketplaceFields(null),
   };

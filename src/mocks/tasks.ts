@@ -278,8 +278,11 @@ export class Tasks {
   /** What the last poll (and, after attach or pull, `pull_volume`) reads from Cinder. */
   private settleRuntime(volume: VolumeRecord, operation: string) {
     if (operation === 'pull') {
+      // `pull_volume` reads every backend field from Cinder, bootable among them.
       volume.error_message = '';
       volume.error_traceback = '';
+      if (volume.cinder_bootable !== undefined) volume.bootable = volume.cinder_bootable;
+      delete volume.cinder_bootable;
     }
     if (operation === 'detach') {
       volume.runtime_state = 'available';

@@ -18,13 +18,32 @@ export const SPEC_PATH = resolve(
  * Differences between the published schema and what the backend really sends, each documented in
  * ../shared/waldur-api/contract.md. The schema is adjusted for these before validating.
  */
-export const KNOWN_DEVIATIONS = [
+export const KNOWN_DEVIATIONS: {
+  schema: string;
+  property: string;
+  why: string;
+  /** The property as the backend really sends it. */
+  actual: (declared: Json) => Json;
+}[] = [
   {
     schema: 'OpenStackVolume',
     property: 'image_metadata',
     why: 'contract.md §1.3.5: typed string, but a JSONField that comes back as an object ({}).',
+    actual: () => ({}),
   },
-] as const;
+  {
+    schema: 'OpenStackVolume',
+    property: 'instance_marketplace_uuid',
+    why: 'issue 11 §5: null (not omitted) when the attached instance has no marketplace resource.',
+    actual: (declared) => ({ ...declared, nullable: true }),
+  },
+  {
+    schema: 'OpenStackSnapshot',
+    property: 'source_volume_marketplace_uuid',
+    why: 'issue 11 §5: null (not omitted) when the source volume has no marketplace resource.',
+    actual: (declared) => ({ ...declared, nullable: true }),
+  },
+];
 
 /**
  * Operations the console uses that exist in Waldur's full schema but not in the subset file: checked
@@ -97,8 +116,12 @@ export class OpenApiContract {
       const properties = this.spec.components.schemas[deviation.schema]?.properties as
         | Record<string, Json>
         | undefined;
-      if (properties?.[deviation.property])
-        properties[deviation.property] = { description: deviation.why };
+      const declared = properties?.[deviation.property];
+      if (properties && declared)
+        properties[deviation.property] = {
+          ...deviation.actual(declared),
+          description: deviation.why,
+        };
     }
     this.ajv = createAjv();
     this.sparseAjv = createAjv();

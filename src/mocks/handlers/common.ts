@@ -3,7 +3,7 @@ import type { DemoBackend, HandlerContext } from '../backend';
 import type { ResourceBase } from '../db';
 import { applyFields, type Filter, type ListSpec, listResponse, parseUuid } from '../list';
 import { detail, json, permissionDenied } from '../responses';
-import { CORE_STATE_CODES } from '../states';
+import { CORE_STATE_CODES, spellState } from '../states';
 
 /** The filters of Waldur's `BaseResourceFilter` (and `TenantFilterSet`), for any resource. */
 export function resourceFilters<T extends ResourceBase>(ctx: HandlerContext): Filter<T>[] {
@@ -37,8 +37,9 @@ export function resourceFilters<T extends ResourceBase>(ctx: HandlerContext): Fi
     {
       param: 'state',
       kind: 'choices',
-      choices: Object.keys(CORE_STATE_CODES),
-      get: (item) => item.state,
+      // A server before 2025 takes (and sends) the old labels, "Erred" and friends.
+      choices: Object.keys(CORE_STATE_CODES).map((state) => spellState(state, ctx.legacyStates)),
+      get: (item) => spellState(item.state, ctx.legacyStates),
     },
     { param: 'uuid', kind: 'uuid', get: (item) => item.uuid },
     { param: 'backend_id', kind: 'exact', get: (item) => item.backend_id },

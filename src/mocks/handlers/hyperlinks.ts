@@ -1,21 +1,6 @@
-import { parseUuid } from '../list';
+import { parseUuid, ROUTED_COLLECTIONS } from '../list';
 import { pythonTypeName } from '../responses';
 import type { FieldErrors } from './validators';
-
-/** Collections this backend routes; a hyperlink to anything else gives "No URL match". */
-const ROUTED = [
-  'openstack-volumes',
-  'openstack-instances',
-  'openstack-snapshots',
-  'openstack-volume-types',
-  'openstack-volume-availability-zones',
-  'openstack-tenants',
-  'customers',
-  'projects',
-  'users',
-  'service-settings',
-  'openstack-images',
-];
 
 /**
  * DRF's `HyperlinkedRelatedField.to_internal_value`: accepts an absolute or path-only URL (any host),
@@ -52,7 +37,7 @@ export function resolveHyperlink(
     }
   }
   const match = /^\/api\/([^/]+)\/(?:([^/.]+)\/)?$/.exec(decodeURIComponent(path));
-  if (!match || !ROUTED.includes(match[1]!)) {
+  if (!match || !ROUTED_COLLECTIONS.includes(match[1]!)) {
     errors.add(field, 'Invalid hyperlink - No URL match.');
     return undefined;
   }

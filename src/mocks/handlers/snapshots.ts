@@ -48,7 +48,7 @@ const getSnapshotForChange = (ctx: HandlerContext) =>
 
 async function update(ctx: HandlerContext) {
   const snapshot = getSnapshotForChange(ctx);
-  requireState(snapshot, 'OK');
+  requireState(ctx, snapshot, 'OK');
   const data = await ctx.backend.readJson(ctx.request);
   const errors = new FieldErrors();
   const name = validateChar(errors, data, 'name', {
@@ -85,7 +85,7 @@ export function snapshotHandlers(backend: DemoBackend, origin: string) {
       `${base}/:uuid/`,
       backend.handler((ctx) => {
         const snapshot = getSnapshotForChange(ctx);
-        requireState(snapshot, 'OK', 'ERRED');
+        requireState(ctx, snapshot, 'OK', 'ERRED');
         backend.tasks.scheduleSnapshotDeletion(snapshot);
         return json({ detail: 'Deletion was scheduled.' }, 202);
       }),

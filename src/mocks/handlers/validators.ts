@@ -1,11 +1,18 @@
 // What DRF and Waldur's validators answer for a bad request, message for message: state checks
 // (409) and serializer field errors (400), collected and thrown together as DRF does.
 import { detail, fieldErrors } from '../responses';
+import { spellState } from '../states';
 
-/** `StateValidator`: 409 "Valid states for operation: OK, ERRED." */
-export function requireState(item: { state: string }, ...states: string[]) {
-  if (!states.includes(item.state))
-    throw detail(409, `Valid states for operation: ${states.join(', ')}.`);
+/** `StateValidator`: 409 "Valid states for operation: OK, ERRED." (in the server's spelling). */
+export function requireState(
+  server: { legacyStates?: boolean },
+  item: { state: string },
+  ...states: string[]
+) {
+  if (!states.includes(item.state)) {
+    const labels = states.map((state) => spellState(state, server.legacyStates));
+    throw detail(409, `Valid states for operation: ${labels.join(', ')}.`);
+  }
 }
 
 /** `RuntimeStateValidator`: 409 "Valid runtime states for operation: available." */

@@ -19,7 +19,7 @@ export async function attach(ctx: HandlerContext) {
   const { db } = ctx;
   const volume = getVolumeForChange(ctx);
   requireRuntimeState(volume, 'available');
-  requireState(volume, 'OK');
+  requireState(ctx, volume, 'OK');
   const data = await ctx.backend.readJson(ctx.request);
   const errors = new FieldErrors();
   // The instance queryset is filtered by the user's permissions: invisible instances "do not exist".
@@ -69,7 +69,7 @@ export function detach(ctx: HandlerContext) {
   if (volume.bootable) throw conflict('Volume cannot be bootable.');
   if (!volume.instance_uuid) throw conflict('Volume is not attached to an instance.');
   requireRuntimeState(volume, 'in-use');
-  requireState(volume, 'OK');
+  requireState(ctx, volume, 'OK');
   const instance = ctx.db.instances.find((i) => i.uuid === volume.instance_uuid);
   ctx.backend.scheduleVolumeOperation(volume, 'detach', 'Detach', {
     message: `Detach volume from instance ${instance?.name ?? ''}`,
@@ -87,7 +87,7 @@ export async function extend(ctx: HandlerContext) {
   if (instance && instance.runtime_state !== 'SHUTOFF') {
     throw conflict('Volume instance should be in shutoff state.');
   }
-  requireState(volume, 'OK');
+  requireState(ctx, volume, 'OK');
   const data = await ctx.backend.readJson(ctx.request);
   const errors = new FieldErrors();
   let size: number | undefined;
@@ -130,7 +130,7 @@ export async function retype(ctx: HandlerContext) {
   const { db } = ctx;
   const volume = getVolumeForChange(ctx);
   requireRuntimeState(volume, 'available');
-  requireState(volume, 'OK');
+  requireState(ctx, volume, 'OK');
   const data = await ctx.backend.readJson(ctx.request);
   const errors = new FieldErrors();
   const uuid = resolveHyperlink(errors, data, 'type', 'openstack-volume-types', (id) =>
@@ -155,7 +155,8 @@ const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\
 /** No validators: the backend does not check the volume's state before a snapshot. */
 export async function snapshot(ctx: HandlerContext) {
   const { db } = ctx;
-  const volume = getVolumeForChange(ctx);
+  // The action validates its body first (`serializer.is_valid()`), and looks the volume up only
+  // in the serializer's `validate()`: a bad body gives 400 even for a volume the user cannot see.
   const data = await ctx.backend.readJson(ctx.request);
   const errors = new FieldErrors();
   const name = validateChar(errors, data, 'name', { required: true, maxLength: 150 });
@@ -177,6 +178,7 @@ export async function snapshot(ctx: HandlerContext) {
   }
   const metadata = data.metadata;
   errors.throwIfAny();
+  const volume = getVolumeForChange(ctx);
   checkQuotas(ctx.db, volume.tenant_uuid, { snapshots: 1, snapshots_size: volume.size });
   const now = ctx.backend.now();
   const record: SnapshotRecord = {
@@ -211,7 +213,7 @@ export async function snapshot(ctx: HandlerContext) {
 
 export function pull(ctx: HandlerContext) {
   const volume = getVolumeForChange(ctx);
-  requireState(volume, 'OK', 'ERRED');
+  requireState(ctx, volume, 'OK', 'ERRED');
   if (!volume.backend_id) throw listError('Resource does not have backend ID.');
   ctx.backend.scheduleVolumeOperation(volume, 'pull', 'Pull', {});
   return json({ detail: 'Pull operation was successfully scheduled.' }, 202);

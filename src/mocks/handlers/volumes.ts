@@ -83,7 +83,7 @@ const getVolumeForChange = (ctx: HandlerContext) =>
 /** PUT and PATCH: only name, description and bootable are writable; the rest is silently ignored. */
 async function update(ctx: HandlerContext) {
   const volume = getVolumeForChange(ctx);
-  requireState(volume, 'OK');
+  requireState(ctx, volume, 'OK');
   const data = await ctx.backend.readJson(ctx.request);
   const partial = ctx.request.method === 'PATCH';
   const errors = new FieldErrors();
@@ -94,9 +94,19 @@ async function update(ctx: HandlerContext) {
   });
   const bootable = validateBoolean(errors, data, 'bootable');
   errors.throwIfAny();
+  const renames =
+    (name !== undefined && name !== volume.name) ||
+    (description !== undefined && description !== volume.description);
+  if (bootable !== undefined && bootable !== volume.bootable) {
+    // VolumeUpdateExecutor runs one branch (E2): with a name or description change it pushes only
+    // those to Cinder, so the new `bootable` is saved here but never reaches Cinder, and the next
+    // pull brings Cinder's value back.
+    if (renames) volume.cinder_bootable ??= volume.bootable;
+    else delete volume.cinder_bootable;
+    volume.bootable = bootable;
+  }
   if (name !== undefined) volume.name = name;
   if (description !== undefined) volume.description = description;
-  if (bootable !== undefined) volume.bootable = bootable;
   // UpdateExecutor: no `action`, but the same UPDATE_SCHEDULED → UPDATING → OK walk.
   ctx.backend.scheduleVolumeOperation(volume, 'update', volume.action, volume.action_details);
   return json(serializeVolume(ctx, volume));
@@ -108,8 +118,14 @@ function unlink(ctx: HandlerContext) {
   const { db } = ctx;
   const volume = getObject(ctx, db.volumes, 'Volume');
   db.volumes = db.volumes.filter((v) => v.uuid !== volume.uuid);
-  for (const s of db.snapshots)
-    if (s.source_volume_uuid === volume.uuid) s.source_volume_uuid = null;
+  // `Snapshot.source_volume` is on_delete=CASCADE: the volume's snapshots go from Waldur too (E4),
+  // and volumes restored from them lose their source (SET_NULL).
+  const gone = new Set(
+    db.snapshots.filter((s) => s.source_volume_uuid === volume.uuid).map((s) => s.uuid),
+  );
+  db.snapshots = db.snapshots.filter((s) => !gone.has(s.uuid));
+  for (const v of db.volumes)
+    if (v.source_snapshot_uuid && gone.has(v.source_snapshot_uuid)) v.source_snapshot_uuid = null;
   db.jobs = db.jobs.filter((job) => job.target !== volume.uuid);
   ctx.backend.changed();
   return new Response(null, { status: 204 });

@@ -30,6 +30,11 @@ export const PROJECTS: [number, string, string][] = [
 
 /** Index of the tenant whose storage quota is nearly used up, so extend can meet a quota error. */
 export const TIGHT_QUOTA_TENANT = 3;
+/**
+ * Index of the tenant whose `volumes` quota is stored as 0: Waldur shows it as -1 (like unlimited)
+ * and enforces 0, so a new volume there meets Waldur's own quota error (contract-lifecycle E6).
+ */
+export const ZERO_QUOTA_TENANT = 5;
 /** Index of the tenant that maps Nova zones to Cinder zones, so attach can meet a zone error. */
 export const ZONED_TENANT = 4;
 

@@ -7,7 +7,7 @@ import {
   type TenantRecord,
   type VolumeRecord,
 } from '../db';
-import { DEFAULT_SEED, GIB, TIGHT_QUOTA_TENANT } from './catalogue';
+import { DEFAULT_SEED, GIB, TIGHT_QUOTA_TENANT, ZERO_QUOTA_TENANT } from './catalogue';
 import { seedContext } from './context';
 import { seedInstances } from './instances';
 import { seedOrganisations } from './organisations';
@@ -42,6 +42,7 @@ function setQuotas(tenants: TenantRecord[], volumes: VolumeRecord[], snapshots: 
     const used =
       volumes.filter((v) => v.tenant_uuid === tenant.uuid).reduce((sum, v) => sum + v.size, 0) +
       snapshots.filter((s) => s.tenant_uuid === tenant.uuid).reduce((sum, s) => sum + s.size, 0);
+    if (t === ZERO_QUOTA_TENANT) tenant.quota_limits = { ...tenant.quota_limits, volumes: 0 };
     if (t === TIGHT_QUOTA_TENANT) {
       tenant.quota_limits = {
         storage: used + 10 * GIB,
