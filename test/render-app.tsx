@@ -1,6 +1,7 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, useLocation } from 'react-router';
+import { vi } from 'vitest';
 import { AppProviders } from '@/app/app';
 import { createQueryClient } from '@/app/query-client';
 import { AppRoutes } from '@/app/routes';
@@ -22,6 +23,8 @@ export interface RenderAppOptions {
   persona?: DemoPersona;
   /** Act as a real-Waldur session instead of demo mode; `token: null` means signed out. */
   waldur?: { token: string | null; apiUrlFixed?: boolean };
+  /** The test runs vitest's fake timers: user events advance them while they wait. */
+  advanceTimers?: boolean;
 }
 
 /**
@@ -45,7 +48,9 @@ export function renderApp(url = '/volumes', options: RenderAppOptions = {}) {
   }
   const queryClient = createQueryClient({ retryDelay: 0 });
   const location = { current: '' };
-  const user = userEvent.setup();
+  const user = userEvent.setup(
+    options.advanceTimers ? { advanceTimers: vi.advanceTimersByTime } : {},
+  );
   const result = render(
     <AppProviders queryClient={queryClient} demo={options.waldur ? null : demo}>
       <MemoryRouter initialEntries={[url]} useTransitions={false}>

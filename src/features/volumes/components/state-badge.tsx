@@ -1,26 +1,30 @@
 import type { Volume } from '../model/schemas';
 import {
   activityLabel,
+  isInProgress,
   runtimeStateLabel,
   runtimeTone,
   stateLabel,
   stateTone,
 } from '../model/states';
 
-/** The state as a badge; while an action runs it names it ("Extending"). */
+/**
+ * The state as a badge; while an action runs it names it ("Extending", "Extending · scheduled").
+ * An action left over on a settled volume is not shown here (the support panel shows it).
+ */
 export function StateBadge({ volume }: { volume: Pick<Volume, 'state' | 'action'> }) {
   const tone = stateTone(volume);
   const label = activityLabel(volume);
-  const full = volume.action ? `${label} (${stateLabel(volume.state)})` : label;
+  const running = Boolean(volume.action) && isInProgress(volume);
   return (
-    <span className={`badge badge--${tone}`} title={full}>
+    <span
+      className={`badge badge--${tone}`}
+      title={running ? `${label} (${stateLabel(volume.state)})` : label}
+    >
       {tone === 'progress' ? <span className="badge__pulse" aria-hidden="true" /> : null}
       {label}
-      {volume.action && volume.state === 'UPDATE_SCHEDULED' ? (
+      {running && volume.state?.endsWith('_SCHEDULED') ? (
         <span className="badge__sub"> · scheduled</span>
-      ) : null}
-      {volume.action && volume.state !== 'UPDATE_SCHEDULED' && volume.state !== 'UPDATING' ? (
-        <span className="visually-hidden"> ({stateLabel(volume.state)})</span>
       ) : null}
     </span>
   );

@@ -1,6 +1,7 @@
 import { type FormEventHandler, type ReactNode, useId } from 'react';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
+import { Callout } from '@/components/status';
 import { type FormProblem, FormProblemCallout } from './form-problem';
 
 /** The frame of every action dialog: title, the form, its problems at the top, Cancel and submit. */
@@ -13,6 +14,7 @@ export function ActionDialog({
   isSubmitting,
   problem,
   report,
+  notice,
   children,
   tone = 'default',
   size = 'md',
@@ -25,6 +27,8 @@ export function ActionDialog({
   isSubmitting: boolean;
   problem: FormProblem | null;
   report?: string;
+  /** A word about what is happening now, above the form (e.g. re-checking a lost answer). */
+  notice?: string;
   children?: ReactNode;
   tone?: 'default' | 'danger';
   size?: 'md' | 'lg';
@@ -53,6 +57,11 @@ export function ActionDialog({
       }
     >
       <form id={formId} className="action-form" onSubmit={onSubmit} noValidate>
+        {notice ? (
+          <Callout tone="info" role="status">
+            <p>{notice}</p>
+          </Callout>
+        ) : null}
         <FormProblemCallout problem={problem} report={report} />
         {children}
       </form>

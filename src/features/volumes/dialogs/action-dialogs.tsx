@@ -5,6 +5,7 @@ import { AttachDialog } from './attach-dialog';
 import { DetachDialog } from './detach-dialog';
 import { EditDialog } from './edit-dialog';
 import { ExtendDialog } from './extend-dialog';
+import { SetErredDialog, SetOkDialog } from './mark-state-dialogs';
 import { RetypeDialog } from './retype-dialog';
 import { SnapshotDialog } from './snapshot-dialog';
 import { UnlinkDialog } from './unlink-dialog';
@@ -32,6 +33,10 @@ export function ActionDialogs({
       return <RetypeDialog key={key} volume={volume} onClose={onClose} />;
     case 'snapshot':
       return <SnapshotDialog key={key} volume={volume} onClose={onClose} />;
+    case 'set_ok':
+      return <SetOkDialog key={key} volume={volume} onClose={onClose} />;
+    case 'set_erred':
+      return <SetErredDialog key={key} volume={volume} onClose={onClose} />;
     case 'unlink':
       return (
         <UnlinkDialog

@@ -1,15 +1,21 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TEST_ORIGIN } from '@/mocks/node';
 import { TIGHT_QUOTA_TENANT } from '@/mocks/seed/catalogue';
 import { openAction, seedVolume } from '../../../../test/action-dialogs';
+import { loseAnswersTo } from '../../../../test/lost-answers';
 import { okAvailableTyped as okAvailable } from '../../../../test/seed-queries';
-import { getBackend, server } from '../../../../test/setup';
+import { getBackend, sentRequests, server } from '../../../../test/setup';
+import { CHECK_DELAYS_MS } from '../model/accepted';
 
 // How each failure of an action is shown: a 400's field errors on their fields, everything else at
 // the top of the form with the evidence, and the input kept for another try.
 describe('failures keep the evidence and the input', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('400 field errors land on their field', async () => {
     const v = seedVolume(okAvailable);
     server.use(
@@ -89,21 +95,17 @@ describe('failures keep the evidence and the input', () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(message);
   });
 
-  it('a 500 (Django’s HTML page) and a network failure say so; submitting again retries with the input kept', async () => {
+  it('a 500 (Django’s HTML page) says so; submitting again retries with the input kept', async () => {
     const v = seedVolume(okAvailable);
     const target = Math.ceil(v.size / 1024) + 3;
-    let failures = 2;
+    let failures = 1;
     server.use(
       http.post(`${TEST_ORIGIN}/api/openstack-volumes/:uuid/extend/`, () => {
-        failures -= 1;
-        if (failures === 1) {
-          return new HttpResponse('<html><title>Server Error (500)</title></html>', {
-            status: 500,
-            headers: { 'Content-Type': 'text/html' },
-          });
-        }
-        if (failures === 0) return HttpResponse.error();
-        return undefined;
+        if (failures-- <= 0) return undefined;
+        return new HttpResponse('<html><title>Server Error (500)</title></html>', {
+          status: 500,
+          headers: { 'Content-Type': 'text/html' },
+        });
       }),
     );
     const { user, dialog } = await openAction(v.uuid, 'Extend…');
@@ -114,11 +116,60 @@ describe('failures keep the evidence and the input', () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'Waldur failed to handle the request (HTTP 500)',
     );
-    await user.click(within(dialog).getByRole('button', { name: 'Extend' }));
-    expect(await within(dialog).findByText('Could not reach Waldur')).toBeInTheDocument();
     expect(size).toHaveValue(target);
     await user.click(within(dialog).getByRole('button', { name: 'Extend' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(getBackend().db.volumes.find((x) => x.uuid === v.uuid)!.size).toBe(target * 1024);
+  });
+
+  it('an answer lost after Waldur accepted: the volume is re-read, the dialog closes, nothing is sent twice', async () => {
+    const v = seedVolume(okAvailable);
+    const target = Math.ceil(v.size / 1024) + 2;
+    loseAnswersTo(`/api/openstack-volumes/${v.uuid}/extend/`, { reachWaldur: true });
+    const { user, dialog } = await openAction(v.uuid, 'Extend…');
+    const size = within(dialog).getByRole('spinbutton', { name: /New size/ });
+    await user.clear(size);
+    await user.type(size, String(target));
+    await user.click(within(dialog).getByRole('button', { name: 'Extend' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(sentRequests().filter((r) => r.url.pathname.endsWith('/extend/'))).toHaveLength(1);
+    expect(getBackend().db.volumes.find((x) => x.uuid === v.uuid)!.size).toBe(target * 1024);
+    const notices = screen.getByRole('region', { name: 'Notifications' });
+    expect(
+      await within(notices).findByText(`Extend of ${v.name} to ${target} GiB scheduled`),
+    ).toBeInTheDocument();
+  });
+
+  it('an answer lost before Waldur got it: unknown, with Check again and Send again, the input kept', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const v = seedVolume(okAvailable);
+    const target = Math.ceil(v.size / 1024) + 2;
+    const lose = loseAnswersTo(`/api/openstack-volumes/${v.uuid}/extend/`, {
+      reachWaldur: false,
+    });
+    const { user, dialog } = await openAction(v.uuid, 'Extend…', { advanceTimers: true });
+    const size = within(dialog).getByRole('spinbutton', { name: /New size/ });
+    await user.clear(size);
+    await user.type(size, String(target));
+    await user.click(within(dialog).getByRole('button', { name: 'Extend' }));
+    expect(
+      await within(dialog).findByText(/Checking whether it received the request/),
+    ).toBeInTheDocument();
+    await vi.advanceTimersByTimeAsync(CHECK_DELAYS_MS.reduce((a, b) => a + b, 0));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('it is unknown whether Waldur received this');
+    expect(size).toHaveValue(target);
+    const extends_ = () => sentRequests().filter((r) => r.url.pathname.endsWith('/extend/'));
+    expect(extends_()).toHaveLength(1); // never sent again by itself
+
+    await user.click(within(alert).getByRole('button', { name: 'Check again' }));
+    expect(await within(dialog).findByText(/still does not show it/)).toBeInTheDocument();
+    expect(extends_()).toHaveLength(1);
+
+    lose.stop();
+    await user.click(within(alert).getByRole('button', { name: 'Send again' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(extends_()).toHaveLength(2);
     expect(getBackend().db.volumes.find((x) => x.uuid === v.uuid)!.size).toBe(target * 1024);
   });
 

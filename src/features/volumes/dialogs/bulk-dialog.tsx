@@ -11,9 +11,9 @@ import { errorMessage } from '@/lib/api-error';
 import { currentUserQuery } from '@/lib/current-user';
 import { formatInteger } from '@/lib/format';
 import { runPool } from '@/lib/pool';
-import type { ActionRequest } from '../api/volume-actions';
+import { type ActionRequest, UnknownOutcomeError } from '../api/volume-actions';
 import { useBulkTargets } from '../hooks/use-bulk-targets';
-import { runVolumeAction } from '../hooks/use-volume-action';
+import { confirmVolumeAction, runVolumeAction } from '../hooks/use-volume-action';
 import { BULK_CAP, BULK_LABELS, type Outcome, outcomeText, planBulk } from '../model/bulk';
 import type { Volume } from '../model/schemas';
 import { SNAPSHOT_NAME_PATTERN, snapshotName, timestamp } from '../model/validation';
@@ -69,7 +69,12 @@ export function BulkDialog({
           await runVolumeAction(queryClient, volume, requestFor(volume));
           set(volume.uuid, { status: 'scheduled' });
         } catch (error) {
-          set(volume.uuid, { status: 'failed', message: errorMessage(error) });
+          set(
+            volume.uuid,
+            error instanceof UnknownOutcomeError
+              ? { status: 'unknown' }
+              : { status: 'failed', message: errorMessage(error) },
+          );
         }
       },
       controller.signal,
@@ -83,10 +88,24 @@ export function BulkDialog({
     setPhase('done');
   };
 
-  const counts = { scheduled: 0, failed: 0, cancelled: 0, running: 0, queued: 0 };
+  /** An unknown outcome is read again, never resent by itself. */
+  const checkUnknown = async (volumes: Volume[]) => {
+    await runPool(volumes, CONCURRENCY, async (volume) => {
+      const result = await confirmVolumeAction(queryClient, volume, requestFor(volume)).catch(
+        () => null,
+      );
+      if (result)
+        setOutcomes((current) => new Map(current).set(volume.uuid, { status: 'scheduled' }));
+    });
+  };
+
+  const counts = { scheduled: 0, failed: 0, unknown: 0, cancelled: 0, running: 0, queued: 0 };
   for (const outcome of outcomes.values()) counts[outcome.status] += 1;
-  const finished = counts.scheduled + counts.failed + counts.cancelled;
-  const failed = plan.eligible.filter((v) => outcomes.get(v.uuid)?.status === 'failed');
+  const finished = counts.scheduled + counts.failed + counts.unknown + counts.cancelled;
+  const withStatus = (status: Outcome['status']) =>
+    plan.eligible.filter((v) => outcomes.get(v.uuid)?.status === status);
+  const failed = withStatus('failed');
+  const unknown = withStatus('unknown');
   const total = targets.data?.total ?? 0;
   const capped = total > (targets.data?.volumes.length ?? 0);
 
@@ -117,6 +136,16 @@ export function BulkDialog({
       <>
         {failed.length > 0 ? (
           <Button onClick={() => void run(failed)}>Retry the {failed.length} failed</Button>
+        ) : null}
+        {unknown.length > 0 ? (
+          <>
+            <Button onClick={() => void checkUnknown(unknown)}>
+              Check the {unknown.length} unknown again
+            </Button>
+            <Button onClick={() => void run(unknown)}>
+              Send the {unknown.length} unknown again
+            </Button>
+          </>
         ) : null}
         <Button variant="primary" onClick={close}>
           Done
@@ -164,6 +193,7 @@ export function BulkDialog({
               <p aria-live="polite">
                 {phase === 'running' ? 'Running: ' : 'Finished: '}
                 {counts.scheduled} scheduled, {counts.failed} failed
+                {counts.unknown ? `, ${counts.unknown} unknown` : ''}
                 {counts.cancelled ? `, ${counts.cancelled} not started` : ''}
                 {plan.skipped.length ? `, ${plan.skipped.length} skipped` : ''}.
               </p>

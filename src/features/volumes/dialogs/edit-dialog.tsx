@@ -52,11 +52,20 @@ export function EditDialog({ volume, onClose }: { volume: Volume; onClose: () =>
           onClose();
           return;
         }
-        await mutation.mutateAsync({ action: 'edit', body: changes });
+        const { bootable, ...renames } = changes;
+        // Waldur applies a rename or a bootable change, not both: send them one after the other.
+        const twoSteps = bootable !== undefined && Object.keys(renames).length > 0;
+        await mutation.mutateAsync(
+          twoSteps
+            ? { action: 'edit', body: renames, afterwards: { bootable } }
+            : { action: 'edit', body: changes },
+        );
         notify({
           kind: 'success',
           title: `Changes to ${changes.name ?? volume.name} saved`,
-          message: 'Waldur is updating the volume in OpenStack.',
+          message: twoSteps
+            ? 'Waldur is updating the name and description in OpenStack; the bootable flag follows once that is done (Waldur applies one change at a time).'
+            : 'Waldur is updating the volume in OpenStack.',
         });
         onClose();
       })}
@@ -92,6 +101,16 @@ export function EditDialog({ volume, onClose }: { volume: Volume; onClose: () =>
         {errors.bootable ? <p className="field__error">{errors.bootable.message}</p> : null}
       </div>
       {nothingChanged ? <Callout tone="info">Nothing has changed yet.</Callout> : null}
+      {changes.bootable !== undefined &&
+      (changes.name !== undefined || changes.description !== undefined) ? (
+        <Callout tone="info">
+          <p>
+            Waldur applies a rename and a bootable change one at a time, so this is sent in two
+            steps: the name and description first, then Bootable once they are done. Both show in
+            Operations.
+          </p>
+        </Callout>
+      ) : null}
     </ActionDialog>
   );
 }

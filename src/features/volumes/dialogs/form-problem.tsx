@@ -2,14 +2,17 @@
 // field (a 409's reason, a quota error, a lost answer…), and the callout that shows them with the
 // details for a support ticket.
 import { useEffect, useRef } from 'react';
+import { Button } from '@/components/button';
 import { CodeBlock } from '@/components/code-block';
 import { Callout } from '@/components/status';
 import { ApiError } from '@/lib/api-error';
+import { UnknownOutcomeError } from '../api/volume-actions';
 
 export interface FormProblem {
   title: string;
   messages: string[];
-  retryable: boolean;
+  /** What the user can do from here ("Check again", "Send again"). */
+  actions?: { label: string; run: () => void }[];
 }
 
 /** Words for a failure that belongs to no field. */
@@ -17,11 +20,18 @@ export function describeFailure(
   error: unknown,
   fieldMap: Record<string, string> = {},
 ): FormProblem {
+  if (error instanceof UnknownOutcomeError) {
+    return {
+      title: 'No answer came back: it is unknown whether Waldur received this',
+      messages: [
+        'The request was sent, but its answer was lost on the way, and re-reading the volume for a while does not show it. Your input is kept. Check again; send it again only if Waldur still does not show it.',
+      ],
+    };
+  }
   if (!(error instanceof ApiError)) {
     return {
       title: 'Something went wrong',
       messages: [String(error instanceof Error ? error.message : error)],
-      retryable: true,
     };
   }
   if (error.kind === 'network') {
@@ -30,7 +40,6 @@ export function describeFailure(
       messages: [
         'Nothing was sent, or the answer was lost. Your input is kept: check your connection and submit again.',
       ],
-      retryable: true,
     };
   }
   if (error.isServerError) {
@@ -39,7 +48,6 @@ export function describeFailure(
       messages: [
         'Your input is kept; submit again. If it keeps failing, copy the details into a support ticket.',
       ],
-      retryable: true,
     };
   }
   switch (error.status) {
@@ -50,13 +58,11 @@ export function describeFailure(
           error.detail ?? error.message,
           'The volume has been refreshed to show its current state.',
         ],
-        retryable: false,
       };
     case 403:
       return {
         title: 'You do not have permission to do this on this volume',
         messages: [error.detail ?? 'Ask an admin or manager of its project, or staff.'],
-        retryable: false,
       };
     case 404:
       return {
@@ -64,7 +70,6 @@ export function describeFailure(
         messages: [
           'It was removed or unlinked elsewhere. Close this dialog and go back to the list.',
         ],
-        retryable: false,
       };
     default: {
       const unplaced = Object.entries(error.fieldErrors)
@@ -76,7 +81,6 @@ export function describeFailure(
             ? 'Waldur did not accept this'
             : `Waldur answered HTTP ${error.status}`,
         messages: [...error.generalMessages, ...unplaced],
-        retryable: error.status !== 400,
       };
     }
   }
@@ -105,6 +109,15 @@ export function FormProblemCallout({
               <li key={message}>{message}</li>
             ))}
           </ul>
+        ) : null}
+        {problem.actions?.length ? (
+          <div className="callout__actions">
+            {problem.actions.map((action) => (
+              <Button key={action.label} size="sm" onClick={action.run}>
+                {action.label}
+              </Button>
+            ))}
+          </div>
         ) : null}
         {report ? (
           <details>

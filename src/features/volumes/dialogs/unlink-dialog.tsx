@@ -1,9 +1,46 @@
+import { useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { Field } from '@/components/field';
+import { Callout } from '@/components/status';
 import { notify } from '@/lib/notifications';
+import { snapshotQueries } from '../api/snapshots';
 import type { Volume } from '../model/schemas';
+import { stateLabel } from '../model/states';
 import { ActionDialog } from './action-dialog';
 import { useActionDialog } from './use-action-dialog';
+
+/** Unlinking removes the volume's snapshots from Waldur too (`on_delete=CASCADE`, contract E4). */
+function CascadedSnapshots({ volume }: { volume: Volume }) {
+  const snapshots = useQuery(snapshotQueries.byVolume(volume.uuid));
+  if (snapshots.isPending) return <p className="muted">Checking for snapshots of this volume…</p>;
+  if (snapshots.isError) {
+    return (
+      <Callout tone="warning" title="Could not list this volume’s snapshots">
+        <p>Any snapshots of it are removed from Waldur too. {snapshots.error.message}</p>
+      </Callout>
+    );
+  }
+  const items = snapshots.data.items;
+  if (items.length === 0) return <p className="muted">It has no snapshots in Waldur.</p>;
+  return (
+    <Callout
+      tone="warning"
+      title={`Its ${items.length === 1 ? 'snapshot goes' : `${items.length} snapshots go`} too`}
+    >
+      <p>
+        Waldur removes a volume’s snapshots with it. In OpenStack they keep existing, no longer
+        managed by Waldur:
+      </p>
+      <ul className="compact-list">
+        {items.map((snapshot) => (
+          <li key={snapshot.uuid}>
+            {snapshot.name} <span className="muted">({stateLabel(snapshot.state)})</span>
+          </li>
+        ))}
+      </ul>
+    </Callout>
+  );
+}
 
 /**
  * Staff only. Unlink deletes Waldur's record without touching OpenStack, for records stuck in a
@@ -67,6 +104,7 @@ export function UnlinkDialog({
           Use this for records stuck in a transitional state. It cannot be undone here.
         </p>
       </div>
+      <CascadedSnapshots volume={volume} />
       <Field
         label={`Type the volume’s name (${name}) to confirm`}
         required

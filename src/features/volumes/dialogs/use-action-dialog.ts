@@ -7,6 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { ApiError } from '@/lib/api-error';
+import { notify } from '@/lib/notifications';
+import { UnknownOutcomeError } from '../api/volume-actions';
 import { useVolumeAction } from '../hooks/use-volume-action';
 import type { Volume } from '../model/schemas';
 import { clearDraft, draftKey, readDraft, saveDraft } from '../state/drafts';
@@ -62,31 +64,72 @@ export function useActionDialog<T extends FieldValues>({
     return placed;
   };
 
+  const attempt = async (send: (values: T) => Promise<void>, values: T) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setProblem(null);
+    setReport(undefined);
+    try {
+      await send(values);
+      clearDraft(key);
+    } catch (error) {
+      const placed = placeFieldErrors(error);
+      const described = describeFailure(error, fieldMap);
+      if (error instanceof UnknownOutcomeError) {
+        described.actions = [
+          { label: 'Check again', run: () => void checkAgain(error) },
+          { label: 'Send again', run: () => void attempt(send, values) },
+        ];
+        setReport(error.cause.toReport());
+      } else if (error instanceof ApiError && error.status !== 400) {
+        setReport(error.toReport());
+      }
+      if (!placed || described.messages.length > 0) setProblem(described);
+    } finally {
+      inFlight.current = false;
+    }
+  };
+
+  /** After an unknown outcome: read the volume once more; close if Waldur shows the request. */
+  const checkAgain = async (unknown: UnknownOutcomeError) => {
+    const result = await mutation.confirm(unknown.request).catch(() => null);
+    if (result) {
+      clearDraft(key);
+      notify({
+        kind: 'success',
+        title: `Waldur received it: ${volume.name ?? 'the volume'} shows the change`,
+      });
+      onClose();
+    } else {
+      setProblem(
+        (current) =>
+          current && {
+            ...current,
+            messages: [
+              'Checked again: Waldur still does not show it. Send it again if you want it done.',
+            ],
+          },
+      );
+    }
+  };
+
   /** `send` runs once the values are valid; its failures are shown without losing the input. */
   const submit = (send: (values: T) => Promise<void>) =>
-    form.handleSubmit(async (values) => {
-      if (inFlight.current) return;
-      inFlight.current = true;
-      setProblem(null);
-      setReport(undefined);
-      try {
-        await send(values);
-        clearDraft(key);
-      } catch (error) {
-        const placed = placeFieldErrors(error);
-        const described = describeFailure(error, fieldMap);
-        if (!placed || described.messages.length > 0) setProblem(described);
-        if (error instanceof ApiError && error.status !== 400) setReport(error.toReport());
-      } finally {
-        inFlight.current = false;
-      }
-    });
+    form.handleSubmit((values) => attempt(send, values));
 
   return {
     form,
     mutation,
     submit,
     /** The props every `ActionDialog` frame takes from here. */
-    frame: { onClose, isSubmitting: mutation.isPending, problem, report },
+    frame: {
+      onClose,
+      isSubmitting: mutation.isPending,
+      problem,
+      report,
+      notice: mutation.checking
+        ? 'No answer came back from Waldur. Checking whether it received the request…'
+        : undefined,
+    },
   };
 }

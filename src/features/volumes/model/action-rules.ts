@@ -21,6 +21,8 @@ export const ACTIONS = [
   'snapshot',
   'pull',
   'unlink',
+  'set_ok',
+  'set_erred',
 ] as const;
 export type ActionId = (typeof ACTIONS)[number];
 
@@ -33,7 +35,12 @@ export const ACTION_LABELS: Record<ActionId, string> = {
   snapshot: 'Create snapshot',
   pull: 'Pull',
   unlink: 'Unlink',
+  set_ok: 'Mark as OK',
+  set_erred: 'Mark as erred',
 };
+
+/** The actions only staff may run (`*_permissions = [is_staff]`); hidden from everyone else. */
+export const STAFF_ACTIONS: readonly ActionId[] = ['unlink', 'set_ok', 'set_erred'];
 
 /** What each action is called in notices: "Extend of data-01 scheduled". */
 export const ACTION_NOUNS: Record<ActionId, string> = {
@@ -45,6 +52,8 @@ export const ACTION_NOUNS: Record<ActionId, string> = {
   snapshot: 'Snapshot',
   pull: 'Pull',
   unlink: 'Unlink',
+  set_ok: 'Mark as OK',
+  set_erred: 'Mark as erred',
 };
 
 /**
@@ -166,12 +175,15 @@ export function actionAvailability(volume: Volume, context: RuleContext): Availa
           : 'The volume has no backend ID yet, so there is nothing in OpenStack to pull from.',
     ),
     unlink: null,
+    // Waldur lets staff mark a volume in any state (its FSM transitions have `source="*"`).
+    set_ok: volume.state === 'OK' ? 'The volume is OK already.' : null,
+    set_erred: null,
   };
 
   return ACTIONS.map((id) => ({
     id,
     label: ACTION_LABELS[id],
-    visible: id === 'unlink' ? context.user?.is_staff === true : true,
+    visible: STAFF_ACTIONS.includes(id) ? context.user?.is_staff === true : true,
     enabled: reasons[id] === null,
     reason: reasons[id] ?? undefined,
   }));

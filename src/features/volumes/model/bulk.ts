@@ -36,7 +36,7 @@ export function planBulk(
   return plan;
 }
 
-export type OutcomeStatus = 'queued' | 'running' | 'scheduled' | 'failed' | 'cancelled';
+export type OutcomeStatus = 'queued' | 'running' | 'scheduled' | 'failed' | 'unknown' | 'cancelled';
 
 export interface Outcome {
   status: OutcomeStatus;
@@ -50,6 +50,8 @@ export function outcomeText(outcome: Outcome): string {
       return 'Scheduled';
     case 'failed':
       return `Failed: ${outcome.message}`;
+    case 'unknown':
+      return 'No answer came back, and Waldur does not show it: unknown whether it was received';
     case 'running':
       return 'Sending…';
     case 'cancelled':

@@ -21,6 +21,10 @@ export interface Operation {
   finishedAt?: number;
   message?: string;
   errorMessage?: string;
+  /** One step of several (an edit whose bootable change follows its rename). */
+  step?: { index: number; of: number };
+  /** What to send once this step has settled to OK; cleared when sent. */
+  followUp?: { body: { bootable: boolean }; what: string };
 }
 
 const KEY = 'volume-console:operations';
@@ -80,20 +84,27 @@ export function useOperations(): Operation[] {
 }
 
 /** What the tray shows for an action Waldur accepted: the volume (or new snapshot) to watch. */
-export function recordOperation(volume: Volume, request: ActionRequest, result: ActionResult) {
+export function recordOperation(
+  volume: Volume,
+  request: ActionRequest,
+  result: ActionResult,
+  extra: Pick<Operation, 'step'> = {},
+) {
   const action = request.action;
   const name =
     request.action === 'edit' && request.body.name
       ? request.body.name
       : (volume.name ?? volume.uuid);
   const base = { action, volumeUuid: volume.uuid, volumeName: name };
+  const lost = result.answerLost ? 'Waldur’s answer was lost; re-reading showed it accepted' : '';
+  const note = (text: string | undefined) => [text, lost].filter(Boolean).join(' · ') || undefined;
   if (result.kind === 'removed') {
     return addOperation({
       ...base,
       target: { kind: 'volume', uuid: volume.uuid, name },
       status: 'ok',
       finishedAt: Date.now(),
-      message: 'Removed from Waldur (nothing changed in OpenStack)',
+      message: note('Removed from Waldur (nothing changed in OpenStack)'),
     });
   }
   if (result.kind === 'snapshot') {
@@ -105,14 +116,22 @@ export function recordOperation(volume: Volume, request: ActionRequest, result: 
         name: result.snapshot.name ?? 'snapshot',
       },
       status: 'scheduled',
-      message: `Snapshot ${result.snapshot.name ?? ''}`.trim(),
+      message: note(`Snapshot ${result.snapshot.name ?? ''}`.trim()),
     });
   }
+  const then = request.action === 'edit' ? request.afterwards : undefined;
   return addOperation({
     ...base,
+    ...extra,
+    ...(then
+      ? {
+          step: { index: 1, of: 2 },
+          followUp: { body: then, what: `bootable: ${then.bootable ? 'yes' : 'no'}` },
+        }
+      : {}),
     target: { kind: 'volume', uuid: volume.uuid, name },
     status: 'scheduled',
-    message: describeRequest(request),
+    message: note(describeRequest(request)),
   });
 }
 

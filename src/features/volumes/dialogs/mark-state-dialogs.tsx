@@ -1,0 +1,110 @@
+// Staff only: setting a stuck volume's state by hand (Waldur's `set_ok` and `set_erred`). Nothing
+// is checked or changed in OpenStack, so each asks for confirmation and says so.
+import * as z from 'zod/mini';
+import { Field } from '@/components/field';
+import { Callout } from '@/components/status';
+import { notify } from '@/lib/notifications';
+import type { Volume } from '../model/schemas';
+import { stateLabel } from '../model/states';
+import { descriptionField } from '../model/validation';
+import { ActionDialog } from './action-dialog';
+import { useActionDialog } from './use-action-dialog';
+
+function LeftoverAction({ volume }: { volume: Volume }) {
+  return volume.action ? (
+    <p className="muted">
+      Waldur keeps the last action ({volume.action}) recorded after this; the support panel shows
+      it.
+    </p>
+  ) : null;
+}
+
+export function SetOkDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
+  const { mutation, submit, frame } = useActionDialog({
+    volume,
+    action: 'set_ok',
+    schema: z.object({}),
+    defaults: {},
+    onClose,
+  });
+  return (
+    <ActionDialog
+      {...frame}
+      title={`Mark ${volume.name ?? 'the volume'} as OK?`}
+      submitLabel="Mark as OK"
+      onSubmit={submit(async () => {
+        await mutation.mutateAsync({ action: 'set_ok' });
+        notify({ kind: 'success', title: `${volume.name ?? 'The volume'} is marked as OK` });
+        onClose();
+      })}
+    >
+      <Callout tone="warning" title="Only Waldur’s record changes">
+        <p>
+          The volume is {stateLabel(volume.state)} now. Waldur will set it to OK and clear its error
+          message and traceback; nothing is checked or changed in OpenStack. Do this once you know
+          the volume is healthy there (or pull it, which reads it from OpenStack).
+        </p>
+      </Callout>
+      <LeftoverAction volume={volume} />
+    </ActionDialog>
+  );
+}
+
+const erredSchema = z.object({
+  message: z
+    .string()
+    .check(z.trim(), z.minLength(1, { error: 'Say what is wrong, for the volume’s users' })),
+  traceback: descriptionField,
+});
+
+export function SetErredDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
+  const { form, mutation, submit, frame } = useActionDialog({
+    volume,
+    action: 'set_erred',
+    schema: erredSchema,
+    defaults: { message: '', traceback: '' },
+    fieldMap: { error_message: 'message', error_traceback: 'traceback' },
+    onClose,
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  return (
+    <ActionDialog
+      {...frame}
+      tone="danger"
+      title={`Mark ${volume.name ?? 'the volume'} as erred`}
+      submitLabel="Mark as erred"
+      onSubmit={submit(async (values) => {
+        await mutation.mutateAsync({
+          action: 'set_erred',
+          body: {
+            error_message: values.message.trim(),
+            ...(values.traceback ? { error_traceback: values.traceback } : {}),
+          },
+        });
+        notify({ kind: 'success', title: `${volume.name ?? 'The volume'} is marked as erred` });
+        onClose();
+      })}
+    >
+      <p>
+        Waldur will set it to Erred with this message; nothing changes in OpenStack. Its users then
+        see the message and can pull it once it is fixed.
+      </p>
+      <Field label="Error message" required error={errors.message?.message}>
+        {(props) => <textarea {...props} {...register('message')} className="input" rows={2} />}
+      </Field>
+      <Field
+        label="Traceback"
+        hint="Optional: details for support."
+        error={errors.traceback?.message}
+      >
+        {(props) => (
+          <textarea {...props} {...register('traceback')} className="input mono" rows={4} />
+        )}
+      </Field>
+      <LeftoverAction volume={volume} />
+    </ActionDialog>
+  );
+}
