@@ -5,6 +5,12 @@
 import type * as z from 'zod/mini';
 import { ApiError, type RequestSummary } from './api-error';
 import { type PageLinks, parseLinkHeader, parseResultCount } from './link-header';
+import {
+  rejectsStateChoice,
+  type StateSpelling,
+  spellingOfBody,
+  spellState,
+} from './state-spelling';
 
 export type QueryScalar = string | number | boolean;
 export type QueryValue = QueryScalar | null | undefined | readonly QueryScalar[];
@@ -80,7 +86,20 @@ function isAbortError(error: unknown) {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
+/** The `state` filter in a server's spelling (the rest of the query as it is). */
+function spellStateParam(params: QueryParams | undefined, spelling: StateSpelling) {
+  if (!params || params.state === undefined || params.state === null) return params;
+  const { state } = params;
+  const spelled = Array.isArray(state)
+    ? state.map((s) => spellState(String(s), spelling))
+    : spellState(String(state), spelling);
+  return { ...params, state: spelled };
+}
+
 export class HttpClient {
+  /** How this server spells states (see state-spelling.ts); learnt from its answers. */
+  private stateSpelling: StateSpelling = 'current';
+
   constructor(private readonly config: HttpClientConfig) {}
 
   get baseUrl() {
@@ -92,6 +111,35 @@ export class HttpClient {
   }
 
   private async send(
+    method: string,
+    path: string,
+    options: RequestOptions & { body?: unknown } = {},
+  ): Promise<{ response: Response; body: unknown; request: RequestSummary }> {
+    const spelling = this.stateSpelling;
+    try {
+      const sent = await this.sendOnce(method, path, {
+        ...options,
+        params: spellStateParam(options.params, spelling),
+      });
+      if (method === 'GET') this.stateSpelling = spellingOfBody(sent.body) ?? this.stateSpelling;
+      return sent;
+    } catch (error) {
+      // A `state` filter in the other spelling: learn the server's and ask once more.
+      const rejected =
+        error instanceof ApiError &&
+        error.status === 400 &&
+        options.params?.state != null &&
+        rejectsStateChoice(error.body);
+      if (!rejected || this.stateSpelling !== spelling) throw error;
+      this.stateSpelling = spelling === 'current' ? 'legacy' : 'current';
+      return this.sendOnce(method, path, {
+        ...options,
+        params: spellStateParam(options.params, this.stateSpelling),
+      });
+    }
+  }
+
+  private async sendOnce(
     method: string,
     path: string,
     options: RequestOptions & { body?: unknown } = {},
