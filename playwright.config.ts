@@ -20,6 +20,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 /** A Waldur-shaped server (another process, another port) and the same build configured for it. */
 export const WALDUR_PORT = 8091;
 export const DEPLOYED_PORT = 4174;
+/** `WALDUR_URL=… npm run preview`: the build with that Waldur proxied under its own /api/. */
+export const PROXIED_PORT = 4175;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -43,6 +45,8 @@ export default defineConfig({
     {
       command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
       url: `http://127.0.0.1:${PORT}/config.json`,
+      // The demo's sign-in page may connect to the Waldur-shaped server, and nowhere else.
+      env: { CSP_CONNECT_SRC: `http://127.0.0.1:${WALDUR_PORT}` },
       reuseExistingServer: false,
       timeout: 30_000,
     },
@@ -56,6 +60,14 @@ export default defineConfig({
       // The same production build, deployed with a config.json that names that Waldur.
       command: `npx tsx test/servers/static-server.ts --port ${DEPLOYED_PORT} --dir dist --api http://127.0.0.1:${WALDUR_PORT}`,
       url: `http://127.0.0.1:${DEPLOYED_PORT}/config.json`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // As a developer runs it against a real Waldur: the README's command, word for word.
+      command: `npm run preview -- --port ${PROXIED_PORT} --host 127.0.0.1`,
+      url: `http://127.0.0.1:${PROXIED_PORT}/config.json`,
+      env: { WALDUR_URL: `http://127.0.0.1:${WALDUR_PORT}` },
       reuseExistingServer: false,
       timeout: 30_000,
     },

@@ -2,6 +2,7 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { waldurProxy } from './scripts/deployment.ts';
 
 type ModuleInfo = { isEntry: boolean; importedIds: readonly string[] } | null;
 type GetModuleInfo = (id: string) => ModuleInfo;
@@ -80,7 +81,7 @@ function preloadAppStart(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), preloadAppStart()],
+  plugins: [react(), preloadAppStart(), waldurProxy()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -1,6 +1,7 @@
 // Runtime configuration, read from `config.json` next to `index.html` at start, so one build serves
-// every deployment: `{"apiUrl": "https://waldur.example.com"}` talks to that Waldur, `{"apiUrl": null}`
-// runs the built-in demo backend.
+// every deployment: `{"apiUrl": "/"}` talks to the Waldur proxied under this origin's `/api/` (the
+// recommended deployment), `{"apiUrl": "https://waldur.example.com"}` to that Waldur across origins,
+// and `{"apiUrl": null}` runs the built-in demo backend.
 import * as z from 'zod/mini';
 
 export interface AppConfig {
@@ -13,10 +14,14 @@ const configSchema = z.object({
   apiUrl: z.optional(z.nullable(z.string())),
 });
 
-/** "https://h/api/" or "https://h/" → "https://h": the console adds `/api/...` itself. */
-export function normalizeApiUrl(input: string): string | null {
+/**
+ * "https://h/api/" or "https://h/" → "https://h": the console adds `/api/...` itself. With `base`, a
+ * relative URL ("/", "/waldur/") is resolved against it (config.json, against the console's origin);
+ * without, only an absolute URL is an address (what a user types on the sign-in page).
+ */
+export function normalizeApiUrl(input: string, base?: string): string | null {
   try {
-    const url = new URL(input.trim());
+    const url = new URL(input.trim(), base);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
     const path = url.pathname.replace(/\/+$/, '').replace(/\/api$/, '');
     return `${url.origin}${path}`;
@@ -49,7 +54,7 @@ export async function loadConfig(
   }
   const raw = parsed.data.apiUrl?.trim() || null;
   if (raw === null) return { apiUrl: null, problem: null };
-  const apiUrl = normalizeApiUrl(raw);
+  const apiUrl = normalizeApiUrl(raw, window.location.origin);
   if (!apiUrl) return { apiUrl: null, problem: `config.json names an invalid apiUrl (${raw}).` };
   return { apiUrl, problem: null };
 }

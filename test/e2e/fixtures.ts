@@ -104,6 +104,12 @@ export async function runUntil(
 
 export const test = base.extend<{ demo: Demo }>({
   page: async ({ page }, use) => {
+    // Every server the tests use sends the deployment's strict Content-Security-Policy; Chromium
+    // logs each thing it refuses ("Refused to execute inline script because it violates …").
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
     await page.clock.install();
     await page.addInitScript(
       ([key]) => {
@@ -114,6 +120,7 @@ export const test = base.extend<{ demo: Demo }>({
       [SPEED_KEY],
     );
     await use(page);
+    expect(refused, 'Content-Security-Policy violations').toEqual([]);
   },
   demo: async ({ page }, use) => {
     const errors: string[] = [];

@@ -2,7 +2,7 @@
 // cross-origin HTTP (no MSW in the browser): sign in, browse, a 401 mid-session, an HTML 500, a slow
 // response, sign out; and the token never travels anywhere but the Authorization header.
 import type { Page } from '@playwright/test';
-import { DEPLOYED_PORT, WALDUR_PORT } from '../../playwright.config';
+import { DEPLOYED_PORT, PROXIED_PORT, WALDUR_PORT } from '../../playwright.config';
 import { expect, runUntil, test } from './fixtures';
 
 const WALDUR = `http://127.0.0.1:${WALDUR_PORT}`;
@@ -13,6 +13,18 @@ async function control(page: Page, path: string) {
   const response = await page.request.post(`${WALDUR}/__control/${path}`);
   expect(response.ok()).toBe(true);
   return response.json();
+}
+
+interface Received {
+  method: string;
+  url: string;
+  authorization: string | null;
+  origin: string | null;
+  status: number;
+}
+
+async function received(page: Page): Promise<Received[]> {
+  return (await page.request.get(`${WALDUR}/__control/requests`)).json();
 }
 
 async function tokens(page: Page): Promise<Record<'staff' | 'admin' | 'support', string>> {
@@ -198,4 +210,69 @@ test('from demo mode, connects to a Waldur the user names, and goes back to the 
   await page.getByRole('button', { name: 'Back to the demo backend' }).click();
   await expect(page.getByText('Demo backend')).toBeVisible();
   await expect(page.getByText('1–25 of 250 volumes')).toBeVisible();
+});
+
+test('behind mastermind’s nginx an accepted extend loses its answer (202 without CORS headers); the console re-reads, shows it running, and sends it once', async ({
+  page,
+}) => {
+  const { staff } = await tokens(page);
+  await control(page, 'cors?mode=nginx');
+  await control(page, 'clock?mode=manual'); // the operation stays where it is until advanced
+  await page.goto('/volumes?state=OK&runtime=available');
+  await signIn(page, staff);
+  const link = page.getByRole('table').getByRole('link').first();
+  const name = (await link.textContent())!;
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const toolbar = page.getByRole('toolbar', { name: /Actions for/ });
+  await toolbar.getByRole('button', { name: 'Extend…' }).click();
+  const dialog = page.getByRole('dialog', { name: `Extend ${name}` });
+  const size = dialog.getByRole('spinbutton', { name: /New size/ });
+  await size.fill(String(Number(await size.inputValue()) + 1));
+  await dialog.getByRole('button', { name: 'Extend' }).click();
+
+  // No answer (the browser saw a network error); the volume shows the extend, so it was accepted.
+  await expect(dialog).toBeHidden();
+  await expect(
+    page.getByRole('status').filter({ hasText: /^Extend of .* scheduled$/ }),
+  ).toBeVisible();
+  const tray = page.getByRole('complementary', { name: 'Operations' });
+  await tray.getByRole('button', { name: /^Operations 1 running/ }).click();
+  await expect(tray.getByText(/answer was lost; re-reading showed it accepted/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.locator('.detail-header')).toContainText(/Extending|Update scheduled/);
+  await expect(page.getByText('Could not extend')).toHaveCount(0);
+
+  const posts = (await received(page)).filter((r) => r.method === 'POST');
+  expect(posts.map((r) => [new URL(r.url).pathname.split('/').at(-2), r.status])).toEqual([
+    ['extend', 202],
+  ]);
+});
+
+test('`WALDUR_URL=… npm run preview` proxies /api/ on the console’s own origin: sign-in asks only for the token, and no request leaves the origin', async ({
+  page,
+}) => {
+  const CONSOLE = `http://127.0.0.1:${PROXIED_PORT}`;
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  const { staff } = await tokens(page);
+  await control(page, 'cors?mode=nginx'); // CORS headers would not help anyone here
+
+  await page.goto(`${CONSOLE}/volumes?state=ERRED`);
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByLabel('API token')).toBeVisible();
+  await expect(page.getByLabel('Waldur API address')).toHaveCount(0);
+  await expect(page.getByText(`${CONSOLE}/api/ (this site)`)).toBeVisible();
+  await signIn(page, staff);
+  await expect(page).toHaveURL(/\/volumes\?state=ERRED$/);
+  await expect(page.getByText('1–12 of 12 volumes')).toBeVisible();
+  await page.getByRole('table').getByRole('link').first().click();
+  await expect(page.getByRole('toolbar', { name: /Actions for/ })).toBeVisible();
+
+  expect(requested.filter((url) => new URL(url).origin !== CONSOLE)).toEqual([]);
+  expect(requested.some((url) => url.startsWith(`${CONSOLE}/api/openstack-volumes/`))).toBe(true);
+  // They reached Waldur through the proxy, with the token.
+  const seen = await received(page);
+  expect(seen.some((r) => r.url.includes('/api/openstack-volumes/'))).toBe(true);
+  expect(seen.every((r) => r.authorization === `Token ${staff}`)).toBe(true);
 });

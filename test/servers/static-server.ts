@@ -1,12 +1,14 @@
 // Serves a production build the way a deployment does: static files, `config.json` (here optionally
 // replaced, as a deployment edits it without rebuilding), and the SPA fallback (any other path gets
-// index.html, so /volumes/<uuid> can be reloaded).
+// index.html, so /volumes/<uuid> can be reloaded), under the strict Content-Security-Policy of the
+// README's nginx example.
 //
 //   tsx test/servers/static-server.ts --port 4174 --dir dist --api http://127.0.0.1:8091
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { contentSecurityPolicy } from '../../scripts/deployment';
 
 const arg = (name: string, fallback: string) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -70,6 +72,7 @@ createServer((req, res) => {
     // Hashed assets never change; index.html and config.json must be revalidated.
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     Vary: 'Accept-Encoding',
+    'Content-Security-Policy': contentSecurityPolicy(api ? new URL(api).origin : null),
     ...(encoding ? { 'Content-Encoding': encoding } : {}),
   });
   res.end(encoding ? compressed(target, encoding) : readFileSync(target));

@@ -138,7 +138,9 @@ export function SignInPage() {
         {fixedUrl ? (
           <div className="field">
             <span className="field__label">Waldur</span>
-            <p className="mono">{fixedUrl}</p>
+            <p className="mono">
+              {fixedUrl === window.location.origin ? `${fixedUrl}/api/ (this site)` : fixedUrl}
+            </p>
           </div>
         ) : (
           <Field

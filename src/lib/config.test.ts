@@ -1,0 +1,49 @@
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { server, skipResponseContractCheck } from '../../test/setup';
+import { loadConfig, normalizeApiUrl } from './config';
+
+describe('normalizeApiUrl', () => {
+  it('keeps the origin and any prefix, without a trailing slash or /api', () => {
+    expect(normalizeApiUrl('https://waldur.example.com/api/')).toBe('https://waldur.example.com');
+    expect(normalizeApiUrl(' https://h.example/waldur/ ')).toBe('https://h.example/waldur');
+    expect(normalizeApiUrl('ftp://h.example')).toBeNull();
+  });
+
+  it('resolves a relative address only against a base', () => {
+    expect(normalizeApiUrl('/')).toBeNull();
+    expect(normalizeApiUrl('waldur.example.com')).toBeNull();
+    expect(normalizeApiUrl('/', 'https://console.example.org')).toBe('https://console.example.org');
+    expect(normalizeApiUrl('/waldur/api/', 'https://console.example.org')).toBe(
+      'https://console.example.org/waldur',
+    );
+  });
+});
+
+describe('loadConfig', () => {
+  // config.json is the deployment's file, not Waldur's API: outside the contract.
+  const serve = (body: { apiUrl: string | null }) => {
+    skipResponseContractCheck();
+    server.use(http.get('http://localhost/config.json', () => HttpResponse.json(body)));
+  };
+
+  it('"apiUrl": "/" is the Waldur proxied under the console’s own origin', async () => {
+    serve({ apiUrl: '/' });
+    expect(await loadConfig('http://localhost/config.json')).toEqual({
+      apiUrl: window.location.origin,
+      problem: null,
+    });
+  });
+
+  it('an absolute apiUrl is used as it is; null runs the demo', async () => {
+    serve({ apiUrl: 'https://waldur.example.com/' });
+    expect((await loadConfig('http://localhost/config.json')).apiUrl).toBe(
+      'https://waldur.example.com',
+    );
+    serve({ apiUrl: null });
+    expect(await loadConfig('http://localhost/config.json')).toEqual({
+      apiUrl: null,
+      problem: null,
+    });
+  });
+});
