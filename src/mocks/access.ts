@@ -49,3 +49,29 @@ export function visible<T extends { project_uuid: string }>(db: Db, user: UserRe
   const projects = projectsOf(db, user);
   return items.filter((item) => projects.has(item.project_uuid));
 }
+
+function ownsCustomerOf(db: Db, user: UserRecord, projectUuid: string) {
+  const customer = db.projects.find((p) => p.uuid === projectUuid)?.customer_uuid;
+  return user.roles.some((r) => r.role === 'CUSTOMER.OWNER' && r.scope_uuid === customer);
+}
+
+/** `ORDER.APPROVE` on the project or its customer: customer owners, and staff. */
+export function canApproveOrders(db: Db, user: UserRecord, projectUuid: string) {
+  return user.is_staff || ownsCustomerOf(db, user, projectUuid);
+}
+
+/**
+ * `order_should_not_be_reviewed_by_consumer` (contract-lifecycle §2.6): staff and approvers skip
+ * review; for a private offering (neither billable nor shared) so do holders of
+ * `ORDER.APPROVE_PRIVATE`: project admins and managers, and customer owners.
+ */
+export function skipsConsumerReview(
+  db: Db,
+  user: UserRecord,
+  offering: { billable: boolean; shared: boolean },
+  projectUuid: string,
+) {
+  if (canApproveOrders(db, user, projectUuid)) return true;
+  const isPrivate = !offering.billable && !offering.shared;
+  return isPrivate && managedProjects(db, user).has(projectUuid);
+}

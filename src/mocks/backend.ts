@@ -11,8 +11,10 @@ import {
   visible,
 } from './access';
 import { authenticate, rotatedToken } from './auth';
+import { orderApproved, orderEnded } from './callbacks';
 import { type Clock, createClock, isoMicro } from './clock';
-import type { Db, FailureRule, InstanceRecord, UserRecord, VolumeRecord } from './db';
+import type { Db, FailureRule, InstanceRecord, OrderRecord, UserRecord, VolumeRecord } from './db';
+import type { EventSource } from './history';
 import { DrfError, detail, djangoServerErrorPage, pythonTypeName } from './responses';
 import { createSeedDb } from './seed/seed';
 import type { SerializeContext } from './serializers';
@@ -66,6 +68,8 @@ export class DemoBackend {
   timeScale: number;
   /** Behave like a Waldur from before 2025: states spelled "Erred", "Update Scheduled"… */
   legacyStates = false;
+  /** Who made the request being handled (events logged inside a request name them). */
+  private actor: UserRecord | null = null;
 
   constructor(options: DemoBackendOptions = {}) {
     this.clock = options.clock ?? createClock();
@@ -77,6 +81,7 @@ export class DemoBackend {
       now: () => this.clock.now(),
       changed: () => this.changed(),
       timeScale: () => this.timeScale,
+      actor: () => this.actor,
     });
   }
 
@@ -95,6 +100,11 @@ export class DemoBackend {
 
   changed() {
     this.dirty = true;
+  }
+
+  /** Now, as the user of the request being handled (for events logged inside it). */
+  eventSource(user: UserRecord | null = this.actor): EventSource {
+    return { at: this.clock.now(), user };
   }
 
   /** Applies the work that is due (as Celery would have by now). */
@@ -174,6 +184,27 @@ export class DemoBackend {
     this.serverErrors = { count, path };
   }
 
+  /** A consumer approver approves a pending order: it executes at once (`approve_by_consumer`). */
+  approveOrder(order: OrderRecord, user: UserRecord) {
+    order.state = 'executing';
+    order.consumer_reviewed_by = user.uuid;
+    order.consumer_reviewed_at = this.now();
+    order.modified = order.consumer_reviewed_at;
+    orderApproved(this.db, this.eventSource(user), order);
+    this.tasks.scheduleOrder(order);
+    this.changed();
+  }
+
+  /** A consumer approver rejects a pending order (`reject_by_consumer`; the console never does). */
+  rejectOrder(orderUuid: string, username = 'alice') {
+    const order = this.db.orders.find((o) => o.uuid === orderUuid);
+    if (order?.state !== 'pending-consumer') throw new Error('No pending order to reject');
+    order.consumer_reviewed_by = this.user(username).uuid;
+    order.consumer_reviewed_at = this.now();
+    orderEnded(this.db, this.eventSource(this.user(username)), order, 'rejected');
+    this.changed();
+  }
+
   scheduleVolumeOperation(
     volume: VolumeRecord,
     operation: string,
@@ -204,6 +235,7 @@ export class DemoBackend {
         } else {
           const user =
             options.auth === false ? (null as unknown as UserRecord) : this.authenticate(request);
+          this.actor = user;
           const flatParams: Record<string, string> = {};
           for (const [key, value] of Object.entries(params)) {
             if (typeof value === 'string') flatParams[key] = value;
@@ -213,6 +245,7 @@ export class DemoBackend {
             url,
             params: flatParams,
             user,
+            viewer: user,
             origin: url.origin,
             db: this.db,
             legacyStates: this.legacyStates,
@@ -222,6 +255,8 @@ export class DemoBackend {
       } catch (error) {
         if (!(error instanceof DrfError)) throw error;
         response = error.toResponse();
+      } finally {
+        this.actor = null;
       }
       this.requests.push({
         method: request.method,

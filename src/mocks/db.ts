@@ -118,6 +118,86 @@ export interface SnapshotRecord extends ResourceBase {
   kept_until: string | null;
 }
 
+/** An image of a tenant's Glance (`openstack-images`): a bootable volume can start from one. */
+export interface ImageRecord {
+  uuid: string;
+  name: string;
+  settings_uuid: string;
+  /** MiB, as Waldur stores it. */
+  min_disk: number;
+  min_ram: number;
+}
+
+/**
+ * A marketplace offering. Every tenant gets a private "Volume in <tenant>" offering of type
+ * `OpenStack.Volume` (and one for instances); orders for volumes go to it (contract-lifecycle §2.1).
+ */
+export interface OfferingRecord {
+  uuid: string;
+  name: string;
+  type: 'OpenStack.Volume' | 'OpenStack.Instance';
+  tenant_uuid: string;
+  customer_uuid: string;
+  project_uuid: string;
+  shared: boolean;
+  /**
+   * Private (`not billable and not shared`) offerings skip consumer review for project admins and
+   * managers; a billable one needs a customer owner's (or staff's) approval (§2.6).
+   */
+  billable: boolean;
+  state: 'Active' | 'Paused' | 'Archived';
+  created: string;
+}
+
+/** A marketplace resource: the order side of a volume; `scope_uuid` is the volume once it exists. */
+export interface MarketplaceResourceRecord {
+  uuid: string;
+  name: string;
+  offering_uuid: string;
+  project_uuid: string;
+  /** Title case: Creating, OK, Erred, Updating, Terminating, Terminated. */
+  state: string;
+  scope_uuid: string | null;
+  created: string;
+  modified: string;
+}
+
+/** A marketplace order (`Create` or `Terminate`) and where it stands. */
+export interface OrderRecord {
+  uuid: string;
+  type: 'Create' | 'Terminate';
+  /** pending-consumer, executing, done, erred, canceled, rejected. */
+  state: string;
+  offering_uuid: string;
+  project_uuid: string;
+  resource_uuid: string;
+  resource_name: string;
+  attributes: Record<string, unknown>;
+  created_by: string;
+  consumer_reviewed_by: string | null;
+  consumer_reviewed_at: string | null;
+  error_message: string;
+  error_traceback: string;
+  created: string;
+  modified: string;
+  completed_at: string | null;
+}
+
+/**
+ * An entry of Waldur's event log. `feed` lists the objects (volumes, marketplace resources, orders,
+ * snapshots) whose history shows it; `context` holds the event's own keys, and the project's and
+ * customer's are added when it is read.
+ */
+export interface EventRecord {
+  uuid: string;
+  created: string;
+  event_type: string;
+  message: string;
+  feed: string[];
+  project_uuid: string | null;
+  context: Record<string, unknown>;
+}
+
 /** Waldur's role names as `users/me` reports them in `permissions[].role_name`. */
 export type Role = 'PROJECT.ADMIN' | 'PROJECT.MANAGER' | 'PROJECT.MEMBER' | 'CUSTOMER.OWNER';
 
@@ -144,6 +224,8 @@ export interface Job {
     | 'volume:runtime'
     | 'volume:finish'
     | 'volume:fail'
+    | 'volume:gone'
+    | 'order:process'
     | 'instance:begin'
     | 'instance:finish'
     | 'instance:fail'
@@ -152,7 +234,7 @@ export interface Job {
     | 'snapshot:fail'
     | 'snapshot:deleting'
     | 'snapshot:gone';
-  /** The UUID of the volume, instance or snapshot the step changes. */
+  /** The UUID of the volume, instance, snapshot or order the step changes. */
   target: string;
   /** The operation it belongs to: `attach`, `detach`, `extend`, `retype`, `pull`, `update`, … */
   operation: string;
@@ -181,10 +263,15 @@ export interface Db {
   instances: InstanceRecord[];
   volumes: VolumeRecord[];
   snapshots: SnapshotRecord[];
+  images: ImageRecord[];
+  offerings: OfferingRecord[];
+  marketplace_resources: MarketplaceResourceRecord[];
+  orders: OrderRecord[];
+  events: EventRecord[];
   users: UserRecord[];
   jobs: Job[];
   next_job_id: number;
   failures: FailureRule[];
 }
 
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;

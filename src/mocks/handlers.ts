@@ -1,7 +1,10 @@
 import { http } from 'msw';
 import type { DemoBackend } from './backend';
+import { eventHandlers } from './handlers/events';
 import { instanceHandlers } from './handlers/instances';
+import { marketplaceHandlers } from './handlers/marketplace';
 import { neighbourHandlers } from './handlers/neighbours';
+import { orderHandlers } from './handlers/orders';
 import { snapshotHandlers } from './handlers/snapshots';
 import { volumeHandlers } from './handlers/volumes';
 import { djangoNotFoundPage, methodNotAllowed } from './responses';
@@ -11,9 +14,27 @@ const ROUTES: { pattern: RegExp; methods: string[] }[] = [
   { pattern: /^\/api\/users\/me\/$/, methods: ['GET'] },
   {
     pattern:
-      /^\/api\/(customers|projects|openstack-tenants|openstack-volumes|openstack-instances|openstack-snapshots|openstack-volume-types|openstack-volume-availability-zones)\/$/,
+      /^\/api\/(customers|projects|openstack-tenants|openstack-volumes|openstack-instances|openstack-snapshots|openstack-volume-types|openstack-volume-availability-zones|openstack-images|marketplace-public-offerings|events)\/$/,
     methods: ['GET', 'HEAD'],
   },
+  { pattern: /^\/api\/marketplace-orders\/$/, methods: ['GET', 'HEAD', 'POST'] },
+  { pattern: /^\/api\/marketplace-orders\/[^/.]+\/$/, methods: ['GET'] },
+  {
+    pattern: /^\/api\/marketplace-orders\/[^/.]+\/(approve_by_consumer|cancel)\/$/,
+    methods: ['POST'],
+  },
+  {
+    pattern:
+      /^\/api\/(marketplace-public-offerings|marketplace-resources|openstack-images)\/[^/.]+\/$/,
+    methods: ['GET'],
+  },
+  {
+    pattern: /^\/api\/marketplace-resources\/[^/.]+\/offering_for_subresources\/$/,
+    methods: ['GET'],
+  },
+  { pattern: /^\/api\/marketplace-resources\/[^/.]+\/terminate\/$/, methods: ['POST'] },
+  { pattern: /^\/api\/openstack-snapshots\/[^/.]+\/restore\/$/, methods: ['POST'] },
+  { pattern: /^\/api\/openstack-snapshots\/[^/.]+\/restorations\/$/, methods: ['GET'] },
   { pattern: /^\/api\/openstack-volumes\/[^/.]+\/$/, methods: ['GET', 'PUT', 'PATCH'] },
   {
     pattern:
@@ -42,6 +63,9 @@ export function createHandlers(backend: DemoBackend, origin: string) {
     ...instanceHandlers(backend, origin),
     ...snapshotHandlers(backend, origin),
     ...neighbourHandlers(backend, origin),
+    ...orderHandlers(backend, origin),
+    ...marketplaceHandlers(backend, origin),
+    ...eventHandlers(backend, origin),
     http.all(
       `${origin}/api/*`,
       backend.handler(

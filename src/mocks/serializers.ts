@@ -18,6 +18,8 @@ import { spellState } from './states';
 export interface SerializeContext {
   origin: string;
   db: Db;
+  /** Who reads it: some fields (an order's traceback) are for staff and support only. */
+  viewer?: UserRecord;
   /** Spell `state` as Waldur did before 2025 ("Erred", "Update Scheduled"). */
   legacyStates?: boolean;
 }
@@ -121,7 +123,16 @@ export function serializeVolume(ctx: SerializeContext, volume: VolumeRecord): Js
   out.tenant = link(ctx, 'openstack-tenants', volume.tenant_uuid);
   out.tenant_uuid = volume.tenant_uuid;
   out.extend_enabled = volume.extend_enabled;
-  return { ...out, ...marketplaceFields(volume.marketplace) };
+  // The marketplace resource's own state, where the demo keeps one.
+  const resource = ctx.db.marketplace_resources.find((r) => r.scope_uuid === volume.uuid);
+  return {
+    ...out,
+    ...marketplaceFields(
+      volume.marketplace && resource
+        ? { ...volume.marketplace, resource_state: resource.state }
+        : volume.marketplace,
+    ),
+  };
 }
 
 export function serializeSnapshot(ctx: SerializeContext, snapshot: SnapshotRecord): Json {
@@ -140,7 +151,14 @@ export function serializeSnapshot(ctx: SerializeContext, snapshot: SnapshotRecor
   }
   out.action = snapshot.action;
   out.action_details = snapshot.action_details;
-  out.restorations = restored.map((volume) => ({
+  out.restorations = restored.map((volume) => serializeRestoration(ctx, volume));
+  out.kept_until = snapshot.kept_until;
+  return { ...out, ...marketplaceFields(snapshot.marketplace) };
+}
+
+/** A `SnapshotRestoration`: one per volume restored from the snapshot (its row, in the demo). */
+export function serializeRestoration(ctx: SerializeContext, volume: VolumeRecord): Json {
+  return {
     uuid: volume.uuid,
     created: volume.created,
     description: volume.description,
@@ -150,9 +168,7 @@ export function serializeSnapshot(ctx: SerializeContext, snapshot: SnapshotRecor
     volume_runtime_state: volume.runtime_state,
     volume_size: volume.size,
     volume_device: volume.device,
-  }));
-  out.kept_until = snapshot.kept_until;
-  return { ...out, ...marketplaceFields(snapshot.marketplace) };
+  };
 }
 
 export function serializeInstance(ctx: SerializeContext, instance: InstanceRecord): Json {
@@ -238,6 +254,17 @@ export function serializeAvailabilityZone(
     name: zone.name,
     settings: link(ctx, 'service-settings', zone.settings_uuid),
     available: zone.available,
+  };
+}
+
+export function serializeImage(ctx: SerializeContext, image: Db['images'][number]): Json {
+  return {
+    url: link(ctx, 'openstack-images', image.uuid),
+    uuid: image.uuid,
+    name: image.name,
+    settings: link(ctx, 'service-settings', image.settings_uuid),
+    min_disk: image.min_disk,
+    min_ram: image.min_ram,
   };
 }
 

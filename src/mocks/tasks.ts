@@ -10,8 +10,19 @@
 // runtime state left at what Cinder last reported. `timeScale` shrinks every delay (the demo's
 // "fast" speed).
 import { isoMicro } from './clock';
-import type { Db, InstanceRecord, Job, SnapshotRecord, VolumeRecord } from './db';
+import type { Db, InstanceRecord, Job, SnapshotRecord, UserRecord, VolumeRecord } from './db';
 import { takeFailure } from './failures';
+import { type EventSource, volumeActionEnded, volumeActionScheduled } from './history';
+import {
+  beginLifecycle,
+  failLifecycle,
+  finishCreation,
+  processOrder,
+  queueOrder,
+  queueVolumeWalk,
+  removeVolume,
+} from './lifecycle';
+import { applyToInstance, applyToSnapshot, traceback } from './resource-steps';
 
 export const TIMING = {
   /** `countdown=2`: from the request to the first task. */
@@ -73,7 +84,12 @@ export interface TaskHost {
   changed(): void;
   /** 1 like Waldur; less makes the demo faster. */
   timeScale(): number;
+  /** The user of the request being handled, if any (Celery's own steps have none). */
+  actor(): UserRecord | null;
 }
+
+/** create, restore and delete: the walks of ./lifecycle. */
+const LIFECYCLE = new Set(['create', 'restore', 'delete']);
 
 export type Step = Job['step'];
 
@@ -84,10 +100,31 @@ export class Tasks {
     return this.host.db();
   }
 
+  /** While a step is applied: its time, from which the steps it queues count. */
+  private applyingAt: number | null = null;
+
   /** Queues `step` to run `delayMs` (of Waldur time, before scaling) from now. */
-  private later(delayMs: number, job: Omit<Job, 'id' | 'at'>) {
-    const at = this.host.now() + Math.round(delayMs * this.host.timeScale());
+  private readonly later = (delayMs: number, job: Omit<Job, 'id' | 'at'>) => {
+    const from = this.applyingAt ?? this.host.now();
+    const at = from + Math.round(delayMs * this.host.timeScale());
     this.db.jobs.push({ ...job, at, id: this.db.next_job_id++ });
+  };
+
+  /** Now, as the request's user (inside a request) or as Celery. */
+  private source(at = this.host.now()): EventSource {
+    return { at, user: this.host.actor() };
+  }
+
+  /** An executing order is picked up by Celery: the volume is created or its deletion scheduled. */
+  scheduleOrder(order: Parameters<typeof queueOrder>[1]) {
+    queueOrder(this.later, order);
+    this.host.changed();
+  }
+
+  /** A volume restored from a snapshot (already CREATION_SCHEDULED) walks like a new one. */
+  scheduleRestore(volume: VolumeRecord) {
+    queueVolumeWalk(this.db, this.later, volume, 'restore', settleAfterMs('create'));
+    this.host.changed();
   }
 
   /**
@@ -105,6 +142,8 @@ export class Tasks {
     volume.action = action;
     volume.action_details = actionDetails;
     volume.modified = isoMicro(this.host.now());
+    // `log_action` fires when `action` is set; an update sets none (a leftover one logs nothing).
+    if (operation !== 'update') volumeActionScheduled(this.db, this.source(), volume);
     const failure = takeFailure(this.db, operation, volume.uuid);
     const target = volume.uuid;
     const instance = extra.instance;
@@ -188,11 +227,22 @@ export class Tasks {
   /** Applies every step that is due, oldest first. Called at the start of each request. */
   runDue() {
     const now = this.host.now();
-    const due = this.db.jobs.filter((job) => job.at <= now);
-    if (due.length === 0) return;
-    this.db.jobs = this.db.jobs.filter((job) => job.at > now);
-    for (const job of due.sort((a, b) => a.at - b.at || a.id - b.id)) this.apply(job);
-    this.host.changed();
+    // A step may queue the next ones (an order makes a volume, which then walks): those due by
+    // now run in the same pass, each counted from the time of the step that queued it.
+    for (;;) {
+      const due = this.db.jobs
+        .filter((job) => job.at <= now)
+        .sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      if (!due) return;
+      this.db.jobs = this.db.jobs.filter((job) => job !== due);
+      this.applyingAt = due.at;
+      try {
+        this.apply(due);
+      } finally {
+        this.applyingAt = null;
+      }
+      this.host.changed();
+    }
   }
 
   /** The first free device name on an instance, as Nova assigns them. */
@@ -209,7 +259,9 @@ export class Tasks {
   private apply(job: Job) {
     const at = isoMicro(job.at);
     const [kind] = job.step.split(':');
-    if (kind === 'volume') {
+    if (kind === 'order') {
+      processOrder(this.db, this.later, job, { at: job.at }, settleAfterMs(job.operation));
+    } else if (kind === 'volume') {
       const volume = this.db.volumes.find((v) => v.uuid === job.target);
       if (!volume) return; // unlinked meanwhile
       volume.modified = at;
@@ -232,6 +284,11 @@ export class Tasks {
   }
 
   private applyToVolume(volume: VolumeRecord, job: Job) {
+    const source = { at: job.at };
+    if (LIFECYCLE.has(job.operation)) {
+      this.applyLifecycle(volume, job, source);
+      return;
+    }
     switch (job.step) {
       case 'volume:begin':
         // BackendMethodTask resets the error fields when it starts; the first poll reads Cinder.
@@ -259,16 +316,40 @@ export class Tasks {
         // ErrorStateTransitionTask: ERRED, the exception's text, the action cleared. The runtime
         // state stays what Cinder last reported, and a failed detach keeps its instance.
         volume.state = 'ERRED';
-        volume.action = '';
-        volume.action_details = {};
         volume.error_message = job.failure ?? '';
         volume.error_traceback = traceback(job.operation, job.failure ?? '');
+        volumeActionEnded(this.db, source, volume, false);
+        volume.action = '';
+        volume.action_details = {};
         return;
       case 'volume:finish':
         volume.state = 'OK';
+        volumeActionEnded(this.db, source, volume, true);
         volume.action = '';
         volume.action_details = {};
         this.settleRuntime(volume, job.operation);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** The steps of a create, restore or delete (./lifecycle). */
+  private applyLifecycle(volume: VolumeRecord, job: Job, source: EventSource) {
+    switch (job.step) {
+      case 'volume:begin':
+        beginLifecycle(volume, job.operation);
+        return;
+      case 'volume:finish':
+        finishCreation(this.db, volume, job.operation, source);
+        return;
+      case 'volume:gone':
+        removeVolume(this.db, volume, source);
+        return;
+      case 'volume:fail':
+        volume.error_message = job.failure ?? '';
+        volume.error_traceback = traceback(job.operation, job.failure ?? '');
+        failLifecycle(this.db, volume, job.operation, source);
         return;
       default:
         return;
@@ -292,49 +373,4 @@ export class Tasks {
     if (volume.instance_uuid && !volume.device)
       volume.device = this.nextDevice(volume.instance_uuid);
   }
-}
-
-function applyToInstance(instance: InstanceRecord, job: Job) {
-  if (job.step === 'instance:begin') {
-    instance.state = 'UPDATING';
-    return;
-  }
-  instance.action = '';
-  instance.action_details = {};
-  instance.state = job.step === 'instance:fail' ? 'ERRED' : 'OK';
-  if (job.step === 'instance:fail') instance.error_message = job.failure ?? '';
-}
-
-function applyToSnapshot(snapshot: SnapshotRecord, job: Job) {
-  switch (job.step) {
-    case 'snapshot:deleting':
-      snapshot.state = 'DELETING';
-      return;
-    case 'snapshot:begin':
-      snapshot.state = 'CREATING';
-      snapshot.runtime_state = 'creating';
-      return;
-    case 'snapshot:fail':
-      snapshot.state = 'ERRED';
-      snapshot.error_message = job.failure ?? '';
-      return;
-    case 'snapshot:finish':
-      snapshot.state = 'OK';
-      snapshot.runtime_state = 'available';
-      snapshot.backend_id = crypto.randomUUID();
-      return;
-    default:
-      return;
-  }
-}
-
-/** The traceback Waldur stores with a failed backend call. */
-function traceback(operation: string, message: string) {
-  return `Traceback (most recent call last):
-  File "/usr/src/waldur/src/waldur_core/core/tasks.py", line 255, in execute
-    return getattr(backend, self.backend_method)(*args, **kwargs)
-  File "/usr/src/waldur/src/waldur_openstack/backend.py", line 1530, in ${operation}_volume
-    raise OpenStackBackendError(e)
-waldur_openstack.exceptions.OpenStackBackendError: ${message}
-`;
 }

@@ -2,46 +2,17 @@
 // success and its errors; each response must validate against the schema (with the contract's
 // x-contract-patch corrections, which the subset file already carries), and every documented
 // operation must have been exercised.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { call, link, volumeUrl } from '../demo-api';
 import { contract, getBackend } from '../setup';
-import { SPEC_PATH } from './openapi';
+import { contractChecker } from './checker';
+import { OpenApiContract, SPEC_PATHS } from './openapi';
 
 describe('the demo backend against the OpenAPI contract', () => {
   it('answers every documented operation, successes and errors, within the schema', async () => {
     const backend = getBackend();
     const db = backend.db;
-    const exercised = new Set<string>();
-    const problems: string[] = [];
-
-    const check = async (
-      method: string,
-      path: string,
-      options: Parameters<typeof call>[2] = {},
-    ) => {
-      const response = await call(method, path, options);
-      const url = new URL(`http://localhost${path}`);
-      const template = contract.route(url.pathname);
-      if (template && response.status < 400) exercised.add(`${method.toLowerCase()} ${template}`);
-      const type = response.headers.get('content-type') ?? '';
-      const body =
-        type.includes('json') && response.text
-          ? JSON.parse(response.text)
-          : response.text || undefined;
-      for (const v of contract.validateResponse(
-        method,
-        url,
-        response.status,
-        type,
-        body,
-        response.headers,
-      )) {
-        problems.push(`${v.where}: ${v.message}`);
-      }
-      return response;
-    };
+    const { check, exercised, problems } = contractChecker();
 
     const ok = db.volumes.find(
       (v) => v.state === 'OK' && v.runtime_state === 'available' && !v.bootable && v.backend_id,
@@ -180,14 +151,7 @@ describe('the demo backend against the OpenAPI contract', () => {
 
     expect(problems).toEqual([]);
 
-    const spec = parse(readFileSync(SPEC_PATH, 'utf8')) as {
-      paths: Record<string, Record<string, unknown>>;
-    };
-    const documented = Object.entries(spec.paths).flatMap(([template, methods]) =>
-      Object.keys(methods)
-        .filter((m) => ['get', 'head', 'put', 'patch', 'post', 'delete'].includes(m))
-        .map((m) => `${m} ${template}`),
-    );
+    const documented = OpenApiContract.operations(SPEC_PATHS[0]!);
     expect(documented.filter((operation) => !exercised.has(operation))).toEqual([]);
   });
 

@@ -1,8 +1,10 @@
 // Validates requests and responses against the matching part of Waldur's published OpenAPI schema,
 // which already carries the contract's corrections (`x-contract-patch`: 202 action responses, 202
-// snapshot delete; `x-contract-added`: error bodies, `o`, `Link`). The file is a copy of the team's
-// `../shared/waldur-api/openapi-subset.yaml`, kept in the repo so that the check runs on any clone;
-// `WALDUR_OPENAPI_SUBSET` points it at another copy (a newer schema, say).
+// snapshot delete, the order POST's real body, restore's 201, unpaginated restorations;
+// `x-contract-added`: error bodies, `o`, `Link`). Two files, merged: the volume subset and the
+// lifecycle subset (orders, offerings, marketplace resources, restore, events), copies of the team's
+// `../shared/waldur-api/openapi-{subset,lifecycle}.yaml` kept in the repo so that the check runs on
+// any clone; `WALDUR_OPENAPI_SUBSET` / `WALDUR_OPENAPI_LIFECYCLE` point it at other copies.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fromSchema } from '@openapi-contrib/openapi-schema-to-json-schema';
@@ -10,9 +12,12 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-export const SPEC_PATH = resolve(
-  process.env.WALDUR_OPENAPI_SUBSET ?? resolve(import.meta.dirname, 'openapi-subset.yaml'),
-);
+export const SPEC_PATHS = [
+  resolve(process.env.WALDUR_OPENAPI_SUBSET ?? resolve(import.meta.dirname, 'openapi-subset.yaml')),
+  resolve(
+    process.env.WALDUR_OPENAPI_LIFECYCLE ?? resolve(import.meta.dirname, 'openapi-lifecycle.yaml'),
+  ),
+];
 
 /**
  * Differences between the published schema and what the backend really sends, each documented in
@@ -43,13 +48,44 @@ export const KNOWN_DEVIATIONS: {
     why: 'issue 11 §5: null (not omitted) when the source volume has no marketplace resource.',
     actual: (declared) => ({ ...declared, nullable: true }),
   },
+  {
+    schema: 'OrderCreateRequest',
+    property: 'attributes',
+    why: 'Validated as OpenStackVolumeCreateOrderAttributes: the console orders only volumes, and a oneOf with GenericOrderAttributes (any object) can never match exactly one.',
+    actual: () => ({ $ref: '#/components/schemas/OpenStackVolumeCreateOrderAttributes' }),
+  },
+  {
+    schema: 'Resource',
+    property: 'scope',
+    why: 'contract-lifecycle §2.8, §3.3: null until the volume exists, and again once it is deleted.',
+    actual: (declared) => ({ ...declared, nullable: true }),
+  },
 ];
+
+/**
+ * Responses whose body differs from the documented one as a whole, each documented in the
+ * contract: `${method} ${template} ${status}` → what the backend really sends.
+ */
+export const RESPONSE_DEVIATIONS: Record<string, { why: string; body: 'empty' }> = {
+  'post /api/marketplace-orders/{uuid}/approve_by_consumer/ 200': {
+    why: 'contract-lifecycle §2.6: the 2024 and indexed code answer an empty 200, not OrderInfoResponse.',
+    body: 'empty',
+  },
+};
 
 /**
  * Operations the console uses that exist in Waldur's full schema but not in the subset file: checked
  * against the component schema the full schema gives them.
  */
-export const OUTSIDE_SUBSET: { template: string; method: string; schema: string; why: string }[] = [
+export const OUTSIDE_SUBSET: {
+  template: string;
+  method: string;
+  schema: string;
+  why: string;
+  /** For a schema the subsets do not carry: its JSON, from Waldur's full schema. */
+  definition?: Json;
+  list?: boolean;
+}[] = [
   {
     template: '/api/customers/{uuid}/',
     method: 'get',
@@ -62,13 +98,68 @@ export const OUTSIDE_SUBSET: { template: string; method: string; schema: string;
     schema: 'Project',
     why: 'projects_retrieve: the project list has no uuid filter, so one project is read by UUID here',
   },
+  {
+    template: '/api/openstack-images/',
+    method: 'get',
+    schema: 'OpenStackImage',
+    list: true,
+    why: 'openstack_images_list (?tenant_uuid=): the images a new volume can start from',
+    definition: {
+      type: 'object',
+      properties: {
+        url: { type: 'string', format: 'uri' },
+        uuid: { type: 'string', format: 'uuid' },
+        name: { type: 'string', maxLength: 150 },
+        settings: { type: 'string', format: 'uri' },
+        min_disk: { type: 'integer', description: 'Minimum disk size in MiB' },
+        min_ram: { type: 'integer', description: 'Minimum memory size in MiB' },
+      },
+      required: ['url', 'uuid', 'name', 'settings', 'min_disk', 'min_ram'],
+    },
+  },
 ];
 
 type Json = Record<string, unknown>;
 
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: Json }> };
-  responses?: Record<string, { content?: Record<string, { schema?: Json }> }>;
+  responses?: Record<
+    string,
+    { content?: Record<string, { schema?: Json }>; headers?: Record<string, unknown> }
+  >;
+}
+
+interface Spec {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Json> };
+}
+
+const withoutDescriptions = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value), (key, item) => (key === 'description' ? undefined : item));
+
+/**
+ * The subsets side by side: paths are disjoint; a component both carry must be the same schema
+ * (descriptions aside), or the merge fails rather than pick one.
+ */
+function mergeSpecs(specs: Spec[]): Spec {
+  const merged: Spec = { paths: {}, components: { schemas: {} } };
+  for (const spec of specs) {
+    for (const [template, operations] of Object.entries(spec.paths)) {
+      if (merged.paths[template]) throw new Error(`Two schemas document ${template}`);
+      merged.paths[template] = operations;
+    }
+    for (const [name, schema] of Object.entries(spec.components.schemas)) {
+      const existing = merged.components.schemas[name];
+      if (
+        existing &&
+        JSON.stringify(withoutDescriptions(existing)) !==
+          JSON.stringify(withoutDescriptions(schema))
+      )
+        throw new Error(`The schemas disagree on the component ${name}`);
+      merged.components.schemas[name] ??= schema;
+    }
+  }
+  return merged;
 }
 
 export interface Violation {
@@ -103,15 +194,12 @@ export class OpenApiContract {
   private readonly ajv: Ajv;
   /** For `?field=…` responses: Waldur leaves out whatever was not asked for, required or not. */
   private readonly sparseAjv: Ajv;
-  private readonly spec: {
-    paths: Record<string, Record<string, Operation>>;
-    components: { schemas: Record<string, Json> };
-  };
+  private readonly spec: Spec;
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly routes: { template: string; pattern: RegExp }[];
 
-  constructor(path = SPEC_PATH) {
-    this.spec = parse(readFileSync(path, 'utf8'));
+  constructor(paths = SPEC_PATHS) {
+    this.spec = mergeSpecs(paths.map((path) => parse(readFileSync(path, 'utf8'))));
     for (const deviation of KNOWN_DEVIATIONS) {
       const properties = this.spec.components.schemas[deviation.schema]?.properties as
         | Record<string, Json>
@@ -133,13 +221,26 @@ export class OpenApiContract {
       );
     }
     for (const extra of OUTSIDE_SUBSET) {
+      if (extra.definition) {
+        this.spec.components.schemas[extra.schema] = extra.definition;
+        this.ajv.addSchema(
+          this.toJsonSchema(extra.definition),
+          `#/components/schemas/${extra.schema}`,
+        );
+        this.sparseAjv.addSchema(
+          stripRequired(this.toJsonSchema(extra.definition)) as Json,
+          `#/components/schemas/${extra.schema}`,
+        );
+      }
+      const ref = { $ref: `#/components/schemas/${extra.schema}` };
       this.spec.paths[extra.template] ??= {};
       this.spec.paths[extra.template]![extra.method] = {
         responses: {
           '200': {
             content: {
-              'application/json': { schema: { $ref: `#/components/schemas/${extra.schema}` } },
+              'application/json': { schema: extra.list ? { type: 'array', items: ref } : ref },
             },
+            ...(extra.list ? { headers: { 'X-Result-Count': {} } } : {}),
           },
         },
       };
@@ -151,8 +252,19 @@ export class OpenApiContract {
   }
 
   static load(): OpenApiContract {
-    if (!existsSync(SPEC_PATH)) throw new Error(`The OpenAPI schema is missing: ${SPEC_PATH}`);
-    return new OpenApiContract(SPEC_PATH);
+    for (const path of SPEC_PATHS)
+      if (!existsSync(path)) throw new Error(`The OpenAPI schema is missing: ${path}`);
+    return new OpenApiContract(SPEC_PATHS);
+  }
+
+  /** Every operation one schema file documents, as `method template`. */
+  static operations(path: string): string[] {
+    const spec = parse(readFileSync(path, 'utf8')) as Spec;
+    return Object.entries(spec.paths).flatMap(([template, methods]) =>
+      Object.keys(methods)
+        .filter((m) => ['get', 'head', 'put', 'patch', 'post', 'delete'].includes(m))
+        .map((m) => `${m} ${template}`),
+    );
   }
 
   private toJsonSchema(schema: Json): Json {
@@ -230,15 +342,27 @@ export class OpenApiContract {
     if (status === 401 && headers.get('www-authenticate') !== 'Token') {
       violations.push({ where, message: '401 without WWW-Authenticate: Token' });
     }
-    if (status === 200 && Array.isArray(body)) {
+    const documented = operation?.responses?.[String(status)];
+    const deviation = RESPONSE_DEVIATIONS[`${method.toLowerCase()} ${template} ${status}`];
+    if (deviation) {
+      return body === undefined || body === ''
+        ? violations
+        : [...violations, { where, message: `expected no body (${deviation.why})` }];
+    }
+    // Paginated lists declare the count header; the unpaginated ones (restorations) do not.
+    const paginated = Object.keys(documented?.headers ?? {}).some(
+      (name) => name.toLowerCase() === 'x-result-count',
+    );
+    if (status === 200 && Array.isArray(body) && paginated) {
       const count = headers.get('x-result-count');
       if (count === null || !/^\d+$/.test(count))
         violations.push({ where, message: 'list without X-Result-Count' });
       if (!/^<[^>]+>; rel="first"/.test(headers.get('link') ?? ''))
         violations.push({ where, message: 'list without a Link header' });
     }
-    const documented = operation?.responses?.[String(status)];
     if (!operation && status < 400) return [{ where, message: 'undocumented method' }];
+    if (status === 200 && Array.isArray(body) && !paginated && headers.has('x-result-count'))
+      violations.push({ where, message: 'an unpaginated list with pagination headers' });
     if (documented) {
       const schema = documented.content?.['application/json']?.schema;
       if (!schema) {

@@ -6,6 +6,7 @@ import type { DemoBackend, HandlerContext } from '../backend';
 import type {
   AvailabilityZoneRecord,
   CustomerRecord,
+  ImageRecord,
   ProjectRecord,
   VolumeTypeRecord,
 } from '../db';
@@ -14,6 +15,7 @@ import { json } from '../responses';
 import {
   serializeAvailabilityZone,
   serializeCustomer,
+  serializeImage,
   serializeProject,
   serializeTenant,
   serializeUser,
@@ -149,6 +151,27 @@ export function neighbourHandlers(backend: DemoBackend, origin: string) {
       serialize: (z) => serializeAvailabilityZone(ctx, z),
     });
 
+  // Glance images are per service settings; a tenant's are those of its settings.
+  const images = (ctx: HandlerContext) =>
+    listResponse(ctx.request, ctx.db.images, {
+      filters: [
+        ...nameFilters<ImageRecord>(),
+        { param: 'settings_uuid', kind: 'uuid', get: (i) => i.settings_uuid },
+        {
+          param: 'tenant_uuid',
+          kind: 'custom',
+          uuid: true,
+          apply: (items, uuid) => {
+            const settings = ctx.db.tenants.find((t) => t.uuid === uuid)?.service_settings_uuid;
+            return items.filter((i) => i.settings_uuid === settings);
+          },
+        },
+      ],
+      ordering: { name: (i) => i.name },
+      defaultOrdering: ['name'],
+      serialize: (i) => serializeImage(ctx, i),
+    });
+
   const byUuid =
     <T extends { uuid: string }>(
       items: (ctx: HandlerContext) => T[],
@@ -189,6 +212,17 @@ export function neighbourHandlers(backend: DemoBackend, origin: string) {
           (ctx) => ctx.db.volume_types,
           'VolumeType',
           (ctx, t) => serializeVolumeType(ctx, t),
+        ),
+      ),
+    ),
+    http.get(`${api}/openstack-images/`, backend.handler(images)),
+    http.get(
+      `${api}/openstack-images/:uuid/`,
+      backend.handler(
+        byUuid(
+          (ctx) => ctx.db.images,
+          'Image',
+          (ctx, i) => serializeImage(ctx, i),
         ),
       ),
     ),

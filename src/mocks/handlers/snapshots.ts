@@ -1,11 +1,15 @@
 import { http } from 'msw';
 import type { DemoBackend, HandlerContext } from '../backend';
+import { resourceCreateRequested, volumeCreationScheduled, volumeImported } from '../callbacks';
 import { isoMicro } from '../clock';
-import type { SnapshotRecord } from '../db';
+import type { MarketplaceResourceRecord, SnapshotRecord, VolumeRecord } from '../db';
+import { VOLUME_CATEGORY } from '../lifecycle';
 import type { ListSpec } from '../list';
+import { checkQuotas } from '../quotas';
 import { json } from '../responses';
-import { serializeSnapshot } from '../serializers';
+import { serializeRestoration, serializeSnapshot, serializeVolume } from '../serializers';
 import {
+  getObject,
   getObjectForChange,
   resourceFilters,
   resourceOrdering,
@@ -71,6 +75,102 @@ async function update(ctx: HandlerContext) {
   return json(serializeSnapshot(ctx, snapshot));
 }
 
+const newUuid = () => crypto.randomUUID().replaceAll('-', '');
+
+/**
+ * `restore/` (contract-lifecycle §4.1): a new volume from the snapshot, CREATION_SCHEDULED, with a
+ * marketplace resource of the tenant's volume offering but no order; 201 with the new volume.
+ */
+async function restore(ctx: HandlerContext) {
+  const { db, backend } = ctx;
+  const snapshot = getSnapshotForChange(ctx);
+  requireState(ctx, snapshot, 'OK');
+  const data = await backend.readJson(ctx.request);
+  const errors = new FieldErrors();
+  const name = validateChar(errors, data, 'name', { required: true, maxLength: 150 });
+  const description = validateChar(errors, data, 'description', { maxLength: 4096 });
+  errors.throwIfAny();
+  const source = db.volumes.find((v) => v.uuid === snapshot.source_volume_uuid);
+  const type = db.volume_types.find((t) => t.uuid === source?.type_uuid);
+  const deltas: Record<string, number> = {
+    volumes: 1,
+    volumes_size: snapshot.size,
+    storage: snapshot.size,
+  };
+  if (type) deltas[`gigabytes_${type.name}`] = snapshot.size / 1024;
+  checkQuotas(db, snapshot.tenant_uuid, deltas);
+  const now = backend.now();
+  const offering = db.offerings.find(
+    (o) => o.tenant_uuid === snapshot.tenant_uuid && o.type === 'OpenStack.Volume',
+  );
+  const resource: MarketplaceResourceRecord | null = offering
+    ? {
+        uuid: newUuid(),
+        name: name!,
+        offering_uuid: offering.uuid,
+        project_uuid: snapshot.project_uuid,
+        state: 'Creating',
+        scope_uuid: null,
+        created: now,
+        modified: now,
+      }
+    : null;
+  const volume: VolumeRecord = {
+    uuid: newUuid(),
+    name: name!,
+    description: description ?? `Restored from snapshot ${snapshot.name}`,
+    project_uuid: snapshot.project_uuid,
+    tenant_uuid: snapshot.tenant_uuid,
+    service_settings_uuid: snapshot.service_settings_uuid,
+    state: 'CREATION_SCHEDULED',
+    runtime_state: '',
+    action: '',
+    action_details: {},
+    error_message: '',
+    error_traceback: '',
+    backend_id: null,
+    created: now,
+    modified: now,
+    marketplace:
+      offering && resource
+        ? {
+            offering_uuid: offering.uuid,
+            offering_name: offering.name,
+            category_uuid: VOLUME_CATEGORY.uuid,
+            category_name: VOLUME_CATEGORY.title,
+            resource_uuid: resource.uuid,
+            plan_uuid: null,
+            resource_state: 'Creating',
+            is_usage_based: false,
+            is_limit_based: true,
+          }
+        : null,
+    size: snapshot.size,
+    bootable: false,
+    type_uuid: type?.uuid ?? null,
+    availability_zone_uuid: null,
+    instance_uuid: null,
+    device: '',
+    image: null,
+    image_metadata: {},
+    source_snapshot_uuid: snapshot.uuid,
+    metadata: {},
+    extend_enabled: true,
+  };
+  db.volumes.push(volume);
+  const events = backend.eventSource();
+  volumeCreationScheduled(db, events, volume);
+  // `resource_imported`: the marketplace resource is made for the imported volume.
+  if (resource) {
+    resource.scope_uuid = volume.uuid;
+    db.marketplace_resources.push(resource);
+  }
+  volumeImported(db, events, volume);
+  if (resource) resourceCreateRequested(db, events, resource);
+  backend.tasks.scheduleRestore(volume);
+  return json(serializeVolume(ctx, volume), 201);
+}
+
 export function snapshotHandlers(backend: DemoBackend, origin: string) {
   const base = `${origin}/api/openstack-snapshots`;
   return [
@@ -88,6 +188,16 @@ export function snapshotHandlers(backend: DemoBackend, origin: string) {
         requireState(ctx, snapshot, 'OK', 'ERRED');
         backend.tasks.scheduleSnapshotDeletion(snapshot);
         return json({ detail: 'Deletion was scheduled.' }, 202);
+      }),
+    ),
+    http.post(`${base}/:uuid/restore/`, backend.handler(restore)),
+    http.get(
+      `${base}/:uuid/restorations/`,
+      backend.handler((ctx) => {
+        // Not paginated: every restoration, as a bare array without X-Result-Count or Link.
+        const snapshot = getObject(ctx, ctx.db.snapshots, 'Snapshot');
+        const restored = ctx.db.volumes.filter((v) => v.source_snapshot_uuid === snapshot.uuid);
+        return json(restored.map((volume) => serializeRestoration(ctx, volume)));
       }),
     ),
   ];

@@ -1,6 +1,8 @@
 import { http } from 'msw';
 import type { DemoBackend, HandlerContext } from '../backend';
 import type { VolumeRecord } from '../db';
+import { volumeErredOnBackend } from '../history';
+import { removeVolume } from '../lifecycle';
 import type { ListSpec } from '../list';
 import { json, methodNotAllowed, permissionDenied } from '../responses';
 import { serializeVolume } from '../serializers';
@@ -115,18 +117,9 @@ async function update(ctx: HandlerContext) {
 /** Staff only, checked before the object is looked up; removes the row, nothing in OpenStack. */
 function unlink(ctx: HandlerContext) {
   if (!ctx.user.is_staff) throw permissionDenied();
-  const { db } = ctx;
-  const volume = getObject(ctx, db.volumes, 'Volume');
-  db.volumes = db.volumes.filter((v) => v.uuid !== volume.uuid);
-  // `Snapshot.source_volume` is on_delete=CASCADE: the volume's snapshots go from Waldur too (E4),
-  // and volumes restored from them lose their source (SET_NULL).
-  const gone = new Set(
-    db.snapshots.filter((s) => s.source_volume_uuid === volume.uuid).map((s) => s.uuid),
-  );
-  db.snapshots = db.snapshots.filter((s) => !gone.has(s.uuid));
-  for (const v of db.volumes)
-    if (v.source_snapshot_uuid && gone.has(v.source_snapshot_uuid)) v.source_snapshot_uuid = null;
-  db.jobs = db.jobs.filter((job) => job.target !== volume.uuid);
+  const volume = getObject(ctx, ctx.db.volumes, 'Volume');
+  // The row goes with its snapshots (CASCADE, E4); the marketplace resource ends Terminated.
+  removeVolume(ctx.db, volume, ctx.backend.eventSource(ctx.user));
   ctx.backend.changed();
   return new Response(null, { status: 204 });
 }
@@ -135,6 +128,8 @@ async function setErred(ctx: HandlerContext) {
   if (!ctx.user.is_staff) throw permissionDenied();
   const volume = getObject(ctx, ctx.db.volumes, 'Volume');
   const data = await ctx.backend.readJson(ctx.request);
+  if (volume.state === 'OK')
+    volumeErredOnBackend(ctx.db, ctx.backend.eventSource(ctx.user), volume);
   volume.state = 'ERRED';
   volume.error_message = typeof data.error_message === 'string' ? data.error_message : '';
   volume.error_traceback = typeof data.error_traceback === 'string' ? data.error_traceback : '';

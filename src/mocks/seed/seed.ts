@@ -10,6 +10,7 @@ import {
 import { DEFAULT_SEED, GIB, TIGHT_QUOTA_TENANT, ZERO_QUOTA_TENANT } from './catalogue';
 import { seedContext } from './context';
 import { seedInstances } from './instances';
+import { seedLifecycle } from './lifecycle';
 import { seedOrganisations } from './organisations';
 import { seedSnapshots } from './snapshots';
 import { seedUsers } from './users';
@@ -23,12 +24,14 @@ export function createSeedDb(now: number, seed: number = DEFAULT_SEED): Db {
   const snapshots = seedSnapshots(ctx, orgs.tenants, volumes);
   setQuotas(orgs.tenants, volumes, snapshots);
   const users = seedUsers(ctx, orgs.projects);
+  const lifecycle = seedLifecycle(seed, orgs, volumes, users);
   return {
     version: DB_VERSION,
     ...orgs,
     instances,
     volumes,
     snapshots,
+    ...lifecycle,
     users,
     jobs: [],
     next_job_id: 1,
