@@ -26,6 +26,9 @@ export function AppLayout({ configProblem }: { configProblem?: string | null }) 
           <NavLink to="/volumes" className="app-nav__link">
             Volumes
           </NavLink>
+          <NavLink to="/snapshots" className="app-nav__link">
+            Snapshots
+          </NavLink>
         </nav>
         <div className="app-header__end">
           <DataSource />

@@ -39,6 +39,16 @@ function usePreloadNextPage() {
     return () => cancel(handle);
   }, []);
 }
+const SnapshotListPage = lazy(() =>
+  import('@/features/volumes/pages/snapshot-list-page').then((m) => ({
+    default: m.SnapshotListPage,
+  })),
+);
+const SnapshotDetailPage = lazy(() =>
+  import('@/features/volumes/pages/snapshot-detail-page').then((m) => ({
+    default: m.SnapshotDetailPage,
+  })),
+);
 const SignInPage = lazy(() =>
   import('@/features/session/pages/sign-in-page').then((m) => ({ default: m.SignInPage })),
 );
@@ -78,6 +88,22 @@ export function createRoutes(options: { configProblem?: string | null } = {}): R
           element: (
             <Suspense fallback={<PageLoading />}>
               <VolumeDetailPage />
+            </Suspense>
+          ),
+        },
+        {
+          path: 'snapshots',
+          element: (
+            <Suspense fallback={<PageLoading />}>
+              <SnapshotListPage />
+            </Suspense>
+          ),
+        },
+        {
+          path: 'snapshots/:uuid',
+          element: (
+            <Suspense fallback={<PageLoading />}>
+              <SnapshotDetailPage />
             </Suspense>
           ),
         },

@@ -232,6 +232,19 @@ export class HttpClient {
     return this.write('PATCH', path, options);
   }
 
+  put<S extends z.ZodMiniType>(
+    path: string,
+    options: SendOptions & { schema: S },
+  ): Promise<z.output<S>>;
+  put(path: string, options?: SendOptions): Promise<unknown>;
+  put(path: string, options: SendOptions = {}) {
+    return this.write('PUT', path, options);
+  }
+
+  delete(path: string, options: SendOptions = {}): Promise<unknown> {
+    return this.write('DELETE', path, options);
+  }
+
   private async write(method: string, path: string, options: SendOptions): Promise<unknown> {
     const { response, body, request } = await this.send(method, path, options);
     if (!options.schema) return body;

@@ -13,6 +13,7 @@ export const volumeKeys = {
   details: () => [...volumeKeys.all, 'detail'] as const,
   detail: (uuid: string) => [...volumeKeys.details(), uuid] as const,
   raw: (uuid: string) => [...volumeKeys.detail(uuid), 'raw'] as const,
+  search: (query: string) => [...volumeKeys.all, 'search', query] as const,
   /** The fresh state of the volumes a bulk action is about (never cached: see hooks/use-bulk-targets). */
   bulkTargets: (action: string, target: unknown) =>
     [...volumeKeys.all, 'bulk-targets', action, target] as const,
@@ -21,7 +22,28 @@ export const volumeKeys = {
 export const snapshotKeys = {
   all: ['snapshots'] as const,
   byVolume: (volumeUuid: string) => [...snapshotKeys.all, 'by-volume', volumeUuid] as const,
+  lists: () => [...snapshotKeys.all, 'list'] as const,
+  list: (params: unknown) => [...snapshotKeys.lists(), params] as const,
   detail: (uuid: string) => [...snapshotKeys.all, 'detail', uuid] as const,
+  restorations: (uuid: string) => [...snapshotKeys.detail(uuid), 'restorations'] as const,
+};
+
+export const orderKeys = {
+  all: ['orders'] as const,
+  detail: (uuid: string) => [...orderKeys.all, 'detail', uuid] as const,
+  byResource: (resourceUuid: string) => [...orderKeys.all, 'resource', resourceUuid] as const,
+};
+
+export const offeringKeys = {
+  all: ['offerings'] as const,
+  forProject: (projectUuid: string) => [...offeringKeys.all, 'project', projectUuid] as const,
+  images: (tenantUuid: string) => [...offeringKeys.all, 'images', tenantUuid] as const,
+  zones: (tenantUuid: string) => [...offeringKeys.all, 'zones', tenantUuid] as const,
+};
+
+export const historyKeys = {
+  all: ['history'] as const,
+  of: (scope: string, types: readonly string[]) => [...historyKeys.all, scope, types] as const,
 };
 
 export const instanceKeys = {

@@ -15,10 +15,11 @@ import {
   actionAcceptedSchema,
   type Snapshot,
   snapshotSchema,
+  terminateSchema,
   type Volume,
   volumeSchema,
 } from '../model/schemas';
-import { directoryKeys, instanceKeys, snapshotKeys, volumeKeys } from './keys';
+import { directoryKeys, historyKeys, instanceKeys, snapshotKeys, volumeKeys } from './keys';
 
 export type ActionRequest =
   | {
@@ -44,6 +45,7 @@ export type ActionRequest =
       };
     }
   | { action: 'pull' }
+  | { action: 'delete' }
   | { action: 'unlink' }
   | { action: 'set_ok' }
   | { action: 'set_erred'; body: { error_message: string; error_traceback?: string } };
@@ -53,6 +55,8 @@ export type ActionResult = (
   | { kind: 'snapshot'; snapshot: Snapshot }
   | { kind: 'accepted'; message: string | null }
   | { kind: 'removed' }
+  /** A marketplace order (delete terminates the volume's resource), followed by its state. */
+  | { kind: 'order'; orderUuid: string | null }
 ) & {
   /** Waldur's answer never arrived; re-reading showed that it accepted the request. */
   answerLost?: boolean;
@@ -80,10 +84,20 @@ const path = (uuid: string, action?: string) =>
   `api/openstack-volumes/${uuid}${action ? `/${action}` : ''}`;
 
 export async function sendVolumeAction(
-  uuid: string,
+  volume: Pick<Volume, 'uuid' | 'marketplace_resource_uuid'>,
   request: ActionRequest,
 ): Promise<ActionResult> {
+  const { uuid } = volume;
   switch (request.action) {
+    case 'delete': {
+      // Deleting is terminating the volume's marketplace resource (contract-lifecycle §3.2).
+      const resource = volume.marketplace_resource_uuid;
+      if (!resource) throw new Error('This volume has no marketplace resource to terminate.');
+      const answer = await api().post(`api/marketplace-resources/${resource}/terminate`, {
+        schema: terminateSchema,
+      });
+      return { kind: 'order', orderUuid: answer.order_uuid };
+    }
     case 'edit':
       return {
         kind: 'volume',
@@ -142,8 +156,8 @@ function invalidateAfter(
     if (result.kind === 'volume') queryClient.setQueryData(volumeKeys.detail(uuid), result.volume);
     void queryClient.invalidateQueries({ queryKey: volumeKeys.detail(uuid) });
   }
-  if (action === 'snapshot')
-    void queryClient.invalidateQueries({ queryKey: snapshotKeys.byVolume(uuid) });
+  if (action === 'snapshot') void queryClient.invalidateQueries({ queryKey: snapshotKeys.all });
+  if (action === 'delete') void queryClient.invalidateQueries({ queryKey: historyKeys.all });
   if (action === 'attach' || action === 'detach' || action === 'extend' || action === 'unlink') {
     // The instance's volume list changes; extending an attached volume also moves its instance.
     void queryClient.invalidateQueries({ queryKey: instanceKeys.all });
@@ -177,6 +191,7 @@ export async function checkAccepted(
   }
   if (!volumeShowsRequest(now, request)) return null;
   if (request.action === 'unlink') return { kind: 'removed', answerLost: true };
+  if (request.action === 'delete') return { kind: 'order', orderUuid: null, answerLost: true };
   return now && request.action === 'edit'
     ? { kind: 'volume', volume: now, answerLost: true }
     : { kind: 'accepted', message: null, answerLost: true };
@@ -220,7 +235,7 @@ export async function performVolumeAction(
   options: { onChecking?: () => void } = {},
 ): Promise<ActionResult> {
   try {
-    const result = await sendVolumeAction(volume.uuid, request);
+    const result = await sendVolumeAction(volume, request);
     invalidateAfter(queryClient, volume, request.action, result);
     return result;
   } catch (error) {

@@ -230,6 +230,22 @@ export const volumeQueries = {
       queryFn: ({ signal }) => api().get(`api/openstack-volumes/${uuid}`, z.unknown(), { signal }),
       staleTime: 0,
     }),
+  /** Volumes by name, for a picker (a filter by source volume). */
+  search: (query: string) =>
+    queryOptions({
+      queryKey: volumeKeys.search(query),
+      queryFn: ({ signal }) =>
+        api().list('api/openstack-volumes', volumeSchema, {
+          params: {
+            name: query || undefined,
+            o: 'name',
+            page_size: 20,
+            field: ['uuid', 'name', 'project_name'],
+          },
+          signal,
+        }),
+      staleTime: 30_000,
+    }),
   /** How many volumes match (HEAD-less: `page_size=1` and `X-Result-Count`). */
   count: (filters: VolumeFilters & { search?: string }) =>
     queryOptions({

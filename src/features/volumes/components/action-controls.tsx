@@ -33,7 +33,7 @@ function ActionButton({
 }) {
   const reasonId = useId();
   const { id, label, enabled, reason } = availability;
-  const danger = id === 'unlink';
+  const danger = id === 'unlink' || id === 'delete';
   const handleClick = () => {
     if (!enabled || isBusy) return;
     if (id === 'pull') {
@@ -79,7 +79,8 @@ function ActionButton({
 
 /** The detail page's row of actions. */
 export function ActionBar({ volume, afterUnlink }: { volume: Volume; afterUnlink?: () => void }) {
-  const actions = useActionAvailability(volume);
+  // The page lists the volume's snapshots anyway: delete knows whether they stand in its way.
+  const actions = useActionAvailability(volume, { snapshots: true });
   const pull = usePull(volume);
   return (
     <div

@@ -1,14 +1,8 @@
 import './bulk-bar.css';
 import { formatInteger } from '@/lib/format';
 import type { SelectionState } from '../hooks/use-selection';
-import type { BulkAction } from '../model/bulk';
+import { BULK_ACTIONS } from '../model/bulk';
 import { openDialog, preloadDialog } from '../state/dialogs';
-
-const BULK_ACTIONS: { id: BulkAction; label: string }[] = [
-  { id: 'pull', label: 'Pull' },
-  { id: 'snapshot', label: 'Create snapshots' },
-  { id: 'detach', label: 'Detach' },
-];
 
 /** What is selected, how to widen it to every match, and what can be done to all of it. */
 export function BulkBar({
@@ -48,7 +42,7 @@ export function BulkBar({
           <button
             key={action.id}
             type="button"
-            className="btn btn--secondary btn--sm"
+            className={`btn ${action.id === 'delete' ? 'btn--danger' : 'btn--secondary'} btn--sm`}
             onPointerEnter={() => preloadDialog('bulk')}
             onFocus={() => preloadDialog('bulk')}
             onClick={() => {

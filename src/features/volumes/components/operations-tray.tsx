@@ -1,101 +1,37 @@
 import './operations-tray.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, isApiError } from '@/lib/api-error';
+import { isApiError } from '@/lib/api-error';
+import { currentUserQuery } from '@/lib/current-user';
 import { formatAge } from '@/lib/format';
 import { notify } from '@/lib/notifications';
 import { useNow } from '@/lib/use-now';
-import { snapshotQueries } from '../api/snapshots';
+import { approveOrder } from '../api/lifecycle';
 import { volumeQueries } from '../api/volumes';
-import { dropFollowUp, runFollowUp, runVolumeAction } from '../hooks/use-volume-action';
-import { ACTION_NOUNS } from '../model/action-rules';
-import { LIVE_MIN_MS } from '../model/live';
+import { runVolumeAction } from '../hooks/use-volume-action';
+import { canApproveOrder } from '../model/lifecycle';
 import {
   clearFinishedOperations,
   isPending,
+  OPERATION_NOUNS,
   type Operation,
   type OperationStatus,
-  updateOperation,
+  operationLink,
   useOperations,
 } from '../state/operations';
+import { OperationWatcher } from './operation-watcher';
 
 const MAX_WATCHED = 6;
 
 const STATUS_LABELS: Record<OperationStatus, string> = {
+  waiting: 'Waiting for approval',
   scheduled: 'Scheduled',
   running: 'Running',
   ok: 'Done',
   erred: 'Failed',
   gone: 'Gone',
 };
-
-function statusOf(state: string | null | undefined): OperationStatus {
-  if (state === 'ERRED') return 'erred';
-  if (state === 'OK') return 'ok';
-  if (state?.endsWith('_SCHEDULED')) return 'scheduled';
-  return 'running';
-}
-
-function title(op: Operation) {
-  const step = op.step ? ` (step ${op.step.index} of ${op.step.of})` : '';
-  return `${ACTION_NOUNS[op.action]} of ${op.volumeName}${step}`;
-}
-
-/**
- * Follows one pending operation: polls what it changes and records the outcome. Only data fetched
- * after the submission counts, so a cached "OK" from before cannot end it early.
- */
-function OperationWatcher({ operation }: { operation: Operation }) {
-  const queryClient = useQueryClient();
-  const isSnapshot = operation.target.kind === 'snapshot';
-  const options = isSnapshot
-    ? snapshotQueries.detail(operation.target.uuid)
-    : volumeQueries.detail(operation.target.uuid);
-  const { data, dataUpdatedAt, error } = useQuery({
-    ...(options as ReturnType<typeof volumeQueries.detail>),
-    refetchInterval: LIVE_MIN_MS,
-  });
-  useEffect(() => {
-    if (error instanceof ApiError && error.status === 404) {
-      updateOperation(operation.id, { status: 'gone', finishedAt: Date.now() });
-      notify({
-        kind: 'info',
-        title: `${title(operation)}: the ${operation.target.kind} no longer exists`,
-      });
-      return;
-    }
-    if (!data || dataUpdatedAt < operation.submittedAt) return;
-    const status = statusOf(data.state);
-    if (status === operation.status) return;
-    if (status === 'ok' || status === 'erred') {
-      updateOperation(operation.id, {
-        status,
-        finishedAt: dataUpdatedAt,
-        errorMessage: status === 'erred' ? (data.error_message ?? undefined) : undefined,
-        followUp: undefined,
-      });
-      if (status === 'ok') void runFollowUp(queryClient, operation);
-      else dropFollowUp(operation);
-      notify(
-        status === 'ok'
-          ? {
-              kind: 'success',
-              title: `${title(operation)} finished`,
-              message: `${operation.target.name} is OK.`,
-            }
-          : {
-              kind: 'error',
-              title: `${title(operation)} failed`,
-              message: data.error_message || `${operation.target.name} is erred.`,
-            },
-      );
-    } else {
-      updateOperation(operation.id, { status });
-    }
-  }, [data, dataUpdatedAt, error, operation, queryClient]);
-  return null;
-}
 
 function PullButton({ operation }: { operation: Operation }) {
   const queryClient = useQueryClient();
@@ -129,15 +65,51 @@ function PullButton({ operation }: { operation: Operation }) {
   );
 }
 
+/** An approver's button on an order that waits for approval. */
+function ApproveButton({ operation }: { operation: Operation }) {
+  const queryClient = useQueryClient();
+  const { data: user } = useQuery(currentUserQuery());
+  const [busy, setBusy] = useState(false);
+  if (operation.target.kind !== 'order' || !canApproveOrder(user, operation.customerUuid))
+    return null;
+  return (
+    <button
+      type="button"
+      className="btn btn--primary btn--sm"
+      aria-busy={busy || undefined}
+      onClick={async () => {
+        if (busy) return;
+        setBusy(true);
+        try {
+          await approveOrder(queryClient, operation.target.uuid);
+          notify({ kind: 'success', title: `Order for ${operation.volumeName} approved` });
+        } catch (error) {
+          notify({
+            kind: 'error',
+            title: `Could not approve the order for ${operation.volumeName}`,
+            message: error instanceof Error ? error.message : String(error),
+            report: isApiError(error) ? error.toReport() : undefined,
+          });
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      Approve<span className="visually-hidden"> the order for {operation.volumeName}</span>
+    </button>
+  );
+}
+
 function OperationItem({ operation, now }: { operation: Operation; now: number }) {
   const end = operation.finishedAt ?? now;
   const submitted = new Date(operation.submittedAt).toLocaleTimeString('en-GB');
+  const link = operationLink(operation);
   return (
     <li className={`operation operation--${operation.status}`}>
       <div className="operation__head">
         <span className="operation__title">
-          {ACTION_NOUNS[operation.action]} of{' '}
-          <Link to={`/volumes/${operation.volumeUuid}`}>{operation.volumeName}</Link>
+          {OPERATION_NOUNS[operation.action]} of{' '}
+          {link ? <Link to={link}>{operation.volumeName}</Link> : operation.volumeName}
           {operation.step ? ` (step ${operation.step.index} of ${operation.step.of})` : ''}
         </span>
         <span
@@ -155,10 +127,21 @@ function OperationItem({ operation, now }: { operation: Operation; now: number }
         {operation.message ? ` · ${operation.message}` : ''}
         {operation.followUp ? ` · then ${operation.followUp.what}` : ''}
       </p>
+      {operation.status === 'waiting' ? (
+        <div className="operation__waiting">
+          <p>
+            Waits for approval by {operation.awaiting ?? 'an approver'}. Waldur cannot cancel volume
+            orders.
+          </p>
+          <ApproveButton operation={operation} />
+        </div>
+      ) : null}
       {operation.status === 'erred' ? (
         <div className="operation__error">
           <p className="error-text">{operation.errorMessage || 'No error message was recorded.'}</p>
-          <PullButton operation={operation} />
+          {operation.target.kind === 'volume' && operation.volumeUuid ? (
+            <PullButton operation={operation} />
+          ) : null}
         </div>
       ) : null}
     </li>

@@ -9,6 +9,7 @@ export function Pagination({
   shown,
   onPage,
   onPageSize,
+  noun = 'volumes',
 }: {
   page: number;
   pageCount: number;
@@ -17,13 +18,15 @@ export function Pagination({
   shown: number;
   onPage: (page: number) => void;
   onPageSize: (size: number) => void;
+  /** What is counted: "1–25 of 250 volumes". */
+  noun?: string;
 }) {
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = (page - 1) * pageSize + shown;
   return (
     <nav className="pagination" aria-label="Pagination">
       <p className="pagination__summary" aria-live="polite">
-        {total === 0 ? 'No volumes' : `${first}–${last} of ${formatInteger(total)} volumes`}
+        {total === 0 ? `No ${noun}` : `${first}–${last} of ${formatInteger(total)} ${noun}`}
       </p>
       <div className="pagination__size">
         <label htmlFor="page-size">Per page</label>

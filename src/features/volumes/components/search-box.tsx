@@ -10,9 +10,18 @@ const PAUSE_MS = 350;
 export function SearchBox({
   value,
   onCommit,
+  id = 'volume-search',
+  label = 'Search volumes by name, UUID or backend ID',
+  placeholder = 'Search by name, UUID or backend ID',
+  lookupHint = 'Looking this ID up as a volume UUID and as a Cinder ID',
 }: {
   value: string;
   onCommit: (value: string, options: { replace: boolean }) => void;
+  id?: string;
+  label?: string;
+  placeholder?: string;
+  /** Said when the text is a UUID (the volume list looks it up exactly); none: nothing said. */
+  lookupHint?: string | null;
 }) {
   const [text, setText] = useState(value);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -55,19 +64,19 @@ export function SearchBox({
   return (
     // biome-ignore lint/a11y/useSemanticElements: <search> is too new for some browsers and DOM test environments
     <div role="search" className="search-box">
-      <label htmlFor="volume-search" className="visually-hidden">
-        Search volumes by name, UUID or backend ID
+      <label htmlFor={id} className="visually-hidden">
+        {label}
       </label>
       <span className="search-box__icon" aria-hidden="true">
         ⌕
       </span>
       <input
         ref={inputRef}
-        id="volume-search"
+        id={id}
         type="search"
         className="input search-box__input"
-        placeholder="Search by name, UUID or backend ID"
-        aria-describedby="volume-search-hint"
+        placeholder={placeholder}
+        aria-describedby={`${id}-hint`}
         value={text}
         autoComplete="off"
         spellCheck={false}
@@ -90,9 +99,9 @@ export function SearchBox({
           burst.current = false;
         }}
       />
-      <span id="volume-search-hint" className="search-box__hint">
-        {isUuidLike(text) ? (
-          'Looking this ID up as a volume UUID and as a Cinder ID'
+      <span id={`${id}-hint`} className="search-box__hint">
+        {lookupHint && isUuidLike(text) ? (
+          lookupHint
         ) : (
           <>
             <kbd>/</kbd>

@@ -1,21 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { Spinner } from '@/components/spinner';
 import { ErrorState } from '@/components/status';
 import { RelativeTime } from '@/components/time';
-import { formatDateTime, parseDate } from '@/lib/format';
 import { formatSize } from '@/lib/units';
 import { snapshotQueries } from '../api/snapshots';
+import { Retention } from './snapshot-table';
 import { StateBadge } from './state-badge';
-
-function Retention({ keptUntil }: { keptUntil: string | null | undefined }) {
-  const date = parseDate(keptUntil);
-  if (!date) return <span className="muted">Kept until deleted</span>;
-  return (
-    <span>
-      Until <time dateTime={keptUntil ?? undefined}>{formatDateTime(date)}</time>
-    </span>
-  );
-}
 
 /** Snapshots of one volume (`/api/openstack-snapshots/?source_volume_uuid=…`), newest first. */
 export function SnapshotList({ volumeUuid }: { volumeUuid: string }) {
@@ -57,7 +48,7 @@ export function SnapshotList({ volumeUuid }: { volumeUuid: string }) {
           {data.items.map((snapshot) => (
             <tr key={snapshot.uuid}>
               <th scope="row">
-                {snapshot.name}
+                <Link to={`/snapshots/${snapshot.uuid}`}>{snapshot.name || snapshot.uuid}</Link>
                 {snapshot.error_message ? (
                   <p className="field__error">{snapshot.error_message}</p>
                 ) : null}
@@ -78,7 +69,8 @@ export function SnapshotList({ volumeUuid }: { volumeUuid: string }) {
       </table>
       {data.total > data.items.length ? (
         <p className="muted table-note">
-          Showing the newest {data.items.length} of {data.total} snapshots.
+          Showing the newest {data.items.length} of {data.total} snapshots.{' '}
+          <Link to={`/snapshots?volume=${volumeUuid}`}>All of them</Link>
         </p>
       ) : null}
     </div>

@@ -1,4 +1,6 @@
 import { Callout } from '@/components/status';
+import { RelativeTime } from '@/components/time';
+import { isFailureEvent } from '../model/lifecycle';
 import type { Volume } from '../model/schemas';
 import {
   activityLabel,
@@ -9,8 +11,21 @@ import {
   runtimeStateLabel,
   stateLabel,
 } from '../model/states';
+import { useVolumeHistory } from './volume-history';
 
-/** An ERRED volume says why, first thing, in words. */
+/** The newest failure in the volume's history: what failed, and when. */
+function FailingEvent({ volume }: { volume: Volume }) {
+  const history = useVolumeHistory(volume);
+  const failure = history.data?.pages[0]?.items.find((e) => isFailureEvent(e.event_type));
+  if (!failure) return null;
+  return (
+    <p className="erred-event">
+      <RelativeTime value={failure.created} />, Waldur logged: {failure.message}
+    </p>
+  );
+}
+
+/** An ERRED volume says why, first thing, in words, next to the event that failed. */
 export function ErredNotice({ volume }: { volume: Volume }) {
   if (volume.state !== 'ERRED') return null;
   return (
@@ -18,6 +33,7 @@ export function ErredNotice({ volume }: { volume: Volume }) {
       <p className="error-text">
         {volume.error_message ? volume.error_message : 'Waldur recorded no error message for it.'}
       </p>
+      <FailingEvent volume={volume} />
       <p>
         {volume.backend_id
           ? 'Pull re-reads the volume from OpenStack and clears the error if OpenStack reports it healthy. If it stays erred, send support the details in “Support”.'

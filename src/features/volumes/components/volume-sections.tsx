@@ -48,7 +48,9 @@ export function Overview({ volume }: { volume: Volume }) {
       </Detail>
       <Detail label="Source snapshot">
         {volume.source_snapshot ? (
-          <span className="mono">{uuidFromUrl(volume.source_snapshot)}</span>
+          <Link to={`/snapshots/${uuidFromUrl(volume.source_snapshot)}`} className="mono">
+            {uuidFromUrl(volume.source_snapshot)}
+          </Link>
         ) : volume.source_snapshot === null ? (
           <span className="muted">None</span>
         ) : undefined}

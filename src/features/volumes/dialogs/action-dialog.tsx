@@ -18,6 +18,7 @@ export function ActionDialog({
   children,
   tone = 'default',
   size = 'md',
+  submitDisabled = false,
 }: {
   title: ReactNode;
   description?: ReactNode;
@@ -32,6 +33,8 @@ export function ActionDialog({
   children?: ReactNode;
   tone?: 'default' | 'danger';
   size?: 'md' | 'lg';
+  /** When Waldur would refuse whatever is typed (the dialog says why). */
+  submitDisabled?: boolean;
 }) {
   const formId = useId();
   return (
@@ -50,6 +53,7 @@ export function ActionDialog({
             form={formId}
             variant={tone === 'danger' ? 'danger' : 'primary'}
             isBusy={isSubmitting}
+            aria-disabled={submitDisabled || undefined}
           >
             {isSubmitting ? `${submitLabel}…` : submitLabel}
           </Button>

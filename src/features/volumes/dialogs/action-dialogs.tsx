@@ -2,6 +2,7 @@
 // opened, or earlier when a button asks for it (state/dialogs.ts `preloadDialog`).
 import type { OpenDialog } from '../state/dialogs';
 import { AttachDialog } from './attach-dialog';
+import { DeleteDialog } from './delete-dialog';
 import { DetachDialog } from './detach-dialog';
 import { EditDialog } from './edit-dialog';
 import { ExtendDialog } from './extend-dialog';
@@ -33,6 +34,8 @@ export function ActionDialogs({
       return <RetypeDialog key={key} volume={volume} onClose={onClose} />;
     case 'snapshot':
       return <SnapshotDialog key={key} volume={volume} onClose={onClose} />;
+    case 'delete':
+      return <DeleteDialog key={key} volume={volume} onClose={onClose} />;
     case 'set_ok':
       return <SetOkDialog key={key} volume={volume} onClose={onClose} />;
     case 'set_erred':

@@ -106,6 +106,7 @@ describe('gating like the backend, with the reason', () => {
       'Retype…',
       'Create snapshot…',
       'Pull',
+      'Delete…',
     ]);
     for (const button of buttons) {
       expect(button).toHaveAttribute('aria-disabled', 'true');

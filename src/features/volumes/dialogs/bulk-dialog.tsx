@@ -14,7 +14,14 @@ import { runPool } from '@/lib/pool';
 import { type ActionRequest, UnknownOutcomeError } from '../api/volume-actions';
 import { useBulkTargets } from '../hooks/use-bulk-targets';
 import { confirmVolumeAction, runVolumeAction } from '../hooks/use-volume-action';
-import { BULK_CAP, BULK_LABELS, type Outcome, outcomeText, planBulk } from '../model/bulk';
+import {
+  BULK_CAP,
+  BULK_LABELS,
+  bulkDeleteConfirmation,
+  type Outcome,
+  outcomeText,
+  planBulk,
+} from '../model/bulk';
 import type { Volume } from '../model/schemas';
 import { SNAPSHOT_NAME_PATTERN, snapshotName, timestamp } from '../model/validation';
 import type { OpenDialog } from '../state/dialogs';
@@ -33,6 +40,7 @@ export function BulkDialog({
   const user = useQuery(currentUserQuery());
   const targets = useBulkTargets(request.action, request.target);
   const [pattern, setPattern] = useState(SNAPSHOT_NAME_PATTERN);
+  const [confirmation, setConfirmation] = useState('');
   const [outcomes, setOutcomes] = useState<Map<string, Outcome>>(new Map());
   const [phase, setPhase] = useState<'plan' | 'running' | 'done'>('plan');
   const abort = useRef<AbortController | null>(null);
@@ -109,6 +117,12 @@ export function BulkDialog({
   const total = targets.data?.total ?? 0;
   const capped = total > (targets.data?.volumes.length ?? 0);
 
+  // Deleting is confirmed by typing how many volumes go.
+  const confirmed =
+    action !== 'delete' ||
+    confirmation.trim().toLowerCase() === bulkDeleteConfirmation(plan.eligible.length);
+  const canRun = plan.eligible.length > 0 && !targets.isPending && confirmed;
+
   const close = () => {
     abort.current?.abort();
     if (phase === 'done') request.onFinished?.();
@@ -120,10 +134,10 @@ export function BulkDialog({
       <>
         <Button onClick={close}>Cancel</Button>
         <Button
-          variant="primary"
-          aria-disabled={plan.eligible.length === 0 || targets.isPending || undefined}
+          variant={action === 'delete' ? 'danger' : 'primary'}
+          aria-disabled={!canRun || undefined}
           onClick={() => {
-            if (plan.eligible.length > 0) void run(plan.eligible);
+            if (canRun) void run(plan.eligible);
           }}
         >
           {BULK_LABELS[action].verb} {plan.eligible.length}{' '}
@@ -216,6 +230,26 @@ export function BulkDialog({
                 {plan.eligible[0] ? snapshotName(plan.eligible[0], date, pattern) : '—'}
               </p>
             </div>
+          ) : null}
+          {action === 'delete' && phase === 'plan' && plan.eligible.length > 0 ? (
+            <>
+              <Callout tone="danger" title="This deletes the volumes and their data in OpenStack">
+                <p>Each is a marketplace termination; it cannot be undone.</p>
+              </Callout>
+              <div className="field">
+                <label className="field__label" htmlFor="bulk-delete-confirm">
+                  Type “{bulkDeleteConfirmation(plan.eligible.length)}” to confirm
+                </label>
+                <input
+                  id="bulk-delete-confirm"
+                  className="input"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={confirmation}
+                  onChange={(event) => setConfirmation(event.target.value)}
+                />
+              </div>
+            </>
           ) : null}
           <section
             className="table-wrap bulk-table"

@@ -7,7 +7,7 @@ import { volumeQueries } from '../api/volumes';
 import { useActionAvailability } from '../hooks/use-action-availability';
 import { usePull } from '../hooks/use-volume-action';
 import { asksForInput } from '../model/action-rules';
-import type { BulkAction } from '../model/bulk';
+import { BULK_ACTIONS, type BulkAction } from '../model/bulk';
 import type { Volume } from '../model/schemas';
 import { type OpenDialog, openDialog } from '../state/dialogs';
 import { SUPPORT_VIEWS, useSavedViews } from '../state/saved-views';
@@ -92,20 +92,15 @@ export function CommandPalette({
         label: `${label} (${selection.count} selected)…`,
         run: () => openDialog({ kind: 'bulk', action, target, onFinished: selection.clear }),
       });
-      list.push(
-        bulk('pull', 'Pull'),
-        bulk('snapshot', 'Create snapshots'),
-        bulk('detach', 'Detach'),
-        {
-          id: 'clear-selection',
-          group: 'Selection',
-          label: 'Clear the selection',
-          run: () => {
-            selection.clear();
-            onClose();
-          },
+      list.push(...BULK_ACTIONS.map((action) => bulk(action.id, action.label)), {
+        id: 'clear-selection',
+        group: 'Selection',
+        label: 'Clear the selection',
+        run: () => {
+          selection.clear();
+          onClose();
         },
-      );
+      });
     }
     for (const view of [...SUPPORT_VIEWS, ...saved]) {
       list.push({
@@ -133,6 +128,21 @@ export function CommandPalette({
         group: 'List',
         label: 'Export this view…',
         run: onExport,
+      },
+      {
+        id: 'new-volume',
+        group: 'Volumes',
+        label: 'New volume…',
+        run: () => openDialog({ kind: 'create' }),
+      },
+      {
+        id: 'snapshots',
+        group: 'Go to',
+        label: 'Snapshots',
+        run: () => {
+          onClose();
+          navigate('/snapshots');
+        },
       },
       {
         id: 'help',

@@ -35,6 +35,12 @@ const DIALOGS: { [K in DialogKind]: ComponentType<Props<K>> } = {
   help: lazyDialog('help', () =>
     import('./shortcuts-help').then((m) => ({ default: m.ShortcutsHelp })),
   ),
+  create: lazyDialog('create', () =>
+    import('./create-volume-dialog').then((m) => ({ default: m.CreateVolumeDialog })),
+  ),
+  snapshot: lazyDialog('snapshot', () =>
+    import('./snapshot-dialogs').then((m) => ({ default: m.SnapshotDialogs })),
+  ),
 };
 
 export function DialogHost() {

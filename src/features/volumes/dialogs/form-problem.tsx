@@ -15,10 +15,11 @@ export interface FormProblem {
   actions?: { label: string; run: () => void }[];
 }
 
-/** Words for a failure that belongs to no field. */
+/** Words for a failure that belongs to no field; `subject` is what the form acts on. */
 export function describeFailure(
   error: unknown,
   fieldMap: Record<string, string> = {},
+  subject = 'volume',
 ): FormProblem {
   if (error instanceof UnknownOutcomeError) {
     return {
@@ -53,20 +54,20 @@ export function describeFailure(
   switch (error.status) {
     case 409:
       return {
-        title: 'Waldur refused: the volume is not in a state that allows this',
+        title: `Waldur refused: the ${subject} is not in a state that allows this`,
         messages: [
           error.detail ?? error.message,
-          'The volume has been refreshed to show its current state.',
+          `The ${subject} has been refreshed to show its current state.`,
         ],
       };
     case 403:
       return {
-        title: 'You do not have permission to do this on this volume',
+        title: `You do not have permission to do this on this ${subject}`,
         messages: [error.detail ?? 'Ask an admin or manager of its project, or staff.'],
       };
     case 404:
       return {
-        title: 'This volume no longer exists',
+        title: `This ${subject} no longer exists`,
         messages: [
           'It was removed or unlinked elsewhere. Close this dialog and go back to the list.',
         ],

@@ -4,7 +4,7 @@ import { Button } from '@/components/button';
 import { Field } from '@/components/field';
 import { notify } from '@/lib/notifications';
 import type { Volume } from '../model/schemas';
-import { descriptionField, nameField, snapshotName } from '../model/validation';
+import { descriptionField, keptUntilField, nameField, snapshotName } from '../model/validation';
 import { ActionDialog } from './action-dialog';
 import { useActionDialog } from './use-action-dialog';
 
@@ -14,14 +14,7 @@ const schema = z
   .object({
     name: nameField('Enter a name for the snapshot'),
     description: descriptionField,
-    keptUntil: z.string().check(
-      z.refine((value) => value === '' || !Number.isNaN(new Date(value).getTime()), {
-        error: 'Enter a date and time',
-      }),
-      z.refine((value) => value === '' || new Date(value).getTime() > Date.now(), {
-        error: 'Retention must end in the future',
-      }),
-    ),
+    keptUntil: keptUntilField,
     metadata: z.array(row),
   })
   .check(

@@ -6,6 +6,7 @@ import { notify } from '@/lib/notifications';
 import { snapshotQueries } from '../api/snapshots';
 import type { Volume } from '../model/schemas';
 import { stateLabel } from '../model/states';
+import { confirmNameSchema } from '../model/validation';
 import { ActionDialog } from './action-dialog';
 import { useActionDialog } from './use-action-dialog';
 
@@ -56,13 +57,7 @@ export function UnlinkDialog({
   afterUnlink?: () => void;
 }) {
   const name = volume.name ?? volume.uuid;
-  const schema = z.object({
-    confirm: z
-      .string()
-      .check(
-        z.refine((value) => value.trim() === name, { error: `Type ${name} exactly to confirm` }),
-      ),
-  });
+  const schema = z.object({ confirm: confirmNameSchema(name) });
   const { form, mutation, submit, frame } = useActionDialog({
     volume,
     action: 'unlink',

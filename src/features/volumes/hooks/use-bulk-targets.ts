@@ -21,6 +21,8 @@ const FIELDS = [
   'customer_uuid',
   'device',
   'size',
+  'marketplace_resource_uuid',
+  'marketplace_resource_state',
 ];
 
 export function useBulkTargets(action: BulkAction, target: BulkTarget) {

@@ -17,7 +17,8 @@ export type CheckableRequest =
   | { action: 'unlink' }
   | { action: 'set_ok' }
   | { action: 'set_erred'; body: { error_message: string } }
-  | { action: 'snapshot' };
+  | { action: 'snapshot' }
+  | { action: 'delete' };
 
 const ACTION_NAMES: Record<string, string> = {
   detach: 'Detach',
@@ -29,7 +30,8 @@ const ACTION_NAMES: Record<string, string> = {
  * A snapshot is checked by looking for the snapshot instead (see api/volume-actions).
  */
 export function volumeShowsRequest(now: Volume | null, request: CheckableRequest): boolean {
-  if (request.action === 'unlink') return now === null;
+  if (request.action === 'unlink' || (request.action === 'delete' && now === null))
+    return now === null;
   if (!now) return false;
   switch (request.action) {
     case 'edit':
@@ -54,6 +56,13 @@ export function volumeShowsRequest(now: Volume | null, request: CheckableRequest
       return now.state === 'ERRED' && now.error_message === request.body.error_message;
     case 'snapshot':
       return false;
+    case 'delete':
+      // Terminate makes an order at once; the volume shows it once Celery picked it up.
+      return (
+        now.state === 'DELETION_SCHEDULED' ||
+        now.state === 'DELETING' ||
+        now.marketplace_resource_state === 'Terminating'
+      );
   }
 }
 

@@ -20,6 +20,7 @@ export const ACTIONS = [
   'retype',
   'snapshot',
   'pull',
+  'delete',
   'unlink',
   'set_ok',
   'set_erred',
@@ -34,6 +35,7 @@ export const ACTION_LABELS: Record<ActionId, string> = {
   retype: 'Retype',
   snapshot: 'Create snapshot',
   pull: 'Pull',
+  delete: 'Delete',
   unlink: 'Unlink',
   set_ok: 'Mark as OK',
   set_erred: 'Mark as erred',
@@ -51,6 +53,7 @@ export const ACTION_NOUNS: Record<ActionId, string> = {
   retype: 'Retype',
   snapshot: 'Snapshot',
   pull: 'Pull',
+  delete: 'Delete',
   unlink: 'Unlink',
   set_ok: 'Mark as OK',
   set_erred: 'Mark as erred',
@@ -78,6 +81,48 @@ export interface RuleContext {
   user: CurrentUser | undefined;
   instance?: Instance | null;
   instanceLoading?: boolean;
+  /** How many snapshots the volume has, when known (the detail page knows; a list row does not). */
+  snapshotCount?: number;
+}
+
+/** The Cinder statuses in which Waldur deletes a volume (`RuntimeStateValidator` of destroy). */
+export const DELETABLE_RUNTIME_STATES = [
+  'available',
+  'error',
+  'error_restoring',
+  'error_extending',
+  '',
+];
+
+/**
+ * Delete is a marketplace termination (contract-lifecycle §3.2), checked in its order: the
+ * marketplace resource must exist and be OK or Erred; then the volume's own rules (an ERRED
+ * volume skips the state and runtime checks); then its snapshots.
+ */
+function deleteReason(volume: Volume, context: RuleContext): Check {
+  if (!volume.marketplace_resource_uuid) {
+    return context.user?.is_staff
+      ? 'It has no marketplace resource (it was imported or restored outside an order), so Waldur cannot delete it. Unlink it instead to remove the record.'
+      : 'It has no marketplace resource (it was imported), so Waldur cannot delete it. Ask support to remove it.';
+  }
+  const resourceState = volume.marketplace_resource_state;
+  if (resourceState && resourceState !== 'OK' && resourceState !== 'Erred') {
+    return resourceState === 'Terminating' || resourceState === 'Terminated'
+      ? 'It is being deleted already.'
+      : `Its marketplace resource is ${resourceState}; wait until it is OK.`;
+  }
+  if (volume.state !== 'ERRED') {
+    if (volume.state !== 'OK') return requireOk(volume);
+    if (volume.runtime_state === 'in-use')
+      return `It is attached to ${volume.instance_name ?? 'an instance'}. Detach it first.`;
+    if (!DELETABLE_RUNTIME_STATES.includes(volume.runtime_state ?? ''))
+      return `Possible only when OpenStack reports it available or in error; it reports “${runtimeStateLabel(volume.runtime_state)}”.`;
+  }
+  const snapshots = context.snapshotCount ?? 0;
+  if (snapshots > 0) {
+    return `It has ${snapshots === 1 ? 'a snapshot' : `${snapshots} snapshots`}. Delete ${snapshots === 1 ? 'it' : 'them'} first: Waldur keeps a volume that has snapshots.`;
+  }
+  return null;
 }
 
 type Check = string | null;
@@ -174,6 +219,7 @@ export function actionAvailability(volume: Volume, context: RuleContext): Availa
           ? null
           : 'The volume has no backend ID yet, so there is nothing in OpenStack to pull from.',
     ),
+    delete: first(denied, () => deleteReason(volume, context)),
     unlink: null,
     // Waldur lets staff mark a volume in any state (its FSM transitions have `source="*"`).
     set_ok: volume.state === 'OK' ? 'The volume is OK already.' : null,

@@ -91,8 +91,14 @@ export const snapshotSchema = z.looseObject({
   source_volume: text,
   source_volume_name: text,
   error_message: text,
+  error_traceback: text,
   action: text,
   metadata: jsonObject,
+  project_uuid: text,
+  project_name: text,
+  customer_uuid: text,
+  customer_name: text,
+  tenant_uuid: text,
 });
 export type Snapshot = z.output<typeof snapshotSchema>;
 
@@ -180,3 +186,6 @@ export const actionAcceptedSchema = z.catch(
   z.optional(z.looseObject({ status: text, detail: text })),
   undefined,
 );
+
+/** `POST /api/marketplace-resources/{uuid}/terminate/`: 200 `{"order_uuid": "…"}`. */
+export const terminateSchema = z.looseObject({ order_uuid: z.string() });

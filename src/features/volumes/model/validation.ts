@@ -21,6 +21,23 @@ export const descriptionField = z
   .string()
   .check(z.maxLength(DESCRIPTION_MAX, { error: 'At most 4,096 characters' }));
 
+/** A snapshot's retention as a `datetime-local` value: empty (kept until deleted) or in the future. */
+export const keptUntilField = z.string().check(
+  z.refine((value) => value === '' || !Number.isNaN(new Date(value).getTime()), {
+    error: 'Enter a date and time',
+  }),
+  z.refine((value) => value === '' || new Date(value).getTime() > Date.now(), {
+    error: 'Retention must end in the future',
+  }),
+);
+
+/** A date from Waldur as a `datetime-local` value (local time, minutes), or ''. */
+export function toLocalInput(iso: string | null | undefined): string {
+  const date = iso ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "20261127-1405": the local date and time, as snapshot names carry it. */
@@ -41,4 +58,13 @@ export function snapshotName(
     .replaceAll('{name}', volume.name || volume.uuid)
     .replaceAll('{date}', date)
     .slice(0, NAME_MAX);
+}
+
+/** A typed confirmation of a destructive action: the name, exactly (spaces around it aside). */
+export function confirmNameSchema(name: string) {
+  return z
+    .string()
+    .check(
+      z.refine((value) => value.trim() === name, { error: `Type ${name} exactly to confirm` }),
+    );
 }

@@ -14,6 +14,7 @@ import { LiveStatus } from '../components/live-status';
 import { SnapshotList } from '../components/snapshot-list';
 import { StateBadge } from '../components/state-badge';
 import { SupportPanel } from '../components/support-panel';
+import { VolumeHistory } from '../components/volume-history';
 import { ErredNotice, ProgressNotice } from '../components/volume-notices';
 import { Marketplace, Organisation, Overview } from '../components/volume-sections';
 import { DialogHost } from '../dialogs/dialog-host';
@@ -162,8 +163,8 @@ function VolumeDetail({ uuid }: { uuid: string }) {
         <div className="callout callout--warning" role="alert">
           <p className="callout__title">This volume no longer exists</p>
           <p>
-            It was unlinked or deleted elsewhere while this page was open. What you see below is its
-            last known state. <Link to={back.to}>{back.label}</Link>
+            It was deleted or unlinked. What you see below is its last known state.{' '}
+            <Link to={back.to}>{back.label}</Link>
           </p>
         </div>
       ) : isError ? (
@@ -192,6 +193,9 @@ function VolumeDetail({ uuid }: { uuid: string }) {
         </Section>
         <Section id="snapshots" title="Snapshots">
           <SnapshotList volumeUuid={volume.uuid} />
+        </Section>
+        <Section id="history" title="History">
+          <VolumeHistory volume={volume} />
         </Section>
         <Section id="support" title="Support">
           <SupportPanel volume={volume} />

@@ -80,6 +80,15 @@ export function VolumeListPage() {
         </div>
         <button
           type="button"
+          className="btn btn--primary new-volume-button"
+          onPointerEnter={() => preloadDialog('create')}
+          onFocus={() => preloadDialog('create')}
+          onClick={() => openDialog({ kind: 'create', projectUuid: view.project || undefined })}
+        >
+          New volume
+        </button>
+        <button
+          type="button"
           className="btn btn--ghost btn--sm shortcuts-button"
           onClick={openHelp}
         >
@@ -143,10 +152,14 @@ export function VolumeListPage() {
           </EmptyState>
         ) : (
           <EmptyState title="No volumes yet">
-            <p>
-              There are no volumes in the projects you can see. Volumes are created from Waldur’s
-              marketplace.
-            </p>
+            <p>There are no volumes in the projects you can see.</p>
+            <button
+              type="button"
+              className="btn btn--primary"
+              onClick={() => openDialog({ kind: 'create' })}
+            >
+              Create a volume
+            </button>
           </EmptyState>
         )
       ) : (

@@ -1,5 +1,5 @@
 // Which dialog is open, if any: one store for every dialog of the feature (an action on a volume,
-// a bulk action, export, the command palette, the shortcuts). Buttons anywhere open them through
+// a bulk action, export, the command palette, the shortcuts, a new volume, a snapshot's actions). Buttons anywhere open them through
 // here; the dialog host (dialogs/dialog-host.tsx) renders the open one and owns loading its code,
 // so nothing below it imports a dialog.
 import { createStore, useStore } from '@/lib/store';
@@ -7,7 +7,7 @@ import type { ActionId } from '../model/action-rules';
 import type { BulkAction } from '../model/bulk';
 import type { ColumnId } from '../model/columns';
 import type { VolumeListParams } from '../model/list-view';
-import type { Volume } from '../model/schemas';
+import type { Snapshot, Volume } from '../model/schemas';
 
 /** The volumes a bulk action is about: ticked rows, or every volume matching a view. */
 export type BulkTarget =
@@ -44,7 +44,14 @@ export type OpenDialog =
       /** Opens the export of the list's current view (the palette does not know the view). */
       onExport: () => void;
     }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  /** The new-volume form (a marketplace order). */
+  | { kind: 'create'; projectUuid?: string }
+  | {
+      kind: 'snapshot';
+      action: 'edit' | 'delete' | 'restore';
+      snapshot: Snapshot;
+    };
 
 export type DialogKind = OpenDialog['kind'];
 

@@ -4,18 +4,41 @@
 import { createStore, useStore } from '@/lib/store';
 import { uuidFromUrl } from '@/lib/uuid';
 import type { ActionRequest, ActionResult } from '../api/volume-actions';
-import type { ActionId } from '../model/action-rules';
-import type { Volume } from '../model/schemas';
+import { ACTION_NOUNS, type ActionId } from '../model/action-rules';
+import type { Order } from '../model/lifecycle';
+import type { Snapshot, Volume } from '../model/schemas';
 
-export type OperationStatus = 'scheduled' | 'running' | 'ok' | 'erred' | 'gone';
+/** `waiting`: an order waiting for someone's approval. */
+export type OperationStatus = 'waiting' | 'scheduled' | 'running' | 'ok' | 'erred' | 'gone';
+
+/** A volume action, or one of the lifecycle's: create, restore, a snapshot's edit or delete. */
+export type OperationKind = ActionId | 'create' | 'restore' | 'snapshot_edit' | 'snapshot_delete';
+
+export const OPERATION_NOUNS: Record<OperationKind, string> = {
+  ...ACTION_NOUNS,
+  create: 'Creation',
+  restore: 'Restore',
+  snapshot_edit: 'Edit',
+  snapshot_delete: 'Delete',
+};
 
 export interface Operation {
   id: string;
-  action: ActionId;
+  action: OperationKind;
+  /** The volume it is about ('' for a volume not created yet). */
   volumeUuid: string;
   volumeName: string;
-  /** What to watch: the volume, or the snapshot a snapshot action created. */
-  target: { kind: 'volume' | 'snapshot'; uuid: string; name: string };
+  /** Where its title links (the volume's page unless said otherwise). */
+  link?: string;
+  /**
+   * What to watch: the volume, the snapshot a snapshot action created (or that is edited or
+   * deleted), or a marketplace order (create, delete).
+   */
+  target: { kind: 'volume' | 'snapshot' | 'order'; uuid: string; name: string };
+  /** An order waiting for approval: whose. */
+  awaiting?: string;
+  /** The order's customer, to tell whether this user may approve it. */
+  customerUuid?: string;
   submittedAt: number;
   status: OperationStatus;
   finishedAt?: number;
@@ -51,7 +74,16 @@ function commit(update: (current: Operation[]) => Operation[]) {
 }
 
 export function isPending(operation: Operation) {
-  return operation.status === 'scheduled' || operation.status === 'running';
+  return (
+    operation.status === 'waiting' ||
+    operation.status === 'scheduled' ||
+    operation.status === 'running'
+  );
+}
+
+/** Where an operation's title links. */
+export function operationLink(operation: Operation) {
+  return operation.link ?? (operation.volumeUuid ? `/volumes/${operation.volumeUuid}` : undefined);
 }
 
 export function addOperation(
@@ -107,6 +139,17 @@ export function recordOperation(
       message: note('Removed from Waldur (nothing changed in OpenStack)'),
     });
   }
+  if (result.kind === 'order') {
+    // Delete: follow the Terminate order; without its UUID (a lost answer), the volume itself.
+    return addOperation({
+      ...base,
+      target: result.orderUuid
+        ? { kind: 'order', uuid: result.orderUuid, name }
+        : { kind: 'volume', uuid: volume.uuid, name },
+      status: 'scheduled',
+      message: note(undefined),
+    });
+  }
   if (result.kind === 'snapshot') {
     return addOperation({
       ...base,
@@ -139,4 +182,48 @@ function describeRequest(request: ActionRequest): string | undefined {
   if (request.action === 'attach') return `To ${uuidFromUrl(request.body.instance) ?? 'instance'}`;
   if (request.action === 'extend') return `To ${request.body.disk_size} MiB`;
   return undefined;
+}
+
+/** A Create order Waldur accepted: followed until it is done and its volume OK. */
+export function recordOrder(order: Order, name: string) {
+  return addOperation({
+    action: 'create',
+    volumeUuid: '',
+    volumeName: name,
+    target: { kind: 'order', uuid: order.uuid, name },
+    customerUuid: order.customer_uuid ?? undefined,
+    status: order.state?.startsWith('pending-') ? 'waiting' : 'scheduled',
+    message: order.offering_name
+      ? `In ${order.offering_name.replace(/^Volume in /, '')}`
+      : undefined,
+  });
+}
+
+/** A restore: the new volume, followed from CREATION_SCHEDULED to OK. */
+export function recordRestore(snapshot: Snapshot, volume: Volume) {
+  const name = volume.name ?? volume.uuid;
+  return addOperation({
+    action: 'restore',
+    volumeUuid: volume.uuid,
+    volumeName: name,
+    target: { kind: 'volume', uuid: volume.uuid, name },
+    status: 'scheduled',
+    message: `From snapshot ${snapshot.name ?? snapshot.uuid}`,
+  });
+}
+
+/** An edit or delete of a snapshot, followed on the snapshot. */
+export function recordSnapshotOperation(
+  snapshot: Snapshot,
+  action: 'snapshot_edit' | 'snapshot_delete',
+  name = snapshot.name ?? snapshot.uuid,
+) {
+  return addOperation({
+    action,
+    volumeUuid: '',
+    volumeName: `snapshot ${name}`,
+    link: `/snapshots/${snapshot.uuid}`,
+    target: { kind: 'snapshot', uuid: snapshot.uuid, name },
+    status: 'scheduled',
+  });
 }

@@ -1,0 +1,146 @@
+// Follows one pending operation for the tray: polls what it changes (a volume, a snapshot or a
+// marketplace order) and records how it stands and how it ended. Only data fetched after the
+// submission counts, so a cached "OK" from before cannot end it early.
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { ApiError } from '@/lib/api-error';
+import { notify } from '@/lib/notifications';
+import { invalidateAfterOrder, orderQueries } from '../api/lifecycle';
+import { snapshotQueries } from '../api/snapshots';
+import { volumeQueries } from '../api/volumes';
+import { dropFollowUp, runFollowUp } from '../hooks/use-volume-action';
+import { awaitedApprover, isOrderPending, type Order } from '../model/lifecycle';
+import { LIVE_MIN_MS } from '../model/live';
+import {
+  OPERATION_NOUNS,
+  type Operation,
+  type OperationStatus,
+  updateOperation,
+} from '../state/operations';
+
+function statusOf(state: string | null | undefined): OperationStatus {
+  if (state === 'ERRED') return 'erred';
+  if (state === 'OK') return 'ok';
+  if (state?.endsWith('_SCHEDULED')) return 'scheduled';
+  return 'running';
+}
+
+export function operationTitle(op: Operation) {
+  const step = op.step ? ` (step ${op.step.index} of ${op.step.of})` : '';
+  return `${OPERATION_NOUNS[op.action]} of ${op.volumeName}${step}`;
+}
+
+/** Deleting ends when the thing is gone; for anything else, gone is news. */
+const endsGone = (op: Operation) => op.action === 'delete' || op.action === 'snapshot_delete';
+
+function finish(
+  queryClient: QueryClient,
+  operation: Operation,
+  status: 'ok' | 'erred',
+  at: number,
+  details: { errorMessage?: string; message?: string; volumeUuid?: string } = {},
+) {
+  updateOperation(operation.id, {
+    status,
+    finishedAt: at,
+    errorMessage: status === 'erred' ? details.errorMessage : undefined,
+    followUp: undefined,
+    ...(details.message ? { message: details.message } : {}),
+    ...(details.volumeUuid ? { volumeUuid: details.volumeUuid } : {}),
+  });
+  if (status === 'ok') void runFollowUp(queryClient, operation);
+  else dropFollowUp(operation);
+  notify(
+    status === 'ok'
+      ? {
+          kind: 'success',
+          title: `${operationTitle(operation)} finished`,
+          message: details.message ?? `${operation.target.name} is OK.`,
+        }
+      : {
+          kind: 'error',
+          title: `${operationTitle(operation)} failed`,
+          message: details.errorMessage || `${operation.target.name} is erred.`,
+        },
+  );
+}
+
+/** What an order's state means for the tray (contract-lifecycle §2.6–2.7, §3.3). */
+function followOrder(queryClient: QueryClient, operation: Operation, order: Order, at: number) {
+  const isCreate = order.type !== 'Terminate';
+  if (isOrderPending(order.state)) {
+    if (operation.status !== 'waiting')
+      updateOperation(operation.id, { status: 'waiting', awaiting: awaitedApprover(order) });
+    return;
+  }
+  if (order.state === 'executing') {
+    if (operation.status !== 'running') updateOperation(operation.id, { status: 'running' });
+    return;
+  }
+  invalidateAfterOrder(queryClient);
+  if (order.state === 'done') {
+    finish(queryClient, operation, 'ok', at, {
+      volumeUuid: isCreate ? (order.resource_uuid ?? undefined) : undefined,
+      message: isCreate ? `${operation.volumeName} is OK.` : `${operation.volumeName} is deleted.`,
+    });
+    return;
+  }
+  const why =
+    order.state === 'rejected'
+      ? `The order was rejected${order.consumer_reviewed_by_full_name ? ` by ${order.consumer_reviewed_by_full_name}` : ''}.`
+      : order.state === 'canceled'
+        ? 'The order was canceled.'
+        : order.error_message || 'The order failed.';
+  finish(queryClient, operation, 'erred', at, {
+    errorMessage: why,
+    volumeUuid: order.resource_uuid ?? undefined,
+  });
+}
+
+export function OperationWatcher({ operation }: { operation: Operation }) {
+  const queryClient = useQueryClient();
+  const { kind, uuid } = operation.target;
+  const options =
+    kind === 'order'
+      ? orderQueries.detail(uuid)
+      : kind === 'snapshot'
+        ? snapshotQueries.detail(uuid)
+        : volumeQueries.detail(uuid);
+  const { data, dataUpdatedAt, error } = useQuery({
+    ...(options as ReturnType<typeof volumeQueries.detail>),
+    refetchInterval: LIVE_MIN_MS,
+  });
+  useEffect(() => {
+    if (error instanceof ApiError && error.status === 404) {
+      if (endsGone(operation)) {
+        finish(queryClient, operation, 'ok', Date.now(), {
+          message: `${operation.target.name} is deleted.`,
+        });
+        return;
+      }
+      updateOperation(operation.id, { status: 'gone', finishedAt: Date.now() });
+      notify({
+        kind: 'info',
+        title: `${operationTitle(operation)}: the ${kind} no longer exists`,
+      });
+      return;
+    }
+    if (!data || dataUpdatedAt < operation.submittedAt) return;
+    if (kind === 'order') {
+      followOrder(queryClient, operation, data as unknown as Order, dataUpdatedAt);
+      return;
+    }
+    const status = statusOf(data.state);
+    if (status === operation.status) return;
+    // A delete is over when the thing is gone, not when it is OK again.
+    if (status === 'ok' && endsGone(operation)) return;
+    if (status === 'ok' || status === 'erred') {
+      finish(queryClient, operation, status, dataUpdatedAt, {
+        errorMessage: data.error_message ?? undefined,
+      });
+    } else {
+      updateOperation(operation.id, { status });
+    }
+  }, [data, dataUpdatedAt, error, operation, queryClient, kind]);
+  return null;
+}

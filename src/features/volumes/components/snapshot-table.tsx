@@ -1,0 +1,158 @@
+// The snapshots page's table and its filters: a row per snapshot (name linking to its page, state,
+// size, source volume linking to the volume, project, retention, age), and the pickers for the
+// source volume and the state.
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Combobox } from '@/components/combobox';
+import { RelativeTime } from '@/components/time';
+import { errorMessage } from '@/lib/api-error';
+import { formatDateTime, parseDate } from '@/lib/format';
+import { formatSize } from '@/lib/units';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { uuidFromUrl } from '@/lib/uuid';
+import { volumeQueries } from '../api/volumes';
+import type { Snapshot } from '../model/schemas';
+import { CORE_STATES, STATE_LABELS } from '../model/states';
+import { StateBadge } from './state-badge';
+
+export function Retention({ keptUntil }: { keptUntil: string | null | undefined }) {
+  const date = parseDate(keptUntil);
+  if (!date) return <span className="muted">Kept until deleted</span>;
+  return (
+    <span>
+      Until <time dateTime={keptUntil ?? undefined}>{formatDateTime(date)}</time>
+    </span>
+  );
+}
+
+/** A volume by name, for the "source volume" filter. */
+export function VolumePicker({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (uuid: string) => void;
+}) {
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const debounced = useDebouncedValue(query, 250);
+  const options = useQuery({ ...volumeQueries.search(debounced), enabled: open });
+  const label = useQuery({ ...volumeQueries.detail(value), enabled: Boolean(value) });
+  return (
+    <Combobox
+      label="Source volume"
+      placeholder="Any volume"
+      value={value}
+      valueLabel={value ? (label.data?.name ?? (label.isError ? value : '…')) : ''}
+      onChange={onChange}
+      onQueryChange={setQuery}
+      onOpenChange={setOpen}
+      options={(options.data?.items ?? []).map((v) => ({
+        value: v.uuid,
+        label: v.name || v.uuid,
+        description: v.project_name ?? undefined,
+      }))}
+      isLoading={options.isPending && options.fetchStatus !== 'idle'}
+      error={options.error ? errorMessage(options.error) : null}
+    />
+  );
+}
+
+export function StateSelect({
+  value,
+  onChange,
+}: {
+  value: string[];
+  onChange: (states: string[]) => void;
+}) {
+  return (
+    <div className="field field--inline">
+      <label className="field__label" htmlFor="snapshot-state">
+        State
+      </label>
+      <select
+        id="snapshot-state"
+        className="input"
+        value={value.length === 1 ? value[0] : value.length > 1 ? 'several' : ''}
+        onChange={(event) => onChange(event.target.value ? [event.target.value] : [])}
+      >
+        <option value="">Any state</option>
+        {value.length > 1 ? (
+          <option value="several" disabled>
+            {value.length} states
+          </option>
+        ) : null}
+        {CORE_STATES.map((state) => (
+          <option key={state} value={state}>
+            {STATE_LABELS[state]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function SnapshotTable({
+  snapshots,
+  caption,
+  isBusy,
+}: {
+  snapshots: Snapshot[];
+  caption: string;
+  isBusy?: boolean;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-busy={isBusy || undefined}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">State</th>
+            <th scope="col" className="num">
+              Size
+            </th>
+            <th scope="col">Source volume</th>
+            <th scope="col">Project</th>
+            <th scope="col">Retention</th>
+            <th scope="col">Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {snapshots.map((snapshot) => {
+            const volume = uuidFromUrl(snapshot.source_volume);
+            return (
+              <tr key={snapshot.uuid}>
+                <th scope="row">
+                  <Link to={`/snapshots/${snapshot.uuid}`}>{snapshot.name || snapshot.uuid}</Link>
+                  {snapshot.error_message ? (
+                    <p className="field__error">{snapshot.error_message}</p>
+                  ) : null}
+                </th>
+                <td>
+                  <StateBadge volume={{ state: snapshot.state, action: snapshot.action }} />
+                </td>
+                <td className="num">{formatSize(snapshot.size)}</td>
+                <td>
+                  {volume ? (
+                    <Link to={`/volumes/${volume}`}>{snapshot.source_volume_name ?? volume}</Link>
+                  ) : (
+                    <span className="muted">None (its volume is gone)</span>
+                  )}
+                </td>
+                <td>{snapshot.project_name}</td>
+                <td>
+                  <Retention keptUntil={snapshot.kept_until} />
+                </td>
+                <td>
+                  <RelativeTime value={snapshot.created} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

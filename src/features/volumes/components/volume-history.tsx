@@ -1,0 +1,174 @@
+// A volume's history: its events from Waldur's event log (time, what happened, who, Waldur's own
+// message) and its marketplace orders, newest first, a page at a time. It follows the volume while
+// an operation runs. Staff and support can narrow it to one kind of event. The log is read for the
+// volume's marketplace resource when it has one (its whole history, orders included: contract-
+// lifecycle §5.1), else for the volume itself.
+import './volume-history.css';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ErrorState } from '@/components/status';
+import { RelativeTime } from '@/components/time';
+import { currentUserQuery } from '@/lib/current-user';
+import { api } from '@/lib/session';
+import { historyQueries, orderQueries } from '../api/lifecycle';
+import {
+  EVENT_KIND_LABELS,
+  EVENT_TYPES,
+  type EventKind,
+  eventKind,
+  eventUser,
+  isFailureEvent,
+  type Order,
+  orderStateLabel,
+  type WaldurEvent,
+} from '../model/lifecycle';
+import type { Volume } from '../model/schemas';
+import { needsRefresh } from '../model/states';
+
+/** Where the volume's history is logged (the marketplace resource's feed includes the volume's). */
+export function historyScope(volume: Volume) {
+  return volume.marketplace_resource_uuid
+    ? api().url(`api/marketplace-resources/${volume.marketplace_resource_uuid}`)
+    : api().url(`api/openstack-volumes/${volume.uuid}`);
+}
+
+/** The volume's history, first page, as the History section and the error notice share it. */
+export function useVolumeHistory(volume: Volume, kind: EventKind | '' = '') {
+  return useInfiniteQuery(
+    historyQueries.of(historyScope(volume), kind ? EVENT_TYPES[kind] : [], needsRefresh(volume)),
+  );
+}
+
+type Entry =
+  | { key: string; at: string; kind: 'event'; event: WaldurEvent }
+  | { key: string; at: string; kind: 'order'; order: Order };
+
+function OrderEntry({ order }: { order: Order }) {
+  const by = order.created_by_full_name || order.created_by_username;
+  const reviewer = order.consumer_reviewed_by_full_name || order.consumer_reviewed_by_username;
+  return (
+    <>
+      <p className="history__message">
+        {order.type === 'Terminate' ? 'Deletion order' : `${order.type ?? 'Create'} order`}:{' '}
+        <strong>{orderStateLabel(order.state)}</strong>
+        {order.error_message ? ` — ${order.error_message}` : ''}
+      </p>
+      <p className="history__meta">
+        {by ? `Placed by ${by}` : 'Order'}
+        {reviewer ? ` · approved by ${reviewer}` : ''}
+      </p>
+    </>
+  );
+}
+
+export function VolumeHistory({ volume }: { volume: Volume }) {
+  const user = useQuery(currentUserQuery());
+  const [kind, setKind] = useState<EventKind | ''>('');
+  const history = useVolumeHistory(volume, kind);
+  const orders = useQuery({
+    ...orderQueries.byResource(volume.marketplace_resource_uuid ?? ''),
+    enabled: Boolean(volume.marketplace_resource_uuid) && (kind === '' || kind === 'order'),
+  });
+  const canFilter = Boolean(user.data?.is_staff || user.data?.is_support);
+
+  if (history.isError && !history.data) {
+    return (
+      <ErrorState
+        title="Could not load the history"
+        error={history.error}
+        onRetry={() => void history.refetch()}
+        isRetrying={history.isFetching}
+      />
+    );
+  }
+  const events = history.data?.pages.flatMap((page) => page.items) ?? [];
+  const oldestShown = events.at(-1)?.created ?? '';
+  const more = history.hasNextPage;
+  // Orders interleave by time with the events loaded so far (older ones wait for "Show older").
+  const entries: Entry[] = [
+    ...events.map((event) => ({
+      key: `e:${event.uuid}`,
+      at: event.created ?? '',
+      kind: 'event' as const,
+      event,
+    })),
+    ...(kind === '' || kind === 'order' ? (orders.data?.items ?? []) : [])
+      .filter((order) => !more || (order.created ?? '') >= oldestShown)
+      .map((order) => ({
+        key: `o:${order.uuid}`,
+        at: order.created ?? '',
+        kind: 'order' as const,
+        order,
+      })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+
+  return (
+    <div className="history">
+      {canFilter ? (
+        <div className="field field--inline">
+          <label className="field__label" htmlFor="history-kind">
+            Show
+          </label>
+          <select
+            id="history-kind"
+            className="input input--sm"
+            value={kind}
+            onChange={(event) => setKind(event.target.value as EventKind | '')}
+          >
+            <option value="">Everything</option>
+            {(Object.keys(EVENT_KIND_LABELS) as EventKind[]).map((k) => (
+              <option key={k} value={k}>
+                {EVENT_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {history.isPending ? (
+        <p className="muted">Loading the history…</p>
+      ) : entries.length === 0 ? (
+        <p className="muted">
+          Waldur has logged nothing {kind ? 'of this kind ' : ''}for this volume.
+        </p>
+      ) : (
+        <ol className="history__list" aria-label="History, newest first">
+          {entries.map((entry) => (
+            <li
+              key={entry.key}
+              className={`history__item ${entry.kind === 'event' && isFailureEvent(entry.event.event_type) ? 'history__item--failed' : ''}`}
+            >
+              <span className="history__time">
+                <RelativeTime value={entry.at} />
+              </span>
+              <div className="history__body">
+                {entry.kind === 'order' ? (
+                  <OrderEntry order={entry.order} />
+                ) : (
+                  <>
+                    <p className="history__message">{entry.event.message}</p>
+                    <p className="history__meta">
+                      {EVENT_KIND_LABELS[eventKind(entry.event.event_type)]}
+                      {eventUser(entry.event) ? ` · by ${eventUser(entry.event)}` : ''}
+                      {' · '}
+                      <span className="mono">{entry.event.event_type}</span>
+                    </p>
+                  </>
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {more ? (
+        <button
+          type="button"
+          className="btn btn--secondary btn--sm"
+          aria-busy={history.isFetchingNextPage || undefined}
+          onClick={() => void history.fetchNextPage()}
+        >
+          Show older
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+// Deleting a volume: Waldur terminates its marketplace resource (contract-lifecycle §3.2), which
+// deletes it in OpenStack. The user types the name to confirm. Snapshots stand in the way (Waldur
+// refuses with "Volume has dependent snapshots."), so the dialog lists them first.
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import * as z from 'zod/mini';
+import { Field } from '@/components/field';
+import { Callout } from '@/components/status';
+import { notify } from '@/lib/notifications';
+import { formatSize } from '@/lib/units';
+import { snapshotQueries } from '../api/snapshots';
+import type { Volume } from '../model/schemas';
+import { stateLabel } from '../model/states';
+import { confirmNameSchema } from '../model/validation';
+import { ActionDialog } from './action-dialog';
+import { useActionDialog } from './use-action-dialog';
+
+export function DeleteDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
+  const name = volume.name ?? volume.uuid;
+  const { form, mutation, submit, frame } = useActionDialog({
+    volume,
+    action: 'delete',
+    schema: z.object({ confirm: confirmNameSchema(name) }),
+    defaults: { confirm: '' },
+    onClose,
+  });
+  const snapshots = useQuery(snapshotQueries.byVolume(volume.uuid));
+  const blocking = snapshots.data?.items ?? [];
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  return (
+    <ActionDialog
+      tone="danger"
+      {...frame}
+      title={`Delete ${name}?`}
+      submitLabel="Delete volume"
+      submitDisabled={blocking.length > 0}
+      onSubmit={submit(async () => {
+        await mutation.mutateAsync({ action: 'delete' });
+        notify({
+          kind: 'success',
+          title: `Deletion of ${name} requested`,
+          message: 'Waldur deletes it in OpenStack; Operations follows it until it is gone.',
+        });
+        onClose();
+      })}
+    >
+      <Callout tone="danger" title="This deletes the volume and its data in OpenStack">
+        <p>
+          {formatSize(volume.size ?? 0)} of data in {volume.project_name ?? 'its project'} are
+          destroyed. It cannot be undone.
+        </p>
+      </Callout>
+      {blocking.length > 0 ? (
+        <Callout
+          tone="warning"
+          title={`It has ${blocking.length === 1 ? 'a snapshot' : `${blocking.length} snapshots`}`}
+        >
+          <p>Waldur keeps a volume that has snapshots. Delete or keep them first:</p>
+          <ul className="compact-list">
+            {blocking.map((snapshot) => (
+              <li key={snapshot.uuid}>
+                <Link to={`/snapshots/${snapshot.uuid}`} onClick={onClose}>
+                  {snapshot.name}
+                </Link>{' '}
+                <span className="muted">({stateLabel(snapshot.state)})</span>
+              </li>
+            ))}
+          </ul>
+        </Callout>
+      ) : snapshots.isPending ? (
+        <p className="muted">Checking for snapshots of this volume…</p>
+      ) : null}
+      <Field
+        label={`Type the volume’s name (${name}) to confirm`}
+        required
+        error={errors.confirm?.message}
+      >
+        {(props) => (
+          <input
+            {...props}
+            {...register('confirm')}
+            className="input"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
+      </Field>
+    </ActionDialog>
+  );
+}

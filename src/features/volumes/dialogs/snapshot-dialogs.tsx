@@ -1,0 +1,227 @@
+// A snapshot's actions (contract-lifecycle §4): edit (name, description, keep-until: a PUT, as
+// HomePort sends it), delete (202, then gone), and restore to a new volume (201 with the volume,
+// followed in Operations to OK). Each is offered only where Waldur accepts it (see
+// model/snapshot-rules); the dialogs keep the input on any failure.
+import { useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import * as z from 'zod/mini';
+import { Field } from '@/components/field';
+import { Callout } from '@/components/status';
+import { notify } from '@/lib/notifications';
+import { formatSize } from '@/lib/units';
+import { deleteSnapshot, restoreSnapshot, updateSnapshot } from '../api/snapshot-pages';
+import type { Snapshot } from '../model/schemas';
+import {
+  confirmNameSchema,
+  descriptionField,
+  keptUntilField,
+  nameField,
+  toLocalInput,
+} from '../model/validation';
+import type { OpenDialog } from '../state/dialogs';
+import { recordRestore, recordSnapshotOperation } from '../state/operations';
+import { ActionDialog } from './action-dialog';
+import { useFormDialog } from './use-form-dialog';
+
+type Props = { snapshot: Snapshot; onClose: () => void };
+
+const editSchema = z.object({
+  name: nameField('Enter a name for the snapshot'),
+  description: descriptionField,
+  keptUntil: keptUntilField,
+});
+
+function EditSnapshotDialog({ snapshot, onClose }: Props) {
+  const queryClient = useQueryClient();
+  const { form, submit, problem, report, isSubmitting } = useFormDialog({
+    draft: `snapshot-edit:${snapshot.uuid}`,
+    schema: editSchema,
+    defaults: {
+      name: snapshot.name ?? '',
+      description: snapshot.description ?? '',
+      keptUntil: toLocalInput(snapshot.kept_until),
+    },
+    fieldMap: { name: 'name', description: 'description', kept_until: 'keptUntil' },
+    subject: 'snapshot',
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  return (
+    <ActionDialog
+      title={`Edit snapshot ${snapshot.name ?? ''}`.trim()}
+      onClose={onClose}
+      isSubmitting={isSubmitting}
+      problem={problem}
+      report={report}
+      submitLabel="Save"
+      onSubmit={submit(async (values) => {
+        const updated = await updateSnapshot(queryClient, snapshot, {
+          name: values.name,
+          description: values.description,
+          kept_until: values.keptUntil ? new Date(values.keptUntil).toISOString() : null,
+        });
+        recordSnapshotOperation(updated, 'snapshot_edit');
+        notify({ kind: 'success', title: `Snapshot ${values.name} saved` });
+        onClose();
+      })}
+    >
+      <Field label="Name" required error={errors.name?.message}>
+        {(props) => <input {...props} {...register('name')} className="input" autoComplete="off" />}
+      </Field>
+      <Field label="Description" error={errors.description?.message}>
+        {(props) => <textarea {...props} {...register('description')} className="input" rows={2} />}
+      </Field>
+      <Field
+        label="Keep until"
+        error={errors.keptUntil?.message}
+        hint="Empty: kept until deleted. Waldur stores this; it does not delete the snapshot by itself."
+      >
+        {(props) => (
+          <input {...props} {...register('keptUntil')} type="datetime-local" className="input" />
+        )}
+      </Field>
+    </ActionDialog>
+  );
+}
+
+function DeleteSnapshotDialog({ snapshot, onClose }: Props) {
+  const queryClient = useQueryClient();
+  const name = snapshot.name ?? snapshot.uuid;
+  const { form, submit, problem, report, isSubmitting } = useFormDialog({
+    draft: `snapshot-delete:${snapshot.uuid}`,
+    schema: z.object({ confirm: confirmNameSchema(name) }),
+    defaults: { confirm: '' },
+    subject: 'snapshot',
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  return (
+    <ActionDialog
+      tone="danger"
+      title={`Delete snapshot ${name}?`}
+      onClose={onClose}
+      isSubmitting={isSubmitting}
+      problem={problem}
+      report={report}
+      submitLabel="Delete snapshot"
+      onSubmit={submit(async () => {
+        await deleteSnapshot(queryClient, snapshot);
+        recordSnapshotOperation(snapshot, 'snapshot_delete');
+        notify({ kind: 'success', title: `Deletion of snapshot ${name} scheduled` });
+        onClose();
+      })}
+    >
+      <Callout tone="danger" title="This deletes the snapshot in OpenStack">
+        <p>
+          {formatSize(snapshot.size ?? 0)} of point-in-time data of{' '}
+          {snapshot.source_volume_name ?? 'its volume'} go. Volumes restored from it stay.
+        </p>
+      </Callout>
+      <Field
+        label={`Type the snapshot’s name (${name}) to confirm`}
+        required
+        error={errors.confirm?.message}
+      >
+        {(props) => (
+          <input
+            {...props}
+            {...register('confirm')}
+            className="input"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
+      </Field>
+    </ActionDialog>
+  );
+}
+
+const restoreSchema = z.object({
+  name: nameField('Enter a name for the new volume'),
+  description: descriptionField,
+});
+
+function RestoreSnapshotDialog({ snapshot, onClose }: Props) {
+  const queryClient = useQueryClient();
+  const { form, submit, problem, report, isSubmitting } = useFormDialog({
+    draft: `snapshot-restore:${snapshot.uuid}`,
+    schema: restoreSchema,
+    defaults: { name: `${snapshot.name ?? 'snapshot'}-restored`.slice(0, 150), description: '' },
+    fieldMap: { name: 'name', description: 'description' },
+    subject: 'snapshot',
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  return (
+    <ActionDialog
+      title={`Restore ${snapshot.name ?? 'snapshot'} to a new volume`}
+      description={`A new ${formatSize(snapshot.size ?? 0)} volume in the same project and tenant, with the snapshot’s data.`}
+      onClose={onClose}
+      isSubmitting={isSubmitting}
+      problem={problem}
+      report={report}
+      submitLabel="Restore"
+      onSubmit={submit(async (values) => {
+        const volume = await restoreSnapshot(queryClient, snapshot, {
+          name: values.name,
+          // Waldur refuses a blank description; without one it writes "Restored from snapshot …".
+          ...(values.description.trim() ? { description: values.description } : {}),
+        });
+        recordRestore(snapshot, volume);
+        notify({
+          kind: 'success',
+          title: `Restore of ${snapshot.name} to ${values.name} scheduled`,
+          message: 'Operations follows the new volume until it is OK.',
+        });
+        onClose();
+      })}
+    >
+      <Field label="Name of the new volume" required error={errors.name?.message}>
+        {(props) => <input {...props} {...register('name')} className="input" autoComplete="off" />}
+      </Field>
+      <Field
+        label="Description"
+        error={errors.description?.message}
+        hint={`Empty: “Restored from snapshot ${snapshot.name ?? ''}”.`}
+      >
+        {(props) => <textarea {...props} {...register('description')} className="input" rows={2} />}
+      </Field>
+      {snapshot.source_volume ? (
+        <p className="muted">
+          It gets the type of{' '}
+          <Link
+            to={`/volumes/${snapshot.source_volume.split('/').filter(Boolean).pop()}`}
+            onClick={onClose}
+          >
+            {snapshot.source_volume_name ?? 'the source volume'}
+          </Link>
+          .
+        </p>
+      ) : null}
+    </ActionDialog>
+  );
+}
+
+export function SnapshotDialogs({
+  dialog,
+  onClose,
+}: {
+  dialog: Extract<OpenDialog, { kind: 'snapshot' }>;
+  onClose: () => void;
+}) {
+  const key = `${dialog.action}:${dialog.snapshot.uuid}`;
+  switch (dialog.action) {
+    case 'edit':
+      return <EditSnapshotDialog key={key} snapshot={dialog.snapshot} onClose={onClose} />;
+    case 'delete':
+      return <DeleteSnapshotDialog key={key} snapshot={dialog.snapshot} onClose={onClose} />;
+    case 'restore':
+      return <RestoreSnapshotDialog key={key} snapshot={dialog.snapshot} onClose={onClose} />;
+  }
+}

@@ -1,0 +1,226 @@
+// The rest of a volume's life as Waldur models it (contract-lifecycle): marketplace offerings,
+// orders and resources, the event log, Glance images and snapshot restorations. The schemas are as
+// tolerant as ./schemas; the order states and event kinds are Waldur's own spellings, and anything
+// unknown is shown as it comes.
+import * as z from 'zod/mini';
+import { count, flag, jsonObject, lenient, text } from '@/lib/zod';
+import { normalizeState } from './states';
+
+const quotaSchema = z.looseObject({ name: text, usage: count, limit: count });
+
+export const offeringSchema = z.looseObject({
+  uuid: z.string(),
+  url: text,
+  name: text,
+  type: text,
+  state: text,
+  shared: flag,
+  billable: flag,
+  customer_name: text,
+  project_uuid: text,
+  /** The tenant the offering provisions in. */
+  scope: text,
+  scope_uuid: text,
+  quotas: lenient(z.array(quotaSchema)),
+});
+export type Offering = z.output<typeof offeringSchema>;
+
+export const orderSchema = z.looseObject({
+  uuid: z.string(),
+  url: text,
+  type: text,
+  state: text,
+  resource_name: text,
+  /** The volume, once the order made one. */
+  resource_uuid: text,
+  marketplace_resource_uuid: text,
+  offering_name: text,
+  project_uuid: text,
+  project_name: text,
+  customer_uuid: text,
+  customer_name: text,
+  error_message: text,
+  created: text,
+  completed_at: text,
+  created_by_username: text,
+  created_by_full_name: text,
+  consumer_reviewed_by_username: text,
+  consumer_reviewed_by_full_name: text,
+  consumer_reviewed_at: text,
+  attributes: jsonObject,
+});
+export type Order = z.output<typeof orderSchema>;
+
+export const marketplaceResourceSchema = z.looseObject({
+  uuid: z.string(),
+  url: text,
+  state: text,
+  scope: text,
+  resource_uuid: text,
+  name: text,
+});
+export type MarketplaceResource = z.output<typeof marketplaceResourceSchema>;
+
+export const eventSchema = z.looseObject({
+  uuid: z.string(),
+  created: text,
+  event_type: text,
+  message: text,
+  context: jsonObject,
+});
+export type WaldurEvent = z.output<typeof eventSchema>;
+
+export const imageSchema = z.looseObject({
+  uuid: z.string(),
+  url: z.string(),
+  name: text,
+  /** MiB. */
+  min_disk: count,
+  min_ram: count,
+});
+export type Image = z.output<typeof imageSchema>;
+
+export const restorationSchema = z.looseObject({
+  uuid: text,
+  created: text,
+  description: text,
+  volume: text,
+  volume_name: text,
+  volume_state: lenient(z.pipe(z.string(), z.transform(normalizeState))),
+  volume_runtime_state: text,
+  volume_size: count,
+});
+export type Restoration = z.output<typeof restorationSchema>;
+
+// Orders.
+
+export const ORDER_STATE_LABELS: Record<string, string> = {
+  'pending-consumer': 'Waiting for approval',
+  'pending-provider': 'Waiting for the provider',
+  'pending-project': 'Waiting for the project to start',
+  'pending-start-date': 'Waiting for its start date',
+  executing: 'Executing',
+  done: 'Done',
+  erred: 'Failed',
+  canceled: 'Canceled',
+  rejected: 'Rejected',
+};
+
+export const orderStateLabel = (state: string | null | undefined) =>
+  state ? (ORDER_STATE_LABELS[state] ?? state) : 'Unknown';
+
+/** done, erred, canceled and rejected; everything else (an unknown state too) is still going. */
+export function isOrderFinished(state: string | null | undefined) {
+  return state === 'done' || state === 'erred' || state === 'canceled' || state === 'rejected';
+}
+
+export function isOrderPending(state: string | null | undefined) {
+  return typeof state === 'string' && state.startsWith('pending-');
+}
+
+/** `ORDER.APPROVE`: staff, and owners of the order's customer (contract-lifecycle §2.6). */
+export function canApproveOrder(
+  user:
+    | {
+        is_staff?: boolean | null;
+        permissions?: { role_name?: string | null; scope_uuid?: string | null }[] | null;
+      }
+    | undefined,
+  customerUuid: string | null | undefined,
+) {
+  if (!user) return false;
+  if (user.is_staff) return true;
+  return Boolean(
+    customerUuid &&
+      user.permissions?.some(
+        (p) => p.role_name === 'CUSTOMER.OWNER' && p.scope_uuid === customerUuid,
+      ),
+  );
+}
+
+/** Whose approval a pending order waits for, in words (contract-lifecycle §2.6). */
+export function awaitedApprover(order: Pick<Order, 'state' | 'customer_name'>) {
+  if (order.state === 'pending-consumer')
+    return `an owner of ${order.customer_name || 'the organisation'} (or staff)`;
+  if (order.state === 'pending-provider') return 'the service provider';
+  return undefined;
+}
+
+// Quotas.
+
+/**
+ * What is left of a quota, or null when Waldur gives no number to promise: a limit of -1 is shown
+ * for "unlimited" and for a stored 0 alike (contract-lifecycle E6), so -1 promises nothing.
+ */
+export function quotaLeft(
+  quotas:
+    | readonly { name?: string | null; usage?: number | null; limit?: number | null }[]
+    | null
+    | undefined,
+  name: string,
+): number | null {
+  const quota = quotas?.find((q) => q.name === name);
+  if (!quota || typeof quota.limit !== 'number' || quota.limit < 0) return null;
+  return quota.limit - (quota.usage ?? 0);
+}
+
+// History.
+
+/** What an event is about, for the staff's filter: the part of Waldur that logged it. */
+export type EventKind = 'action' | 'lifecycle' | 'order' | 'marketplace';
+
+export const EVENT_KIND_LABELS: Record<EventKind, string> = {
+  action: 'Operations',
+  lifecycle: 'Creation and deletion',
+  order: 'Orders',
+  marketplace: 'Marketplace resource',
+};
+
+const actions = ['attach', 'detach', 'extend', 'retype', 'pull'];
+
+/** The event types of each kind, for Waldur's `event_type` filter (contract-lifecycle §5.2). */
+export const EVENT_TYPES: Record<EventKind, string[]> = {
+  action: actions.flatMap((a) =>
+    ['scheduled', 'succeeded', 'failed'].map((r) => `resource_${a}_${r}`),
+  ),
+  lifecycle: [
+    'resource_creation_scheduled',
+    'resource_creation_succeeded',
+    'resource_creation_failed',
+    'resource_import_succeeded',
+    'resource_deletion_scheduled',
+    'resource_deletion_succeeded',
+  ],
+  order: ['marketplace_order_approved', 'marketplace_order_completed', 'marketplace_order_failed'],
+  marketplace: [
+    'create_requested',
+    'create_succeeded',
+    'create_failed',
+    'update_succeeded',
+    'update_failed',
+    'erred_on_backend',
+    'terminate_requested',
+    'terminate_succeeded',
+    'terminate_failed',
+  ].map((t) => `marketplace_resource_${t}`),
+};
+
+export function eventKind(type: string | null | undefined): EventKind {
+  const t = type ?? '';
+  if (t.startsWith('marketplace_order_')) return 'order';
+  if (t.startsWith('marketplace_')) return 'marketplace';
+  if (/^resource_(creation|deletion|import)_/.test(t)) return 'lifecycle';
+  return 'action';
+}
+
+/** Whether the event reports a failure (`*_failed`, `*_erred_on_backend`, an order marked failed). */
+export function isFailureEvent(type: string | null | undefined) {
+  return /_failed$|_erred_on_backend$/.test(type ?? '');
+}
+
+/** Who caused an event, when it was logged inside a request (HomePort's "User" column). */
+export function eventUser(event: WaldurEvent): string | undefined {
+  const context = event.context ?? {};
+  const name = context.user_full_name || context.user_username;
+  return typeof name === 'string' && name ? name : undefined;
+}

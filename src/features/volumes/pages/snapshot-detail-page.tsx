@@ -1,0 +1,275 @@
+// `/snapshots/:uuid`: everything about one snapshot, its source volume (linked), the volumes
+// restored from it, and its actions: restore to a new volume, edit, delete. Refreshed live while
+// it is in transition; once deleted, it says so.
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { Link, useParams } from 'react-router';
+import { Spinner } from '@/components/spinner';
+import { EmptyState, ErrorState } from '@/components/status';
+import { RelativeTime } from '@/components/time';
+import { ApiError } from '@/lib/api-error';
+import { currentUserQuery } from '@/lib/current-user';
+import { formatSize } from '@/lib/units';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { normalizeUuid, uuidFromUrl } from '@/lib/uuid';
+import { snapshotPageQueries } from '../api/snapshot-pages';
+import { snapshotQueries } from '../api/snapshots';
+import { Detail, DetailList, KeyValues } from '../components/detail-list';
+import { LiveStatus } from '../components/live-status';
+import { Retention } from '../components/snapshot-table';
+import { RuntimeBadge, StateBadge } from '../components/state-badge';
+import { DialogHost } from '../dialogs/dialog-host';
+import type { Snapshot } from '../model/schemas';
+import { type SnapshotAvailability, snapshotAvailability } from '../model/snapshot-rules';
+import { isSettledState } from '../model/states';
+import { openDialog, preloadDialog } from '../state/dialogs';
+
+function ActionButton({ snapshot, action }: { snapshot: Snapshot; action: SnapshotAvailability }) {
+  const reasonId = useId();
+  return (
+    <span className="tip-host tip-host--button">
+      <button
+        type="button"
+        className={`btn ${action.id === 'delete' ? 'btn--danger' : 'btn--secondary'} btn--sm`}
+        aria-disabled={!action.enabled || undefined}
+        aria-describedby={action.reason ? reasonId : undefined}
+        onPointerEnter={() => preloadDialog('snapshot')}
+        onFocus={() => preloadDialog('snapshot')}
+        onClick={() => {
+          if (action.enabled) openDialog({ kind: 'snapshot', action: action.id, snapshot });
+        }}
+      >
+        {action.label}
+      </button>
+      {action.reason ? (
+        <span id={reasonId} role="tooltip" className="tip">
+          {action.reason}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+function Restorations({ uuid }: { uuid: string }) {
+  const { data, isPending, isError, error, refetch, isFetching } = useQuery(
+    snapshotPageQueries.restorations(uuid),
+  );
+  if (isPending) return <Spinner label="Loading restorations" />;
+  if (isError)
+    return (
+      <ErrorState
+        title="Could not load the restorations"
+        error={error}
+        onRetry={() => void refetch()}
+        isRetrying={isFetching}
+      />
+    );
+  if (data.length === 0) return <p className="muted">No volume was restored from it.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="visually-hidden">Volumes restored from this snapshot</caption>
+        <thead>
+          <tr>
+            <th scope="col">Volume</th>
+            <th scope="col">State</th>
+            <th scope="col" className="num">
+              Size
+            </th>
+            <th scope="col">Restored</th>
+            <th scope="col">Description</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.map((restoration) => {
+            const volume = uuidFromUrl(restoration.volume);
+            return (
+              <tr key={restoration.uuid ?? volume}>
+                <th scope="row">
+                  {volume ? (
+                    <Link to={`/volumes/${volume}`}>{restoration.volume_name || volume}</Link>
+                  ) : (
+                    restoration.volume_name
+                  )}
+                </th>
+                <td>
+                  <StateBadge volume={{ state: restoration.volume_state }} />
+                </td>
+                <td className="num">{formatSize(restoration.volume_size)}</td>
+                <td>
+                  <RelativeTime value={restoration.created} />
+                </td>
+                <td>{restoration.description}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SnapshotDetail({ uuid }: { uuid: string }) {
+  const query = useQuery(snapshotQueries.detail(uuid));
+  const user = useQuery(currentUserQuery());
+  const { data: snapshot, error, isError, isPending, isFetching, refetch, dataUpdatedAt } = query;
+  useDocumentTitle(snapshot?.name ?? 'Snapshot');
+  const gone = isError && error instanceof ApiError && error.status === 404;
+  if (isPending) {
+    return (
+      <div className="loading-block">
+        <Spinner label="Loading the snapshot" />
+        <span>Loading the snapshot…</span>
+      </div>
+    );
+  }
+  if (gone && !snapshot) {
+    return (
+      <div className="page page--narrow">
+        <EmptyState title="Snapshot not found" level={1}>
+          <p>There is no snapshot with this UUID, or you cannot see it.</p>
+          <Link to="/snapshots" className="btn btn--primary">
+            All snapshots
+          </Link>
+        </EmptyState>
+      </div>
+    );
+  }
+  if (!snapshot) {
+    return (
+      <div className="page">
+        <ErrorState
+          title="Could not load this snapshot"
+          error={error}
+          onRetry={() => void refetch()}
+          isRetrying={isFetching}
+          level={1}
+        />
+      </div>
+    );
+  }
+  const volume = uuidFromUrl(snapshot.source_volume);
+  const actions = snapshotAvailability(snapshot, user.data);
+  return (
+    <div className="page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/snapshots">
+          <span aria-hidden="true">← </span>All snapshots
+        </Link>
+      </nav>
+      <header className="page-header detail-header">
+        <div className="detail-header__title">
+          <h1 className="page-title">
+            {snapshot.name || <span className="muted">(unnamed)</span>}
+          </h1>
+          <div className="detail-header__meta">
+            <StateBadge volume={{ state: snapshot.state, action: snapshot.action }} />
+            <span className="num">{formatSize(snapshot.size)}</span>
+            <span className="muted">Snapshot</span>
+          </div>
+        </div>
+        <LiveStatus
+          updatedAt={dataUpdatedAt}
+          inProgress={snapshot.state && !isSettledState(snapshot.state) ? 1 : 0}
+          isFetching={isFetching}
+          onRefresh={() => void refetch()}
+        />
+      </header>
+      {gone ? (
+        <div className="callout callout--warning" role="alert">
+          <p className="callout__title">This snapshot no longer exists</p>
+          <p>
+            It was deleted. What you see below is its last known state.{' '}
+            <Link to="/snapshots">All snapshots</Link>
+          </p>
+        </div>
+      ) : (
+        <div
+          className="action-bar"
+          role="toolbar"
+          aria-label={`Actions for ${snapshot.name ?? 'this snapshot'}`}
+        >
+          {actions.map((action) => (
+            <ActionButton key={action.id} snapshot={snapshot} action={action} />
+          ))}
+        </div>
+      )}
+      {snapshot.state === 'ERRED' && snapshot.error_message ? (
+        <div className="callout callout--danger" role="alert">
+          <p className="callout__title">Erred</p>
+          <p>{snapshot.error_message}</p>
+        </div>
+      ) : null}
+      <div className="detail-grid">
+        <section className="panel" aria-labelledby="snapshot-overview">
+          <h2 id="snapshot-overview" className="panel__title">
+            Overview
+          </h2>
+          <DetailList>
+            <Detail label="Source volume">
+              {volume ? (
+                <Link to={`/volumes/${volume}`}>{snapshot.source_volume_name ?? volume}</Link>
+              ) : (
+                <span className="muted">None (the volume is gone)</span>
+              )}
+            </Detail>
+            <Detail label="Runtime state">
+              {snapshot.runtime_state ? (
+                <RuntimeBadge runtime={snapshot.runtime_state} />
+              ) : undefined}
+            </Detail>
+            <Detail label="Retention">
+              <Retention keptUntil={snapshot.kept_until} />
+            </Detail>
+            <Detail label="Project">{snapshot.project_name}</Detail>
+            <Detail label="Created">
+              {snapshot.created ? <RelativeTime value={snapshot.created} /> : undefined}
+            </Detail>
+            <Detail label="Modified">
+              {snapshot.modified ? <RelativeTime value={snapshot.modified} /> : undefined}
+            </Detail>
+            <Detail label="UUID">
+              <span className="mono">{snapshot.uuid}</span>
+            </Detail>
+            <Detail label="Backend ID">
+              {snapshot.backend_id ? (
+                <span className="mono">{snapshot.backend_id}</span>
+              ) : undefined}
+            </Detail>
+            <Detail label="Description" wide>
+              {snapshot.description || <span className="muted">No description</span>}
+            </Detail>
+            <Detail label="Metadata" wide>
+              <KeyValues value={snapshot.metadata} />
+            </Detail>
+          </DetailList>
+        </section>
+        <section className="panel" aria-labelledby="snapshot-restorations">
+          <h2 id="snapshot-restorations" className="panel__title">
+            Restored volumes
+          </h2>
+          <Restorations uuid={snapshot.uuid} />
+        </section>
+      </div>
+      <DialogHost />
+    </div>
+  );
+}
+
+export function SnapshotDetailPage() {
+  const params = useParams();
+  const uuid = normalizeUuid(params.uuid);
+  if (!uuid) {
+    return (
+      <div className="page page--narrow">
+        <EmptyState title="Snapshot not found" level={1}>
+          <p>“{params.uuid ?? ''}” is not a snapshot UUID.</p>
+          <Link to="/snapshots" className="btn btn--primary">
+            All snapshots
+          </Link>
+        </EmptyState>
+      </div>
+    );
+  }
+  return <SnapshotDetail uuid={uuid} />;
+}

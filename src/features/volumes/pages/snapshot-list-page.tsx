@@ -1,0 +1,153 @@
+// `/snapshots`: every snapshot the user can see, searched, filtered (state, source volume,
+// project), sorted and paged like the volume list, the whole view in the URL, and refreshed live
+// while a snapshot on the page is in transition.
+import { useQuery } from '@tanstack/react-query';
+import { Spinner } from '@/components/spinner';
+import { EmptyState, ErrorState } from '@/components/status';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { snapshotPageQueries } from '../api/snapshot-pages';
+import { EntityFilter } from '../components/entity-filter';
+import { LiveStatus } from '../components/live-status';
+import { Pagination } from '../components/pagination';
+import { SearchBox } from '../components/search-box';
+import { SnapshotTable, StateSelect, VolumePicker } from '../components/snapshot-table';
+import { useSnapshotView } from '../hooks/use-snapshot-view';
+import { EMPTY_SNAPSHOT_VIEW, isFiltered, SNAPSHOT_SORTS } from '../model/snapshot-view';
+import { isSettledState } from '../model/states';
+
+export function SnapshotListPage() {
+  useDocumentTitle('Snapshots');
+  const { view, update } = useSnapshotView();
+  const { data, isPending, isError, error, refetch, isFetching, isPlaceholderData, dataUpdatedAt } =
+    useQuery(snapshotPageQueries.list(view));
+  const filtered = isFiltered(view);
+  const inProgress = data?.items.filter((s) => s.state && !isSettledState(s.state)).length ?? 0;
+  const pageCount = data ? Math.max(1, Math.ceil(data.total / view.pageSize)) : 1;
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">Snapshots</h1>
+          <p className="page-subtitle">
+            Point-in-time copies of volumes, and what was restored from them.
+          </p>
+        </div>
+        <LiveStatus
+          updatedAt={dataUpdatedAt}
+          inProgress={inProgress}
+          isFetching={isFetching}
+          onRefresh={() => void refetch()}
+        />
+      </header>
+
+      <div className="toolbar">
+        <SearchBox
+          id="snapshot-search"
+          label="Search snapshots by name"
+          placeholder="Search by name"
+          lookupHint={null}
+          value={view.search}
+          onCommit={(search, options) => update({ search }, options)}
+        />
+        <div className="toolbar__end">
+          <div className="field field--inline">
+            <label className="field__label" htmlFor="snapshot-sort">
+              Sort
+            </label>
+            <select
+              id="snapshot-sort"
+              className="input"
+              value={view.sort}
+              onChange={(event) => update({ sort: event.target.value })}
+            >
+              {SNAPSHOT_SORTS.map((sort) => (
+                <option key={sort.value} value={sort.value}>
+                  {sort.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </div>
+      <fieldset className="filter-bar">
+        <legend className="visually-hidden">Filters</legend>
+        <StateSelect value={view.states} onChange={(states) => update({ states })} />
+        <VolumePicker value={view.volume} onChange={(volume) => update({ volume })} />
+        <EntityFilter
+          kind="projects"
+          value={view.project}
+          onChange={(project) => update({ project })}
+        />
+        {filtered ? (
+          <button
+            type="button"
+            className="btn btn--ghost btn--sm"
+            onClick={() =>
+              update({ ...EMPTY_SNAPSHOT_VIEW, sort: view.sort, pageSize: view.pageSize })
+            }
+          >
+            Clear filters
+          </button>
+        ) : null}
+      </fieldset>
+
+      {isPending ? (
+        <div className="loading-block">
+          <Spinner label="Loading snapshots" />
+          <span>Loading snapshots…</span>
+        </div>
+      ) : isError && !data ? (
+        <ErrorState
+          title="Could not load snapshots"
+          error={error}
+          onRetry={() => void refetch()}
+          isRetrying={isFetching}
+        />
+      ) : data.items.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No snapshots match these filters">
+            <p>Try another search, or clear the filters.</p>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No snapshots yet">
+            <p>Create one from a volume’s page: Create snapshot…</p>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          {isError ? (
+            <div className="callout callout--warning list-refresh-error" role="alert">
+              <p>
+                <strong>Could not refresh the list:</strong> {error.message} Showing what was loaded
+                before.
+              </p>
+              <button
+                type="button"
+                className="btn btn--secondary btn--sm"
+                onClick={() => void refetch()}
+              >
+                Try again
+              </button>
+            </div>
+          ) : null}
+          <SnapshotTable
+            snapshots={data.items}
+            caption={`Snapshots${filtered ? ' matching the filters' : ''}, page ${view.page} of ${pageCount}`}
+            isBusy={isPlaceholderData && isFetching}
+          />
+          <Pagination
+            page={view.page}
+            pageCount={pageCount}
+            pageSize={view.pageSize}
+            total={data.total}
+            shown={data.items.length}
+            noun="snapshots"
+            onPage={(page) => update({ page })}
+            onPageSize={(pageSize) => update({ pageSize })}
+          />
+        </>
+      )}
+    </div>
+  );
+}
