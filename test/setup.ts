@@ -8,6 +8,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { clearAllDrafts } from '@/features/volumes/state/drafts';
 import { resetOperations } from '@/features/volumes/state/operations';
 import { resetSavedViews } from '@/features/volumes/state/saved-views';
 import { clearNotices } from '@/lib/notifications';
@@ -96,6 +97,7 @@ afterEach(async () => {
   await Promise.all(pending.splice(0));
   clearNotices();
   resetOperations();
+  clearAllDrafts();
   resetSavedViews();
   localStorage.clear();
   sessionStorage.clear();

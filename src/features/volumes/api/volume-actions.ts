@@ -94,6 +94,8 @@ export async function sendVolumeAction(
       const resource = volume.marketplace_resource_uuid;
       if (!resource) throw new Error('This volume has no marketplace resource to terminate.');
       const answer = await api().post(`api/marketplace-resources/${resource}/terminate`, {
+        // As the current HomePort sends it (the 2024 one sent no body).
+        body: { attributes: { accepting_terms_of_service: true } },
         schema: terminateSchema,
       });
       return { kind: 'order', orderUuid: answer.order_uuid };

@@ -5,12 +5,15 @@ import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect } from 'react';
 import { ApiError } from '@/lib/api-error';
 import { notify } from '@/lib/notifications';
+import { volumeKeys } from '../api/keys';
 import { invalidateAfterOrder, orderQueries } from '../api/lifecycle';
 import { snapshotQueries } from '../api/snapshots';
 import { volumeQueries } from '../api/volumes';
 import { dropFollowUp, runFollowUp } from '../hooks/use-volume-action';
 import { awaitedApprover, isOrderPending, type Order } from '../model/lifecycle';
 import { LIVE_MIN_MS } from '../model/live';
+import type { Volume } from '../model/schemas';
+import { needsRefresh } from '../model/states';
 import {
   OPERATION_NOUNS,
   type Operation,
@@ -69,12 +72,22 @@ function finish(
 function followOrder(queryClient: QueryClient, operation: Operation, order: Order, at: number) {
   const isCreate = order.type !== 'Terminate';
   if (isOrderPending(order.state)) {
-    if (operation.status !== 'waiting')
-      updateOperation(operation.id, { status: 'waiting', awaiting: awaitedApprover(order) });
+    const awaiting = awaitedApprover(order);
+    if (operation.status !== 'waiting' || operation.awaiting !== awaiting)
+      updateOperation(operation.id, { status: 'waiting', awaiting });
     return;
   }
   if (order.state === 'executing') {
     if (operation.status !== 'running') updateOperation(operation.id, { status: 'running' });
+    // The volume shows a deletion only once Celery picked the order up; until then it looks
+    // settled and is not refreshed by itself, so re-read it with each look at the order.
+    const volume = operation.volumeUuid
+      ? queryClient.getQueryData<Volume>(volumeKeys.detail(operation.volumeUuid))
+      : undefined;
+    if (!isCreate && (!volume || !needsRefresh(volume))) {
+      void queryClient.invalidateQueries({ queryKey: volumeKeys.detail(operation.volumeUuid) });
+      void queryClient.invalidateQueries({ queryKey: volumeKeys.lists() });
+    }
     return;
   }
   invalidateAfterOrder(queryClient);

@@ -16,7 +16,11 @@ import { useVolumeHistory } from './volume-history';
 /** The newest failure in the volume's history: what failed, and when. */
 function FailingEvent({ volume }: { volume: Volume }) {
   const history = useVolumeHistory(volume);
-  const failure = history.data?.pages[0]?.items.find((e) => isFailureEvent(e.event_type));
+  const failures = (history.data?.pages[0]?.items ?? []).filter((e) =>
+    isFailureEvent(e.event_type),
+  );
+  // The volume's own event says what failed ("Failed to execute …"); the marketplace's only that.
+  const failure = failures.find((e) => !e.event_type?.startsWith('marketplace_')) ?? failures[0];
   if (!failure) return null;
   return (
     <p className="erred-event">

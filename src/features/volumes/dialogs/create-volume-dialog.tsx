@@ -114,7 +114,7 @@ export function CreateVolumeDialog({
     draft: 'create:volume',
     schema,
     defaults: {
-      project: dialog.projectUuid ?? '',
+      project: '',
       offering: '',
       name: '',
       size: 10,
@@ -123,6 +123,8 @@ export function CreateVolumeDialog({
       image: '',
       description: '',
     },
+    // Opened from a list filtered by project: that project, whatever an earlier draft said.
+    overrides: dialog.projectUuid ? { project: dialog.projectUuid, offering: '' } : {},
     fieldMap: {
       project: 'project',
       offering: 'offering',

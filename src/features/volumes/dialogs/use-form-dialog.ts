@@ -17,6 +17,8 @@ export interface FormDialogOptions<T extends FieldValues> {
   draft: string;
   schema: z.ZodMiniType<T, T>;
   defaults: T;
+  /** Values that win over a draft (what the page the form was opened from says). */
+  overrides?: Partial<T>;
   /** Server field name → form field, for a 400's field errors. */
   fieldMap?: Record<string, Path<T>>;
   /** What the form acts on, in failure messages ("volume", "snapshot"). */
@@ -32,13 +34,18 @@ export function useFormDialog<T extends FieldValues>({
   draft,
   schema,
   defaults,
+  overrides = {},
   fieldMap = {},
   subject,
   recover,
 }: FormDialogOptions<T>) {
   const form = useForm<T>({
     resolver: zodResolver(schema),
-    defaultValues: { ...defaults, ...(readDraft<Partial<T>>(draft) ?? {}) } as DefaultValues<T>,
+    defaultValues: {
+      ...defaults,
+      ...(readDraft<Partial<T>>(draft) ?? {}),
+      ...overrides,
+    } as DefaultValues<T>,
   });
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [report, setReport] = useState<string | undefined>();

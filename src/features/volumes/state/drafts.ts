@@ -15,3 +15,8 @@ export function saveDraft(key: string, values: unknown) {
 export function clearDraft(key: string) {
   drafts.delete(key);
 }
+
+/** Tests start without drafts. */
+export function clearAllDrafts() {
+  drafts.clear();
+}

@@ -1,0 +1,192 @@
+// "New volume" (issue 12): the form's own rules, Waldur's field and quota errors where they belong,
+// the order it places (checked against the lifecycle schema), and an order that waits for approval
+// and is then rejected, as Operations shows it.
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { APPROVAL_TENANT } from '@/mocks/seed/marketplace';
+import { expectMatchesContract, lastWrite } from '../../../../test/action-dialogs';
+import { renderApp } from '../../../../test/render-app';
+import { getBackend } from '../../../../test/setup';
+import { LIVE_MIN_MS } from '../model/live';
+import { loadDialog } from '../state/dialogs';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const db = () => getBackend().db;
+
+async function openForm(options: Parameters<typeof renderApp>[1] = {}, tenantIndex = 0) {
+  const tenant = db().tenants[tenantIndex]!;
+  const project = db().projects.find((p) => p.uuid === tenant.project_uuid)!;
+  const app = renderApp(`/volumes?project=${project.uuid}`, options);
+  await app.user.click(await screen.findByRole('button', { name: 'New volume' }));
+  await loadDialog('create');
+  const dialog = await screen.findByRole('dialog', { name: 'New volume' });
+  // The project comes from the list's filter; its one offering is chosen for the user.
+  await waitFor(() =>
+    expect(within(dialog).getByRole('combobox', { name: 'Where (required)' })).toHaveValue(
+      db().offerings.find((o) => o.tenant_uuid === tenant.uuid && o.type === 'OpenStack.Volume')!
+        .uuid,
+    ),
+  );
+  return { ...app, dialog, tenant, project };
+}
+
+describe('New volume', () => {
+  it('checks the form itself first: a name, whole GiB of at least 1', async () => {
+    const { user, dialog } = await openForm();
+    const size = within(dialog).getByRole('spinbutton', { name: /Size \(GiB\)/ });
+    await user.clear(size);
+    await user.type(size, '0');
+    await user.click(within(dialog).getByRole('button', { name: 'Create volume' }));
+    expect(await within(dialog).findByText('Enter a name for the volume')).toBeInTheDocument();
+    expect(within(dialog).getByText('At least 1 GiB')).toBeInTheDocument();
+    expect(within(dialog).getByRole('textbox', { name: /^Name/ })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    expect(lastWrite('/api/marketplace-orders/')).toBeUndefined();
+  });
+
+  it('places the order Waldur expects (MiB, URLs) and follows it in Operations to the volume', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { user, dialog, tenant } = await openForm({ advanceTimers: true });
+    const type = db().volume_types.find((t) => t.tenant_uuids.includes(tenant.uuid))!;
+    await user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'fresh-data');
+    const size = within(dialog).getByRole('spinbutton', { name: /Size \(GiB\)/ });
+    await user.clear(size);
+    await user.type(size, '12');
+    expect(within(dialog).getByText('Waldur will get 12,288 MiB.')).toBeInTheDocument();
+    await user.selectOptions(
+      within(dialog).getByRole('combobox', { name: 'Volume type' }),
+      within(dialog).getByRole('option', { name: new RegExp(`^${type.name}`) }),
+    );
+    expect(within(dialog).getByText(/Storage left in/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Create volume' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    const order = lastWrite('/api/marketplace-orders/')!;
+    expectMatchesContract(order);
+    expect(order.body).toMatchObject({
+      attributes: {
+        name: 'fresh-data',
+        size: 12 * 1024,
+        type: expect.stringMatching(new RegExp(`/api/openstack-volume-types/${type.uuid}/$`)),
+      },
+      limits: {},
+      accepting_terms_of_service: true,
+    });
+
+    const tray = await screen.findByRole('complementary', { name: 'Operations' });
+    await user.click(within(tray).getByRole('button', { name: /^Operations/ }));
+    expect(within(tray).getByText(/Creation of/)).toBeInTheDocument();
+    getBackend().clock.advance(60_000);
+    await vi.advanceTimersByTimeAsync(LIVE_MIN_MS * 2);
+    await waitFor(() => expect(within(tray).getByText('Done')).toBeInTheDocument());
+    const volume = db().volumes.find((v) => v.name === 'fresh-data')!;
+    expect(volume).toMatchObject({ state: 'OK', size: 12 * 1024, type_uuid: type.uuid });
+    expect(within(tray).getByRole('link', { name: 'fresh-data' })).toHaveAttribute(
+      'href',
+      `/volumes/${volume.uuid}`,
+    );
+  });
+
+  it('puts Waldur’s field errors on their fields and a quota error above the form, keeping the input', async () => {
+    const { user, dialog, tenant } = await openForm({}, 3); // fraud-detection: 10 GiB left
+    await user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'too-big');
+    const size = within(dialog).getByRole('spinbutton', { name: /Size \(GiB\)/ });
+    await user.clear(size);
+    await user.type(size, '500');
+    expect(
+      within(dialog).getByText(/less than this volume needs; Waldur will refuse it/),
+    ).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Create volume' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent(/One or more quotas were exceeded: .*storage quota limit/);
+    expect(within(dialog).getByRole('textbox', { name: /^Name/ })).toHaveValue('too-big');
+
+    // A type the tenant lost after the form loaded (a stale page): Waldur's words, on the field.
+    await user.clear(size);
+    await user.type(size, '1');
+    const typeSelect = within(dialog).getByRole('combobox', { name: 'Volume type' });
+    const type = db().volume_types.find((t) => t.tenant_uuids.includes(tenant.uuid))!;
+    await user.selectOptions(
+      typeSelect,
+      within(typeSelect).getByRole('option', { name: new RegExp(`^${type.name}`) }),
+    );
+    type.tenant_uuids = type.tenant_uuids.filter((uuid) => uuid !== tenant.uuid);
+    await user.click(within(dialog).getByRole('button', { name: 'Create volume' }));
+    expect(
+      await within(dialog).findByText('Volume type is not visible in tenant.'),
+    ).toBeInTheDocument();
+    expect(typeSelect).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('an order that waits for approval says whose, offers no cancel, and ends rejected', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { user, dialog } = await openForm(
+      { persona: 'admin', advanceTimers: true },
+      APPROVAL_TENANT,
+    );
+    await user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'wants-approval');
+    await user.click(within(dialog).getByRole('button', { name: 'Create volume' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(
+      await screen.findByText('Order for wants-approval waits for approval'),
+    ).toBeInTheDocument();
+
+    const tray = await screen.findByRole('complementary', { name: 'Operations' });
+    await user.click(within(tray).getByRole('button', { name: /^Operations/ }));
+    expect(
+      within(tray).getByText('Waiting for approval', { selector: '.badge' }),
+    ).toBeInTheDocument();
+    expect(
+      within(tray).getByText(/Waits for approval by an owner of Alpha Research Institute/),
+    ).toBeInTheDocument();
+    // Pat administers the project but is no customer owner: no Approve, and no Cancel at all.
+    expect(within(tray).queryByRole('button', { name: /Approve/ })).not.toBeInTheDocument();
+    expect(within(tray).queryByRole('button', { name: /Cancel/ })).not.toBeInTheDocument();
+
+    const order = db().orders.find((o) => o.resource_name === 'wants-approval')!;
+    getBackend().rejectOrder(order.uuid);
+    await vi.advanceTimersByTimeAsync(LIVE_MIN_MS * 2);
+    await waitFor(() => expect(within(tray).getByText('Failed')).toBeInTheDocument());
+    expect(within(tray).getByText('The order was rejected by Alice Tamm.')).toBeInTheDocument();
+    expect(db().volumes.some((v) => v.name === 'wants-approval')).toBe(false);
+  });
+
+  it('staff may approve a waiting order from Operations; it then runs', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const offering = db().offerings.find((o) => o.billable)!;
+    const app = renderApp(`/volumes?project=${offering.project_uuid}`, {
+      persona: 'admin',
+      advanceTimers: true,
+    });
+    await app.user.click(await screen.findByRole('button', { name: 'New volume' }));
+    await loadDialog('create');
+    const dialog = await screen.findByRole('dialog', { name: 'New volume' });
+    await waitFor(() =>
+      expect(within(dialog).getByRole('combobox', { name: 'Where (required)' })).toHaveValue(
+        offering.uuid,
+      ),
+    );
+    await app.user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'approved-one');
+    await app.user.click(within(dialog).getByRole('button', { name: 'Create volume' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    app.unmount();
+
+    // Staff, in the same browser session (Operations is kept per tab), sees Approve.
+    const staff = renderApp('/volumes', { advanceTimers: true });
+    const tray = await screen.findByRole('complementary', { name: 'Operations' });
+    await staff.user.click(within(tray).getByRole('button', { name: /^Operations/ }));
+    await staff.user.click(
+      await within(tray).findByRole('button', { name: 'Approve the order for approved-one' }),
+    );
+    await waitFor(() =>
+      expect(db().orders.find((o) => o.resource_name === 'approved-one')?.state).toBe('executing'),
+    );
+    expect(lastWrite('/approve_by_consumer/')).toBeDefined();
+    expectMatchesContract(lastWrite('/approve_by_consumer/'));
+  });
+});
