@@ -98,6 +98,44 @@ const SCREENS: Record<string, Screen> = {
     await actionDialog(page, demo, okAvailableTyped, 'Create snapshot…');
     await page.getByRole('button', { name: 'Add metadata' }).click();
   },
+  'the new-volume form, with the quota and an image chosen': async (page, demo) => {
+    const project = demo.seed.projects[0]!;
+    await list(page, `/volumes?project=${project.uuid}`);
+    await page.getByRole('button', { name: 'New volume' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New volume' });
+    await expect(dialog.getByText(/Storage left in/)).toBeVisible();
+    await dialog.getByLabel('Image').selectOption({ index: 1 });
+    await dialog.getByRole('button', { name: 'Create volume' }).click();
+    await expect(dialog.getByText('Enter a name for the volume')).toBeVisible();
+  },
+  'the delete dialog of a volume with snapshots': async (page, demo) => {
+    const volume = demo.volume(
+      (v, db) =>
+        v.state === 'OK' &&
+        v.runtime_state === 'available' &&
+        db.snapshots.some((s) => s.source_volume_uuid === v.uuid),
+    );
+    await page.goto(`/volumes?q=${volume.name}`);
+    await page.getByRole('button', { name: `Actions for ${volume.name}` }).click();
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await expect(page.getByRole('dialog')).toContainText(/It has (a snapshot|\d+ snapshots)/);
+  },
+  'the volume page’s history, filtered by kind': async (page, demo) => {
+    const volume = demo.volume(okAvailableTyped);
+    await page.goto(`/volumes/${volume.uuid}`);
+    const history = page.getByRole('list', { name: 'History, newest first' });
+    await expect(history.getByRole('listitem').first()).toBeVisible();
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('Operations');
+  },
+  'the snapshots page': async (page) => {
+    await list(page, '/snapshots?state=OK');
+  },
+  'a snapshot’s page and its restore dialog': async (page, demo) => {
+    const snapshot = demo.seed.snapshots.find((s) => s.state === 'OK')!;
+    await page.goto(`/snapshots/${snapshot.uuid}`);
+    await page.getByRole('button', { name: 'Restore to a new volume…' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+  },
   'the unlink dialog': (page, demo) => actionDialog(page, demo, okAvailableTyped, 'Unlink…'),
   'the detach dialog': (page, demo) => actionDialog(page, demo, attachedTo(), 'Detach'),
   'the bulk plan': (page) => bulkPlan(page),

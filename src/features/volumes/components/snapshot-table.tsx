@@ -67,7 +67,7 @@ export function StateSelect({
   onChange: (states: string[]) => void;
 }) {
   return (
-    <div className="field field--inline">
+    <div className="field">
       <label className="field__label" htmlFor="snapshot-state">
         State
       </label>

@@ -26,6 +26,9 @@ import { useFormDialog } from './use-form-dialog';
 
 const MAX_GIB = 102_400;
 
+/** Room in whole GiB (rounded down: what fits), as the form asks for GiB. */
+const formatGib = (mib: number) => `${formatInteger(Math.floor(mib / 1024))} GiB`;
+
 const schema = z.object({
   project: z.string().check(z.minLength(1, { error: 'Choose a project' })),
   offering: z.string().check(z.minLength(1, { error: 'Choose where the volume goes' })),
@@ -86,7 +89,7 @@ function QuotaNote({ offering, sizeMib }: { offering: Offering; sizeMib: number 
     <div className="quota-note" aria-live="polite">
       {storage !== null ? (
         <p className={over ? 'field__error' : 'muted'}>
-          Storage left in {tenant}: {formatSize(Math.max(storage, 0))}
+          Storage left in {tenant}: {formatGib(Math.max(storage, 0))}
           {over ? ' — less than this volume needs; Waldur will refuse it.' : '.'}
         </p>
       ) : (
