@@ -5,9 +5,11 @@ import { DataSource, SessionMenu } from '@/features/session/components/session-m
 import { LazyOperationsTray } from '@/features/volumes/components/lazy-operations-tray';
 import { LiveRegions } from '@/lib/announcer';
 import { PageErrorBoundary } from './error-boundary';
+import { useScrollRestoration } from './scroll-restoration';
 
 export function AppLayout({ configProblem }: { configProblem?: string | null }) {
   const location = useLocation();
+  useScrollRestoration();
   return (
     <div className="app">
       <a href="#main" className="skip-link">

@@ -114,7 +114,8 @@ test.describe('the volume detail page', () => {
       .getByRole('button', { name: 'Pull' })
       .click();
     await expect(page.getByText('Pulling…')).toBeVisible();
-    const step = (name: string) => page.getByRole('listitem').filter({ hasText: name });
+    const step = (name: string) =>
+      page.getByRole('list', { name: 'Progress' }).getByRole('listitem').filter({ hasText: name });
     await expect(step('Scheduled')).toHaveAttribute('aria-current', 'step');
     await demo.advance(TIMING.firstTaskMs);
     await expect(step('Running')).toHaveAttribute('aria-current', 'step');

@@ -1,10 +1,12 @@
-// Renders the dialog that state/dialogs.ts says is open. Each kind's code is a lazy chunk, loaded on
-// first use or earlier (buttons preload it on hover or focus through the loaders registered here).
+// Renders the dialog that state/dialogs.ts says is open. Each kind's code is a lazy chunk, fetched
+// when the page is idle after its first render, or earlier when a button is hovered or focused
+// (through the loaders registered here), or at the latest on first use.
 // A page mounts one host; leaving the page closes its dialog.
 import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import {
   closeDialog,
   type DialogKind,
+  loadDialog,
   type OpenDialog,
   registerDialogLoader,
   useOpenDialog,
@@ -43,9 +45,28 @@ const DIALOGS: { [K in DialogKind]: ComponentType<Props<K>> } = {
   ),
 };
 
+/**
+ * Once the page is on screen and the browser is idle, fetch every dialog's code: the first
+ * dialog of a visit then opens as fast as the later ones (buttons also ask on hover and focus).
+ */
+function usePreloadDialogs() {
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 500));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(
+      () => {
+        for (const kind of Object.keys(DIALOGS) as DialogKind[]) void loadDialog(kind);
+      },
+      { timeout: 2000 },
+    );
+    return () => cancel(handle);
+  }, []);
+}
+
 export function DialogHost() {
   const open = useOpenDialog();
   useEffect(() => closeDialog, []);
+  usePreloadDialogs();
   if (!open) return null;
   const Dialog = DIALOGS[open.kind] as ComponentType<Props<typeof open.kind>>;
   return (
