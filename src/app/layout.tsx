@@ -1,4 +1,5 @@
 import './layout.css';
+import '@/styles/phone.css';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { Toasts } from '@/components/toasts';
 import { DataSource, SessionMenu } from '@/features/session/components/session-menu';

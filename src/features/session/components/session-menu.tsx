@@ -22,7 +22,7 @@ export function DataSource() {
         title="Simulated in your browser; nothing leaves this page"
       >
         <span className="data-source__dot" aria-hidden="true" />
-        Demo backend
+        <span className="data-source__label">Demo backend</span>
       </span>
     );
   }
@@ -31,7 +31,7 @@ export function DataSource() {
     <span className="data-source" title={session.apiUrl}>
       <span className="data-source__dot" aria-hidden="true" />
       <span className="visually-hidden">Connected to </span>
-      {new URL(session.apiUrl).host}
+      <span className="data-source__label">{new URL(session.apiUrl).host}</span>
     </span>
   );
 }

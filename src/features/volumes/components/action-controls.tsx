@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Popover } from '@/components/popover';
 import { Spinner } from '@/components/spinner';
+import { PHONE, useMediaQuery } from '@/lib/use-media-query';
 import { volumeQueries } from '../api/volumes';
 import { useActionAvailability } from '../hooks/use-action-availability';
 import { usePull } from '../hooks/use-volume-action';
@@ -77,30 +78,51 @@ function ActionButton({
   );
 }
 
-/** The detail page's row of actions. */
+/** On a phone, the actions that stay in the bar; the others are under "More actions". */
+const PHONE_BAR: readonly string[] = ['edit', 'attach', 'detach', 'extend'];
+
+/** The detail page's row of actions; on a phone the main ones, and the rest in a menu. */
 export function ActionBar({ volume, afterUnlink }: { volume: Volume; afterUnlink?: () => void }) {
   // The page lists the volume's snapshots anyway: delete knows whether they stand in its way.
-  const actions = useActionAvailability(volume, { snapshots: true });
+  const actions = useActionAvailability(volume, { snapshots: true }).filter((a) => a.visible);
   const pull = usePull(volume);
+  const phone = useMediaQuery(PHONE);
+  const button = (availability: Availability, variant: 'bar' | 'menu', close?: () => void) => (
+    <ActionButton
+      key={availability.id}
+      availability={availability}
+      volume={volume}
+      variant={variant}
+      onBeforeOpen={close}
+      onRun={() => {
+        pull.run();
+        close?.();
+      }}
+      isBusy={availability.id === 'pull' && pull.isPending}
+      afterUnlink={afterUnlink}
+    />
+  );
+  const inBar = phone ? actions.filter((a) => PHONE_BAR.includes(a.id)) : actions;
+  const inMenu = phone ? actions.filter((a) => !PHONE_BAR.includes(a.id)) : [];
   return (
     <div
       className="action-bar"
       role="toolbar"
       aria-label={`Actions for ${volume.name ?? 'this volume'}`}
     >
-      {actions
-        .filter((a) => a.visible)
-        .map((availability) => (
-          <ActionButton
-            key={availability.id}
-            availability={availability}
-            volume={volume}
-            variant="bar"
-            onRun={pull.run}
-            isBusy={availability.id === 'pull' && pull.isPending}
-            afterUnlink={afterUnlink}
-          />
-        ))}
+      {inBar.map((availability) => button(availability, 'bar'))}
+      {inMenu.length > 0 ? (
+        <Popover
+          label="More actions"
+          buttonClassName="btn btn--secondary btn--sm"
+          panelLabel="More actions"
+          align="end"
+        >
+          {(close) => (
+            <div className="menu-panel">{inMenu.map((a) => button(a, 'menu', close))}</div>
+          )}
+        </Popover>
+      ) : null}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import './volume-list.css';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Spinner } from '@/components/spinner';
 import { EmptyState, ErrorState } from '@/components/status';
 import { formatInteger } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { PHONE, useMediaQuery } from '@/lib/use-media-query';
 import { volumeQueries } from '../api/volumes';
 import { RowActions } from '../components/action-controls';
 import { BulkBar } from '../components/bulk-bar';
@@ -22,6 +23,7 @@ import { useSelection } from '../hooks/use-selection';
 import { useSettleAnnouncements } from '../hooks/use-settle-announcements';
 import type { ColumnId } from '../model/columns';
 import {
+  activeFilterCount,
   hasAnyFilter,
   orderedColumns,
   STUCK_AFTER_MINUTES,
@@ -53,6 +55,11 @@ export function VolumeListPage() {
       update({ page: data.page }, { replace: true });
     }
   }, [data, isPlaceholderData, view.page, update]);
+
+  // On a phone the filters fold behind "Filters (n)", so that volumes fill the first screen.
+  const phone = useMediaQuery(PHONE);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersId = useId();
 
   const selection = useSelection(params, data?.total ?? 0);
   const total = data?.total ?? 0;
@@ -123,7 +130,20 @@ export function VolumeListPage() {
           </button>
         </div>
       </div>
-      <FilterBar view={view} update={update} />
+      {phone ? (
+        <button
+          type="button"
+          className="btn btn--secondary filters-toggle"
+          aria-expanded={filtersOpen}
+          aria-controls={filtersId}
+          onClick={() => setFiltersOpen(!filtersOpen)}
+        >
+          Filters ({activeFilterCount(view)})
+        </button>
+      ) : null}
+      <div id={filtersId} hidden={phone && !filtersOpen}>
+        <FilterBar view={view} update={update} />
+      </div>
       <FilterChips view={view} update={update} />
 
       {isPending ? (

@@ -1,0 +1,139 @@
+// Phone-sized screens (390 × 844, touch), issue 15: the list's first screen shows the search and
+// volumes, its filters fold behind "Filters (n)", rows go compact, nothing scrolls sideways, and
+// every control is at least 44 px high; the volume page shows its name, state and main actions
+// first, with the rest under "More actions". axe runs over each, in light and dark.
+import type { Page } from '@playwright/test';
+import { okAvailableTyped } from '../seed-queries';
+import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+const HEIGHT = 844;
+
+async function noSidewaysScroll(page: Page) {
+  const [scroll, client] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
+  expect(scroll, 'the page is wider than the screen').toBeLessThanOrEqual(client);
+}
+
+/** Every visible control on the first screen is at least 44 px high (a finger's reach). */
+async function touchSized(page: Page) {
+  const small = await page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        'button, a[href], input, select, textarea, [role="combobox"]',
+      ),
+    ]
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        return (
+          box.width > 0 &&
+          box.height > 0 &&
+          box.top < window.innerHeight &&
+          style.visibility !== 'hidden'
+        );
+      })
+      .filter((el) => el.getBoundingClientRect().height < 44)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()} “${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}” ${Math.round(el.getBoundingClientRect().height)} px`,
+      ),
+  );
+  expect(small, 'controls under 44 px high').toEqual([]);
+}
+
+test('the list: search and at least three volumes on the first screen, filters behind “Filters (n)”', async ({
+  page,
+}) => {
+  await page.goto('/volumes?state=ERRED');
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.nth(3)).toBeVisible();
+  const search = await page.getByRole('searchbox', { name: /Search volumes/ }).boundingBox();
+  expect(search!.y + search!.height).toBeLessThan(HEIGHT);
+  const third = await rows.nth(3).boundingBox();
+  expect(third!.y + third!.height, 'the third volume ends on the first screen').toBeLessThanOrEqual(
+    HEIGHT,
+  );
+  // A compact row: the name, the state, the size and where it is attached; no column headers.
+  await expect(rows.nth(1)).toContainText(/Erred/);
+  await expect(page.getByRole('columnheader', { name: /Runtime/ })).toBeHidden();
+
+  const toggle = page.getByRole('button', { name: 'Filters (1)' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('group', { name: 'Filters', exact: true })).toBeHidden();
+  await noSidewaysScroll(page);
+  await touchSized(page);
+  await toggle.tap();
+  await expect(page.getByRole('group', { name: 'Filters', exact: true })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Project' })).toBeVisible();
+  await noSidewaysScroll(page);
+});
+
+test('the volume page: name, state and the main actions first; the rest under “More actions”', async ({
+  page,
+  demo,
+}) => {
+  const volume = demo.volume(okAvailableTyped);
+  await page.goto(`/volumes/${volume.uuid}`);
+  const heading = page.getByRole('heading', { level: 1, name: volume.name });
+  await expect(heading).toBeInViewport();
+  await expect(
+    page.locator('.detail-header__meta').getByText('OK', { exact: true }),
+  ).toBeInViewport();
+  const toolbar = page.getByRole('toolbar', { name: /Actions for/ });
+  for (const name of ['Edit…', 'Attach…', 'Extend…', 'More actions']) {
+    await expect(toolbar.getByRole('button', { name })).toBeInViewport();
+  }
+  const bottom = await toolbar.boundingBox();
+  expect(bottom!.y + bottom!.height).toBeLessThan(HEIGHT / 2);
+  await noSidewaysScroll(page);
+  await touchSized(page);
+  await toolbar.getByRole('button', { name: 'More actions' }).tap();
+  await expect(page.getByRole('button', { name: 'Retype…' })).toBeVisible();
+  await page.getByRole('button', { name: 'Create snapshot…' }).tap();
+  await expect(page.getByRole('dialog', { name: `Snapshot ${volume.name}` })).toBeVisible();
+  await noSidewaysScroll(page);
+});
+
+test('a volume opened from a scrolled list starts at its top, and Back returns to the same place', async ({
+  page,
+}) => {
+  await page.goto('/volumes');
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.nth(20)).toBeVisible();
+  await rows.nth(20).scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, 200));
+  const before = await page.evaluate(() => Math.round(window.scrollY));
+  expect(before).toBeGreaterThan(500);
+  const link = rows.nth(20).getByRole('link').first();
+  const name = (await link.textContent())!;
+  await link.tap();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await page.goBack();
+  await expect(rows.nth(20)).toBeVisible();
+  await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(before);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`axe at phone size, ${scheme}`, () => {
+    test.use({ colorScheme: scheme });
+    test('the list, its filters open', async ({ page }) => {
+      await page.goto('/volumes');
+      await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+      await page.getByRole('button', { name: /^Filters \(/ }).tap();
+      await expect(page.getByRole('group', { name: 'Filters', exact: true })).toBeVisible();
+      await expectNoAxeViolations(page, `phone list (${scheme})`);
+    });
+    test('the volume page and its More actions', async ({ page, demo }) => {
+      await page.goto(`/volumes/${demo.volume(okAvailableTyped).uuid}`);
+      await page.getByRole('button', { name: 'More actions' }).tap();
+      await expect(page.getByRole('button', { name: 'Retype…' })).toBeVisible();
+      await expectNoAxeViolations(page, `phone volume page (${scheme})`);
+    });
+  });
+}
