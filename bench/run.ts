@@ -43,7 +43,13 @@ const ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
  */
 const NAME_SHIM = 'globalThis.__name = (fn) => fn;';
 
-const TARGETS = { listFirstLoadGzipKiB: 130, firstRowRatio: 1.3, searchRatio: 1.3, heapRatio: 1.5 };
+const TARGETS = {
+  listFirstLoadGzipKiB: 120,
+  firstRowRatio: 1.2,
+  searchRatio: 1.3,
+  heapRatio: 1.5,
+  firstDialogMs: 50,
+};
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const mib = (bytes: number) => bytes / 2 ** 20;
@@ -188,6 +194,57 @@ async function openVolume(browser: Browser, token: string) {
   });
   await context.close();
   return result;
+}
+
+/**
+ * The first dialog of a visit: a fresh visit opens a volume that can be extended, and Extend… is
+ * pressed `settleMs` after the page is on screen (0: as soon as the button is enabled; 1000: a
+ * person's reading time). Measured in the page, from `pointerdown` to the open `<dialog>`.
+ */
+async function firstDialog(browser: Browser, token: string, settleMs: number) {
+  const { context, page } = await open(
+    browser,
+    'ours',
+    token,
+    '/volumes?state=OK&runtime=available',
+  );
+  await page.locator('table tbody tr th a').first().click();
+  const extend = page.getByRole('toolbar', { name: /Actions for/ }).getByRole('button', {
+    name: 'Extend…',
+  });
+  await page.waitForFunction(
+    () => {
+      const button = [...document.querySelectorAll('[role="toolbar"] button')].find(
+        (b) => b.textContent === 'Extend…',
+      );
+      return button && button.getAttribute('aria-disabled') !== 'true';
+    },
+    null,
+    { timeout: 30_000 },
+  );
+  if (settleMs > 0) await page.waitForTimeout(settleMs);
+  await page.evaluate(() => {
+    const w = window as unknown as { __down?: number; __open?: number };
+    document.addEventListener('pointerdown', () => (w.__down = performance.now()), {
+      capture: true,
+      once: true,
+    });
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('dialog[open]')) {
+        w.__open = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await extend.click();
+  await page.locator('dialog[open]').waitFor();
+  const ms = await page.evaluate(() => {
+    const w = window as unknown as { __down: number; __open: number };
+    return w.__open - w.__down;
+  });
+  await context.close();
+  return ms;
 }
 
 /** Open the list, search, filter, page, open a volume, come back: requests and bytes on the wire. */
@@ -339,7 +396,14 @@ async function main() {
       '--api',
       API,
     ]),
-    start('test/servers/static-server.ts', ['--port', String(PORTS.floor), '--dir', 'dist-floor']),
+    start('test/servers/static-server.ts', [
+      '--port',
+      String(PORTS.floor),
+      '--dir',
+      'dist-floor',
+      '--connect',
+      API,
+    ]),
   ];
   // The servers go with the bench, however it ends: done, failed, or interrupted.
   const stop = () => {
@@ -386,6 +450,11 @@ async function main() {
     }
     const opens: { heading: number; full: number }[] = [];
     for (let i = 0; i < RUNS; i++) opens.push(await openVolume(browser, token));
+    const dialogs = { read: [] as number[], atOnce: [] as number[] };
+    for (let i = 0; i < RUNS; i++) {
+      dialogs.read.push(await firstDialog(browser, token, 1000));
+      dialogs.atOnce.push(await firstDialog(browser, token, 0));
+    }
     const trip = await journey(browser, token);
     const heap = await memory(browser, token);
     await browser.close();
@@ -426,6 +495,10 @@ async function main() {
         floor: median(searches.floor),
         ratio: median(searches.ours) / median(searches.floor),
         samples: searches,
+      },
+      firstDialogMs: {
+        afterReading: median(dialogs.read),
+        atOnce: median(dialogs.atOnce),
       },
       openVolumeMs: {
         heading: median(opens.map((o) => o.heading)),
@@ -490,6 +563,12 @@ async function main() {
         `${ms(result.openVolumeMs.heading)} / ${ms(result.openVolumeMs.fullDetails)}`,
         '',
         null,
+      ),
+      row(
+        'First dialog of a visit (Extend…), pointer-down → open',
+        `${ms(result.firstDialogMs.afterReading)} (1 s after the page) / ${ms(result.firstDialogMs.atOnce)} (at once)`,
+        `≤ ${TARGETS.firstDialogMs} ms`,
+        result.firstDialogMs.afterReading <= TARGETS.firstDialogMs,
       ),
       row(
         'Journey: requests (API) / bytes (API)',

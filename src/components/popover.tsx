@@ -12,6 +12,7 @@ export function Popover({
   ariaLabel,
   panelLabel,
   onOpenChange,
+  onIntent,
 }: {
   label: ReactNode;
   children: ReactNode | ((close: () => void) => ReactNode);
@@ -20,6 +21,8 @@ export function Popover({
   ariaLabel?: string;
   panelLabel?: string;
   onOpenChange?: (open: boolean) => void;
+  /** The pointer or focus reached the button: a moment to fetch what the panel needs. */
+  onIntent?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -77,6 +80,8 @@ export function Popover({
         // The panel exists only while open (a list has one of these per row).
         aria-controls={open ? panelId : undefined}
         aria-label={ariaLabel}
+        onPointerEnter={onIntent}
+        onFocus={onIntent}
         onClick={() => change(!open)}
       >
         {label}

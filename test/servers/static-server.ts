@@ -4,6 +4,7 @@
 // README's nginx example.
 //
 //   tsx test/servers/static-server.ts --port 4174 --dir dist --api http://127.0.0.1:8091
+//   (--connect <origin>: a Waldur the page may reach without naming it in config.json)
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -17,6 +18,8 @@ const arg = (name: string, fallback: string) => {
 const port = Number(arg('port', '4174'));
 const root = resolve(arg('dir', 'dist'));
 const api = arg('api', '');
+/** Where the page may connect besides its own origin (the API's origin when --api is given). */
+const connect = arg('connect', api ? new URL(api).origin : '');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -72,7 +75,7 @@ createServer((req, res) => {
     // Hashed assets never change; index.html and config.json must be revalidated.
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     Vary: 'Accept-Encoding',
-    'Content-Security-Policy': contentSecurityPolicy(api ? new URL(api).origin : null),
+    'Content-Security-Policy': contentSecurityPolicy(connect || null),
     ...(encoding ? { 'Content-Encoding': encoding } : {}),
   });
   res.end(encoding ? compressed(target, encoding) : readFileSync(target));

@@ -1,10 +1,12 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Popover } from '@/components/popover';
 import { currentUserQuery, displayName } from '@/lib/current-user';
-import { type DemoControls, useDemo } from '@/lib/demo-controls';
-import { notify } from '@/lib/notifications';
-import { sessionStore, useSession } from '@/lib/session';
+import { useSession } from '@/lib/session';
+
+const SessionMenuPanel = lazy(() =>
+  import('./session-menu-panel').then((m) => ({ default: m.SessionMenuPanel })),
+);
 
 function roleLabel(user: { is_staff?: boolean | null; is_support?: boolean | null } | undefined) {
   if (user?.is_staff) return 'Staff';
@@ -36,47 +38,9 @@ export function DataSource() {
   );
 }
 
-const SPEEDS = [
-  { id: 'waldur', label: 'Like Waldur', description: 'an attach takes about 7 s' },
-  { id: 'fast', label: 'Fast', description: 'five times faster' },
-] as const;
-
-/** How fast the demo's operations run; tests stop its clock ("manual") instead. */
-function DemoSpeedPicker({ demo }: { demo: DemoControls }) {
-  const [speed, setSpeed] = useState(demo.speed());
-  if (speed === 'manual') {
-    return <p className="menu-panel__meta">Demo clock: moved by hand (tests)</p>;
-  }
-  return (
-    <fieldset className="persona-picker">
-      <legend>Demo speed</legend>
-      {SPEEDS.map((option) => (
-        <label key={option.id} className="radio">
-          <input
-            type="radio"
-            name="demo-speed"
-            value={option.id}
-            checked={speed === option.id}
-            onChange={() => {
-              demo.setSpeed(option.id);
-              setSpeed(option.id);
-            }}
-          />
-          <span>
-            {option.label}
-            <span className="muted"> · {option.description}</span>
-          </span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
 /** The signed-in user; sign-out for Waldur, persona switching and demo tools in demo mode. */
 export function SessionMenu() {
   const session = useSession();
-  const demo = useDemo();
-  const queryClient = useQueryClient();
   const { data: user } = useQuery({ ...currentUserQuery(), enabled: Boolean(session.token) });
   if (!session.token) return null;
   const role = roleLabel(user);
@@ -95,84 +59,9 @@ export function SessionMenu() {
       }
     >
       {(close) => (
-        <div className="menu-panel">
-          {user?.email ? <p className="menu-panel__meta">{user.email}</p> : null}
-          {session.kind === 'demo' && demo ? (
-            <>
-              <fieldset className="persona-picker">
-                <legend>View the console as</legend>
-                {session.personas.map((persona) => (
-                  <label key={persona.id} className="radio">
-                    <input
-                      type="radio"
-                      name="demo-persona"
-                      value={persona.id}
-                      checked={session.persona === persona.id}
-                      onChange={() => {
-                        sessionStore.switchPersona(persona.id);
-                        queryClient.clear();
-                        notify({ kind: 'info', title: `Now viewing as ${persona.label}` });
-                      }}
-                    />
-                    <span>
-                      {persona.label}
-                      <span className="muted"> · {persona.description}</span>
-                    </span>
-                  </label>
-                ))}
-              </fieldset>
-              <DemoSpeedPicker demo={demo} />
-              <fieldset className="menu-panel__group">
-                <legend className="visually-hidden">Demo backend</legend>
-                <button
-                  type="button"
-                  className="btn btn--ghost menu-item"
-                  onClick={() => {
-                    demo.failNext('*');
-                    close();
-                    notify({
-                      kind: 'info',
-                      title: 'The next operation will fail',
-                      message: 'It will be accepted, then end ERRED, as when OpenStack fails.',
-                    });
-                  }}
-                >
-                  Make the next operation fail
-                </button>
-                <button
-                  type="button"
-                  className="btn btn--ghost menu-item"
-                  onClick={() => {
-                    demo.reset();
-                    queryClient.clear();
-                    close();
-                    notify({ kind: 'info', title: 'Demo data reset to its starting state' });
-                  }}
-                >
-                  Reset demo data
-                </button>
-                <button
-                  type="button"
-                  className="btn btn--ghost menu-item"
-                  onClick={() => sessionStore.connectToWaldur()}
-                >
-                  Connect to a real Waldur…
-                </button>
-              </fieldset>
-            </>
-          ) : (
-            <button
-              type="button"
-              className="btn btn--ghost menu-item"
-              onClick={() => {
-                sessionStore.signOut();
-                queryClient.clear();
-              }}
-            >
-              Sign out
-            </button>
-          )}
-        </div>
+        <Suspense fallback={<p className="menu-panel__meta">Loading…</p>}>
+          <SessionMenuPanel close={close} />
+        </Suspense>
       )}
     </Popover>
   );

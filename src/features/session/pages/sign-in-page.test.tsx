@@ -88,7 +88,7 @@ describe('signing in to a Waldur', () => {
     const { user, location } = renderApp('/volumes', { waldur: { token } });
     const account = await screen.findByRole('button', { name: /Account: Pat Kask/ });
     await user.click(account);
-    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(location()).toBe('/sign-in'));
     expect(sessionStorage.getItem('volume-console:connection') ?? '').not.toContain(token);
     expect(within(document.body).queryByText('Pat Kask')).not.toBeInTheDocument();

@@ -127,7 +127,8 @@ export function ActionBar({ volume, afterUnlink }: { volume: Volume; afterUnlink
   );
 }
 
-function RowActionsPanel({ row, close }: { row: Volume; close: () => void }) {
+/** A list row's menu: the row's whole volume is read, then its actions, gated as usual. */
+export function RowActionsPanel({ row, close }: { row: Volume; close: () => void }) {
   // List rows carry only the visible columns' fields; gating needs the whole volume.
   const detail = useQuery(volumeQueries.detail(row.uuid));
   const volume = detail.data;
@@ -161,23 +162,5 @@ function RowActionsPanel({ row, close }: { row: Volume; close: () => void }) {
           />
         ))}
     </div>
-  );
-}
-
-/** Each list row's actions menu. */
-export function RowActions({ volume }: { volume: Volume }) {
-  return (
-    <Popover
-      align="end"
-      buttonClassName="btn btn--ghost btn--sm row-actions"
-      ariaLabel={`Actions for ${volume.name ?? volume.uuid}`}
-      // The accessible name is aria-label; the glyph is only what sighted users see.
-      label="⋯"
-      onOpenChange={(open) => {
-        if (open) preloadActionDialogs();
-      }}
-    >
-      {(close) => <RowActionsPanel row={volume} close={close} />}
-    </Popover>
   );
 }

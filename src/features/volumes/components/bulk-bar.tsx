@@ -1,7 +1,7 @@
 import './bulk-bar.css';
 import { formatInteger } from '@/lib/format';
 import type { SelectionState } from '../hooks/use-selection';
-import { BULK_ACTIONS } from '../model/bulk';
+import { BULK_ACTIONS } from '../model/bulk-actions';
 import { openDialog, preloadDialog } from '../state/dialogs';
 
 /** What is selected, how to widen it to every match, and what can be done to all of it. */

@@ -14,14 +14,8 @@ import { runPool } from '@/lib/pool';
 import { type ActionRequest, UnknownOutcomeError } from '../api/volume-actions';
 import { useBulkTargets } from '../hooks/use-bulk-targets';
 import { confirmVolumeAction, runVolumeAction } from '../hooks/use-volume-action';
-import {
-  BULK_CAP,
-  BULK_LABELS,
-  bulkDeleteConfirmation,
-  type Outcome,
-  outcomeText,
-  planBulk,
-} from '../model/bulk';
+import { type Outcome, outcomeText, planBulk } from '../model/bulk';
+import { BULK_CAP, BULK_LABELS, bulkDeleteConfirmation } from '../model/bulk-actions';
 import type { Volume } from '../model/schemas';
 import { SNAPSHOT_NAME_PATTERN, snapshotName, timestamp } from '../model/validation';
 import type { OpenDialog } from '../state/dialogs';

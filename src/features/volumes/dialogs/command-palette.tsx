@@ -7,7 +7,7 @@ import { volumeQueries } from '../api/volumes';
 import { useActionAvailability } from '../hooks/use-action-availability';
 import { usePull } from '../hooks/use-volume-action';
 import { asksForInput } from '../model/action-rules';
-import { BULK_ACTIONS, type BulkAction } from '../model/bulk';
+import { BULK_ACTIONS, type BulkAction } from '../model/bulk-actions';
 import type { Volume } from '../model/schemas';
 import { type OpenDialog, openDialog } from '../state/dialogs';
 import { SUPPORT_VIEWS, useSavedViews } from '../state/saved-views';

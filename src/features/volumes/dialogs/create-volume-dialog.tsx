@@ -20,7 +20,7 @@ import { directoryQueries, volumeTypeQueries } from '../api/directory';
 import { offeringQueries, placeOrder, type VolumeOrder } from '../api/lifecycle';
 import { awaitedApprover, isOrderPending, type Offering, quotaLeft } from '../model/lifecycle';
 import { descriptionField, nameField } from '../model/validation';
-import { recordOrder } from '../state/operations';
+import { recordOrder } from '../state/records';
 import { ActionDialog } from './action-dialog';
 import { useFormDialog } from './use-form-dialog';
 

@@ -15,12 +15,26 @@ import {
 type DialogOf<K extends DialogKind> = Extract<OpenDialog, { kind: K }>;
 type Props<K extends DialogKind> = { dialog: DialogOf<K>; onClose: () => void };
 
+/**
+ * A dialog kind's component, from its chunk. Once the chunk is here it renders directly: through
+ * `lazy` it would suspend anyway, and React holds back revealing suspended content for 300 ms.
+ */
 function lazyDialog<K extends DialogKind>(
   kind: K,
   load: () => Promise<{ default: ComponentType<Props<K>> }>,
 ) {
-  registerDialogLoader(kind, load);
-  return lazy(load);
+  let Loaded: ComponentType<Props<K>> | null = null;
+  const loadAndKeep = () =>
+    load().then((module) => {
+      Loaded = module.default;
+      return module;
+    });
+  registerDialogLoader(kind, loadAndKeep);
+  const Lazy = lazy(loadAndKeep);
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per kind, at module level (DIALOGS)
+  return function DialogOfKind(props: Props<K>) {
+    return Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
+  };
 }
 
 const DIALOGS: { [K in DialogKind]: ComponentType<Props<K>> } = {
@@ -57,7 +71,7 @@ function usePreloadDialogs() {
       () => {
         for (const kind of Object.keys(DIALOGS) as DialogKind[]) void loadDialog(kind);
       },
-      { timeout: 2000 },
+      { timeout: 300 },
     );
     return () => cancel(handle);
   }, []);

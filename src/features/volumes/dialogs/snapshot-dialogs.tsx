@@ -19,7 +19,7 @@ import {
   toLocalInput,
 } from '../model/validation';
 import type { OpenDialog } from '../state/dialogs';
-import { recordRestore, recordSnapshotOperation } from '../state/operations';
+import { recordRestore, recordSnapshotOperation } from '../state/records';
 import { ActionDialog } from './action-dialog';
 import { useFormDialog } from './use-form-dialog';
 

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { runPool } from '@/lib/pool';
 import { volumeKeys } from '../api/keys';
 import { fetchAllMatching, volumeQueries } from '../api/volumes';
-import { BULK_CAP, type BulkAction } from '../model/bulk';
+import { BULK_CAP, type BulkAction } from '../model/bulk-actions';
 import { ROW_FIELDS } from '../model/list-view';
 import type { Volume } from '../model/schemas';
 import type { BulkTarget } from '../state/dialogs';

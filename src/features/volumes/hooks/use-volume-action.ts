@@ -15,7 +15,8 @@ import {
 } from '../api/volume-actions';
 import { volumeQueries } from '../api/volumes';
 import type { Volume } from '../model/schemas';
-import { type Operation, recordOperation } from '../state/operations';
+import type { Operation } from '../state/operations';
+import { recordOperation } from '../state/records';
 
 export async function runVolumeAction(
   queryClient: QueryClient,

@@ -44,21 +44,6 @@ export const ACTION_LABELS: Record<ActionId, string> = {
 /** The actions only staff may run (`*_permissions = [is_staff]`); hidden from everyone else. */
 export const STAFF_ACTIONS: readonly ActionId[] = ['unlink', 'set_ok', 'set_erred'];
 
-/** What each action is called in notices: "Extend of data-01 scheduled". */
-export const ACTION_NOUNS: Record<ActionId, string> = {
-  edit: 'Edit',
-  attach: 'Attach',
-  detach: 'Detach',
-  extend: 'Extend',
-  retype: 'Retype',
-  snapshot: 'Snapshot',
-  pull: 'Pull',
-  delete: 'Delete',
-  unlink: 'Unlink',
-  set_ok: 'Mark as OK',
-  set_erred: 'Mark as erred',
-};
-
 /**
  * Whether the action asks for more before it runs, which its label says with an ellipsis ("Extend…"):
  * pull runs at once and detach only confirms.

@@ -69,7 +69,7 @@ describe('a server with the old state spelling', () => {
     const { user, location } = renderApp('/volumes');
     await screen.findByRole('table');
     await user.click(screen.getByRole('button', { name: /^Views/ }));
-    await user.click(screen.getByRole('link', { name: 'Busy' }));
+    await user.click(await screen.findByRole('link', { name: 'Busy' }));
     await waitFor(() => expect(location()).toContain('state=UPDATING'));
     const busy = getBackend().db.volumes.filter((v) => v.state !== 'OK' && v.state !== 'ERRED');
     await waitFor(() =>

@@ -4,7 +4,7 @@
 // so nothing below it imports a dialog.
 import { createStore, useStore } from '@/lib/store';
 import type { ActionId } from '../model/action-rules';
-import type { BulkAction } from '../model/bulk';
+import type { BulkAction } from '../model/bulk-actions';
 import type { ColumnId } from '../model/columns';
 import type { VolumeListParams } from '../model/list-view';
 import type { Snapshot, Volume } from '../model/schemas';

@@ -1,0 +1,39 @@
+// Each list row's "⋯" menu. The button is part of the list; what the menu shows (the volume's
+// actions, their rules and requests) loads when a menu first opens, or when the pointer or focus
+// reaches a button, so the list's first download does not carry it.
+import { lazy, Suspense } from 'react';
+import { Popover } from '@/components/popover';
+import { Spinner } from '@/components/spinner';
+import type { Volume } from '../model/schemas';
+import { preloadDialog } from '../state/dialogs';
+
+const loadPanel = () => import('./action-controls');
+const RowActionsPanel = lazy(() => loadPanel().then((m) => ({ default: m.RowActionsPanel })));
+
+export function RowActions({ volume }: { volume: Volume }) {
+  return (
+    <Popover
+      align="end"
+      buttonClassName="btn btn--ghost btn--sm row-actions"
+      ariaLabel={`Actions for ${volume.name ?? volume.uuid}`}
+      // The accessible name is aria-label; the glyph is only what sighted users see.
+      label="⋯"
+      onIntent={() => void loadPanel()}
+      onOpenChange={(open) => {
+        if (open) preloadDialog('action');
+      }}
+    >
+      {(close) => (
+        <Suspense
+          fallback={
+            <p className="muted">
+              <Spinner label="Loading actions" /> Checking what is possible…
+            </p>
+          }
+        >
+          <RowActionsPanel row={volume} close={close} />
+        </Suspense>
+      )}
+    </Popover>
+  );
+}

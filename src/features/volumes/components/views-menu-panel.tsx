@@ -1,0 +1,97 @@
+// The views menu's panel: the support views, the views saved on this device, and saving the
+// current one. Loaded when the menu first opens (or the pointer or focus reaches its button).
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { announce } from '@/lib/announcer';
+import { deleteView, SUPPORT_VIEWS, saveView, useSavedViews } from '../state/saved-views';
+
+export function ViewsMenuPanel({ close }: { close: () => void }) {
+  const views = useSavedViews();
+  const location = useLocation();
+  const [name, setName] = useState('');
+  const current = new URLSearchParams(location.search);
+  current.delete('page');
+  const currentSearch = current.toString();
+  return (
+    <div className="menu-panel views-menu">
+      <nav aria-label="Support views">
+        <h2 className="views-menu__heading">For support</h2>
+        <ul className="views-menu__list">
+          {SUPPORT_VIEWS.map((view) => (
+            <li key={view.name}>
+              <Link
+                to={`/volumes?${view.search}`}
+                onClick={close}
+                aria-current={view.search === currentSearch ? 'page' : undefined}
+              >
+                {view.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <nav aria-label="Saved views">
+        <h2 className="views-menu__heading">Saved on this device</h2>
+        {views.length === 0 ? (
+          <p className="muted">None yet. Name the current view below to come back to it.</p>
+        ) : (
+          <ul className="views-menu__list">
+            {views.map((view) => (
+              <li key={view.name} className="views-menu__saved">
+                <Link
+                  to={`/volumes${view.search ? `?${view.search}` : ''}`}
+                  onClick={close}
+                  aria-current={view.search === currentSearch ? 'page' : undefined}
+                >
+                  {view.name}
+                </Link>
+                <button
+                  type="button"
+                  className="btn btn--ghost btn--sm"
+                  onClick={() => {
+                    deleteView(view.name);
+                    announce(`Deleted the view ${view.name}`);
+                  }}
+                >
+                  <span aria-hidden="true">✕</span>
+                  <span className="visually-hidden">Delete the view {view.name}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </nav>
+      <form
+        className="views-menu__save"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!name.trim()) return;
+          saveView(name, location.search);
+          announce(`Saved this view as ${name.trim()}`);
+          setName('');
+        }}
+      >
+        <label className="field__label" htmlFor="save-view-name">
+          Save this view as
+        </label>
+        <div className="views-menu__row">
+          <input
+            id="save-view-name"
+            className="input input--sm"
+            value={name}
+            maxLength={80}
+            placeholder="e.g. Erred in Cobalt"
+            onChange={(event) => setName(event.target.value)}
+          />
+          <button
+            type="submit"
+            className="btn btn--secondary btn--sm"
+            aria-disabled={!name.trim() || undefined}
+          >
+            Save
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
