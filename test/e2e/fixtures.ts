@@ -74,11 +74,28 @@ export class Demo {
 }
 
 /**
+ * Stops the page's clock a moment from now. The page's time runs while this asks for it, so on a
+ * busy machine "a moment from now" can already be past by the time the clock is told: then ask
+ * again (pausing in the past is refused, not a race that passes by luck).
+ */
+async function pauseSoon(page: Page) {
+  for (let attempt = 0; ; attempt++) {
+    const now = await page.evaluate(() => Date.now());
+    try {
+      await page.clock.pauseAt(now + 250);
+      return;
+    } catch (error) {
+      if (attempt >= 20 || !String(error).includes('Cannot fast-forward to the past')) throw error;
+    }
+  }
+}
+
+/**
  * Types `text` into the focused field with `gapMs` of page time between keys, whatever the machine's
  * speed: the page's clock stands still while a key is pressed and moves exactly `gapMs` after it.
  */
 export async function typeWithGaps(page: Page, text: string, gapMs: number) {
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+  await pauseSoon(page);
   for (const key of text) {
     await page.keyboard.type(key);
     await page.clock.runFor(gapMs);
