@@ -11,14 +11,33 @@ import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { clearAllDrafts } from '@/features/volumes/state/drafts';
 import { resetOperations } from '@/features/volumes/state/operations';
 import { resetSavedViews } from '@/features/volumes/state/saved-views';
+import { codeLoadsSettled } from '@/lib/code-loads';
 import { clearNotices } from '@/lib/notifications';
 import type { DemoBackend } from '@/mocks/backend';
 import { createHandlers } from '@/mocks/handlers';
 import { createTestBackend, TEST_ORIGIN } from '@/mocks/node';
-import { OpenApiContract, type Violation } from './contract/openapi';
+import type { OpenApiContract, Violation } from './contract/openapi';
+
+/** The mutation run (VOLUME_CONSOLE_MUTATION) checks no responses: it need not load the validator. */
+const contractModule = process.env.VOLUME_CONSOLE_MUTATION
+  ? null
+  : await import('./contract/openapi');
 
 export const server = setupServer();
-export const contract = OpenApiContract.load();
+/**
+ * Waldur's schemas, compiled on first use (half a second a worker): the mutation run, which skips
+ * the response check (VOLUME_CONSOLE_MUTATION), never pays for it.
+ */
+let loadedContract: OpenApiContract | null = null;
+export const contract = new Proxy({} as OpenApiContract, {
+  get(_target, property) {
+    if (!contractModule) throw new Error('The contract is not loaded in the mutation run');
+    loadedContract ??= contractModule.OpenApiContract.load();
+    const value = Reflect.get(loadedContract, property);
+    return typeof value === 'function' ? value.bind(loadedContract) : value;
+  },
+});
+const CHECK_RESPONSES = !process.env.VOLUME_CONSOLE_MUTATION;
 let backend: DemoBackend;
 
 export function getBackend(): DemoBackend {
@@ -61,7 +80,7 @@ server.events.on('request:start', ({ request }) => {
 });
 
 server.events.on('response:mocked', ({ request, response }) => {
-  if (!checkResponses) return;
+  if (!checkResponses || !CHECK_RESPONSES) return;
   const copy = response.clone();
   const url = new URL(request.url);
   pending.push(
@@ -92,15 +111,22 @@ beforeEach(() => {
   });
 });
 
+/** Pure unit tests run in Node (`@vitest-environment node`): no DOM, no storage to clean. */
+const inBrowserLike = typeof window !== 'undefined';
+
 afterEach(async () => {
-  cleanup();
+  if (inBrowserLike) cleanup();
+  // Code the test caused to load (an idle preload) lands before the environment goes away.
+  await codeLoadsSettled();
   await Promise.all(pending.splice(0));
   clearNotices();
   resetOperations();
   clearAllDrafts();
-  resetSavedViews();
-  localStorage.clear();
-  sessionStorage.clear();
+  if (inBrowserLike) {
+    resetSavedViews();
+    localStorage.clear();
+    sessionStorage.clear();
+  }
   vi.restoreAllMocks();
   if (consoleErrors.length > 0) {
     const messages = consoleErrors.map((args) =>

@@ -2,6 +2,7 @@ import { type ComponentType, lazy, Suspense, useEffect, useMemo } from 'react';
 import { Navigate, type RouteObject, useRoutes } from 'react-router';
 import { Spinner } from '@/components/spinner';
 import { VolumeListPage } from '@/features/volumes/pages/volume-list-page';
+import { trackCodeLoad, whenIdle } from '@/lib/code-loads';
 import { PageErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
@@ -32,12 +33,7 @@ function VolumeDetailPage() {
  * volume is the next step of almost every visit, and should not wait for a download then.
  */
 function usePreloadNextPage() {
-  useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1000));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => void loadDetailPage(), { timeout: 3000 });
-    return () => cancel(handle);
-  }, []);
+  useEffect(() => whenIdle(() => void trackCodeLoad(loadDetailPage()), 3000, 1000), []);
 }
 const SnapshotListPage = lazy(() =>
   import('@/features/volumes/pages/snapshot-list-page').then((m) => ({

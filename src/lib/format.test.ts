@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
 import { formatAge, formatDateTime, formatInteger, formatRelative } from './format';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
@@ -27,25 +28,24 @@ describe('formatRelative', () => {
 });
 
 describe('formatDateTime', () => {
-  const zone = process.env.TZ;
-  afterEach(() => {
-    process.env.TZ = zone;
-  });
-
   it.each([
-    ['UTC', '27 Nov 2026, 12:00:00 UTC'],
-    ['Europe/Berlin', '27 Nov 2026, 13:00:00 UTC+01:00'],
-    ['Asia/Kolkata', '27 Nov 2026, 17:30:00 UTC+05:30'],
-    ['America/St_Johns', '27 Nov 2026, 08:30:00 UTC-03:30'],
-    ['Pacific/Kiritimati', '28 Nov 2026, 02:00:00 UTC+14:00'],
-  ])('in %s reads "%s"', (tz, expected) => {
-    process.env.TZ = tz;
-    expect(formatDateTime(at(0))).toBe(expected);
+    [0, '27 Nov 2026, 12:00:00 UTC'],
+    [60, '27 Nov 2026, 13:00:00 UTC+01:00'],
+    [330, '27 Nov 2026, 17:30:00 UTC+05:30'],
+    [-210, '27 Nov 2026, 08:30:00 UTC-03:30'],
+    [840, '28 Nov 2026, 02:00:00 UTC+14:00'],
+    [-600, '27 Nov 2026, 02:00:00 UTC-10:00'],
+  ])('at %s minutes east of UTC reads "%s"', (offset, expected) => {
+    expect(formatDateTime(at(0), offset)).toBe(expected);
   });
 
-  it('follows daylight saving time at the given date', () => {
-    process.env.TZ = 'Europe/Berlin';
-    expect(formatDateTime(new Date('2026-07-01T09:05:03Z'))).toBe('1 Jul 2026, 11:05:03 UTC+02:00');
+  it('pads every part: a morning in January', () => {
+    expect(formatDateTime(new Date('2026-01-05T03:04:05Z'), 0)).toBe('5 Jan 2026, 03:04:05 UTC');
+  });
+
+  it('uses the browser’s offset at that date by default (daylight saving included)', () => {
+    const summer = new Date('2026-07-01T09:05:03Z');
+    expect(formatDateTime(summer)).toBe(formatDateTime(summer, -summer.getTimezoneOffset()));
   });
 });
 

@@ -52,18 +52,25 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** "UTC", "UTC+01:00", "UTC-03:30": the browser's offset from UTC at that date. */
-function utcOffset(date: Date): string {
-  const minutes = -date.getTimezoneOffset();
+function utcOffset(minutes: number): string {
   if (minutes === 0) return 'UTC';
   const abs = Math.abs(minutes);
   return `UTC${minutes > 0 ? '+' : '-'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
-/** "27 Nov 2026, 14:05:09 UTC+01:00" in the browser's time zone, with its offset from UTC. */
-export function formatDateTime(date: Date): string {
-  const day = `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
-  const time = `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
-  return `${day}, ${time} ${utcOffset(date)}`;
+/**
+ * "27 Nov 2026, 14:05:09 UTC+01:00": the time at `offsetMinutes` east of UTC (by default the
+ * browser's own offset at that date, daylight saving included), with that offset.
+ */
+export function formatDateTime(
+  date: Date,
+  offsetMinutes: number = -date.getTimezoneOffset(),
+): string {
+  // The wall-clock time at that offset, read with the UTC getters (which no time zone changes).
+  const local = new Date(date.getTime() + offsetMinutes * 60_000);
+  const day = `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}`;
+  const time = `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}`;
+  return `${day}, ${time} ${utcOffset(offsetMinutes)}`;
 }
 
 /** "5 s", "2 min", for "updated N ago" labels. */

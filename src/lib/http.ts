@@ -102,6 +102,11 @@ export class HttpClient {
 
   constructor(private readonly config: HttpClientConfig) {}
 
+  /** How this client spells the `state` filter now. */
+  get spelling(): StateSpelling {
+    return this.stateSpelling;
+  }
+
   get baseUrl() {
     return this.config.baseUrl;
   }

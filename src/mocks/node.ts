@@ -1,5 +1,7 @@
 import { DemoBackend } from './backend';
 import { createClock } from './clock';
+import type { Db } from './db';
+import { createSeedDb } from './seed/seed';
 
 /** Where the app under test thinks Waldur lives. */
 export const TEST_ORIGIN = 'http://localhost';
@@ -11,5 +13,9 @@ export const TEST_NOW = Date.parse('2026-11-20T09:00:00.000Z');
  * a frozen clock that tests move with `backend.clock.advance(ms)`.
  */
 export function createTestBackend() {
-  return new DemoBackend({ clock: createClock({ start: TEST_NOW }) });
+  // The seed is the same every time: build it once, hand each test its own copy.
+  seed ??= createSeedDb(TEST_NOW);
+  return new DemoBackend({ clock: createClock({ start: TEST_NOW }), db: structuredClone(seed) });
 }
+
+let seed: Db | null = null;

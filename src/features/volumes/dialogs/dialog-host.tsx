@@ -3,6 +3,7 @@
 // (through the loaders registered here), or at the latest on first use.
 // A page mounts one host; leaving the page closes its dialog.
 import { type ComponentType, lazy, Suspense, useEffect } from 'react';
+import { whenIdle } from '@/lib/code-loads';
 import {
   closeDialog,
   type DialogKind,
@@ -64,17 +65,17 @@ const DIALOGS: { [K in DialogKind]: ComponentType<Props<K>> } = {
  * dialog of a visit then opens as fast as the later ones (buttons also ask on hover and focus).
  */
 function usePreloadDialogs() {
-  useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 500));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(
-      () => {
-        for (const kind of Object.keys(DIALOGS) as DialogKind[]) void loadDialog(kind);
-      },
-      { timeout: 300 },
-    );
-    return () => cancel(handle);
-  }, []);
+  useEffect(
+    () =>
+      whenIdle(
+        () => {
+          for (const kind of Object.keys(DIALOGS) as DialogKind[]) void loadDialog(kind);
+        },
+        300,
+        500,
+      ),
+    [],
+  );
 }
 
 export function DialogHost() {

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { exportFields, toCsv, toJson } from './export';
 import type { Volume } from './schemas';

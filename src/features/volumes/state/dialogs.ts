@@ -2,6 +2,7 @@
 // a bulk action, export, the command palette, the shortcuts, a new volume, a snapshot's actions). Buttons anywhere open them through
 // here; the dialog host (dialogs/dialog-host.tsx) renders the open one and owns loading its code,
 // so nothing below it imports a dialog.
+import { trackCodeLoad } from '@/lib/code-loads';
 import { createStore, useStore } from '@/lib/store';
 import type { ActionId } from '../model/action-rules';
 import type { BulkAction } from '../model/bulk-actions';
@@ -79,7 +80,8 @@ export function registerDialogLoader(kind: DialogKind, load: () => Promise<unkno
 
 /** Fetches a dialog's code; resolves once it is there (tests wait on it instead of a timeout). */
 export function loadDialog(kind: DialogKind): Promise<unknown> {
-  return loaders.get(kind)?.() ?? Promise.resolve();
+  const load = loaders.get(kind);
+  return load ? trackCodeLoad(load()) : Promise.resolve();
 }
 
 export function preloadDialog(kind: DialogKind) {
