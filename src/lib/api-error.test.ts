@@ -131,4 +131,73 @@ describe('ApiError reads every body shape Waldur sends', () => {
     expect(errorMessage(new Error('boom'))).toBe('boom');
     expect(errorMessage('text')).toBe('text');
   });
+
+  it('each status answers only its own question', () => {
+    const statuses = [400, 401, 403, 404, 409, 500];
+    const flags = statuses.map((status) => {
+      const e = http(status);
+      return [
+        e.isValidation,
+        e.isUnauthorized,
+        e.isForbidden,
+        e.isNotFound,
+        e.isConflict,
+        e.isServerError,
+      ];
+    });
+    // One true per row, on the diagonal.
+    expect(flags).toEqual(statuses.map((_, row) => statuses.map((__, column) => row === column)));
+  });
+
+  it('lists of strings pass as they are; a list with other items is stringified item by item', () => {
+    expect(http(400, { size: ['a', 'b'] }).fieldErrors.size).toEqual(['a', 'b']);
+    expect(http(400, { size: [{ code: 1 }, 'b'] }).fieldErrors.size).toEqual(['{"code":1}', 'b']);
+    expect(http(400, { size: 7, flag: true, none: null }).fieldErrors).toEqual({});
+    expect(http(400, { detail: 42 }).detail).toBeNull();
+  });
+
+  it('the thrown value is an Error named ApiError whose message is the sentence (and a 404 is not a server error)', () => {
+    const error = http(404);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('ApiError');
+    expect(error.message).toBe('Not found.');
+    expect(new ApiError({ kind: 'http', status: 500, request, message: 'set' }).message).toMatch(
+      /^The server failed/,
+    );
+  });
+
+  it('an HTML page names its server error only when it is text; a JSON detail is read as usual', () => {
+    expect(http(503, { title: 'x' }).message).toBe(
+      'The server failed to handle the request (HTTP 503). Try again; if it keeps failing, report it with the details.',
+    );
+    expect(htmlTitle('<TITLE lang="en">Bad Gateway</TITLE>')).toBe('Bad Gateway');
+    expect(htmlTitle('<h1 class="x">Gone</h1>')).toBe('Gone');
+    expect(htmlTitle('<title></title>')).toBeNull();
+  });
+
+  it('a field error reads "field: messages" with a space between fields', () => {
+    expect(http(400, { size: ['Too big.', 'Whole GiB.'] }).message).toBe(
+      'size: Too big. Whole GiB.',
+    );
+  });
+
+  it('the report cuts only bodies over 4000 characters, and names a parse error only for an unreadable answer', () => {
+    const exact = http(500, 'y'.repeat(4000)).toReport();
+    expect(exact.endsWith('y'.repeat(4000))).toBe(true);
+    expect(exact).not.toContain('…');
+    const withCause = new ApiError({
+      kind: 'http',
+      status: 500,
+      request,
+      cause: new Error('deep'),
+    });
+    expect(withCause.toReport()).not.toContain('Parse error');
+    const invalidWithoutError = ApiError.invalidResponse(request, 200, 'x', 'not an Error');
+    expect(invalidWithoutError.toReport()).not.toContain('Parse error');
+  });
+
+  it('errorMessage uses an ApiError’s sentence', () => {
+    const error = http(400, { detail: 'Fix it.' });
+    expect(errorMessage(error)).toBe('Fix it.');
+  });
 });

@@ -8,6 +8,9 @@ describe('normalizeApiUrl', () => {
     expect(normalizeApiUrl('https://waldur.example.com/api/')).toBe('https://waldur.example.com');
     expect(normalizeApiUrl(' https://h.example/waldur/ ')).toBe('https://h.example/waldur');
     expect(normalizeApiUrl('ftp://h.example')).toBeNull();
+    expect(normalizeApiUrl('https://h.example/waldur//')).toBe('https://h.example/waldur');
+    expect(normalizeApiUrl('https://h.example/apis/')).toBe('https://h.example/apis');
+    expect(normalizeApiUrl('https://h.example/api/waldur/')).toBe('https://h.example/api/waldur');
   });
 
   it('resolves a relative address only against a base', () => {
@@ -44,6 +47,43 @@ describe('loadConfig', () => {
     expect(await loadConfig('http://localhost/config.json')).toEqual({
       apiUrl: null,
       problem: null,
+    });
+  });
+
+  it('a missing, unreachable or broken config.json runs the demo and says why', async () => {
+    skipResponseContractCheck();
+    const url = 'http://localhost/config.json';
+    server.use(http.get(url, () => new HttpResponse('Not found', { status: 404 })));
+    expect(await loadConfig(url)).toEqual({
+      apiUrl: null,
+      problem: 'config.json answered HTTP 404; running on the demo backend.',
+    });
+    server.use(http.get(url, () => HttpResponse.error()));
+    expect(await loadConfig(url)).toEqual({
+      apiUrl: null,
+      problem: 'config.json could not be loaded; running on the demo backend.',
+    });
+    server.use(http.get(url, () => new HttpResponse('{oops', { status: 200 })));
+    expect(await loadConfig(url)).toEqual({
+      apiUrl: null,
+      problem: 'config.json is not valid; running on the demo backend.',
+    });
+    server.use(http.get(url, () => HttpResponse.json({ apiUrl: 42 })));
+    expect((await loadConfig(url)).problem).toBe(
+      'config.json is not valid; running on the demo backend.',
+    );
+  });
+
+  it('a blank apiUrl runs the demo; one that is no web address is named', async () => {
+    serve({ apiUrl: '   ' });
+    expect(await loadConfig('http://localhost/config.json')).toEqual({
+      apiUrl: null,
+      problem: null,
+    });
+    serve({ apiUrl: ' ftp://waldur.example.com ' });
+    expect(await loadConfig('http://localhost/config.json')).toEqual({
+      apiUrl: null,
+      problem: 'config.json names an invalid apiUrl (ftp://waldur.example.com).',
     });
   });
 });

@@ -21,7 +21,7 @@ const configSchema = z.object({
  */
 export function normalizeApiUrl(input: string, base?: string): string | null {
   try {
-    const url = new URL(input.trim(), base);
+    const url = new URL(input, base); // the URL parser trims surrounding spaces itself
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
     const path = url.pathname.replace(/\/+$/, '').replace(/\/api$/, '');
     return `${url.origin}${path}`;

@@ -19,6 +19,9 @@ describe('formatRelative', () => {
     [86400, 'tomorrow'],
     [-3 * 86400, '3 days ago'],
     [2 * 86400, 'in 2 days'],
+    [1, 'in 1 second'],
+    [3600, 'in 1 hour'],
+    [0.4, 'now'],
     [-50 * 86400, '2 months ago'],
     [-400 * 86400, '1 year ago'],
     [-3 * 365 * 86400, '3 years ago'],
@@ -46,6 +49,14 @@ describe('formatDateTime', () => {
   it('uses the browser’s offset at that date by default (daylight saving included)', () => {
     const summer = new Date('2026-07-01T09:05:03Z');
     expect(formatDateTime(summer)).toBe(formatDateTime(summer, -summer.getTimezoneOffset()));
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'Asia/Kolkata'; // Node reads TZ again when it changes
+      expect(formatDateTime(summer)).toBe('1 Jul 2026, 14:35:03 UTC+05:30');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
 
@@ -58,6 +69,8 @@ describe('formatInteger', () => {
     [1234567, '1,234,567'],
     [-1536, '-1,536'],
     [1536.6, '1,537'],
+    [Number.NaN, 'NaN'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
   ])('%s reads "%s"', (value, expected) => {
     expect(formatInteger(value)).toBe(expected);
   });
@@ -69,6 +82,9 @@ describe('formatAge', () => {
     [4_600, '5 s'],
     [125_000, '2 min'],
     [7_200_000, '2 h'],
+    [59_400, '59 s'],
+    [60_000, '1 min'],
+    [3_600_000, '1 h'],
   ])('%s ms reads "%s"', (ms, expected) => {
     expect(formatAge(ms)).toBe(expected);
   });

@@ -34,7 +34,7 @@ export function formatRelative(date: Date, now: number = Date.now()): string {
   for (const [unit, size] of STEPS) {
     // Rounding may reach the next unit's size ("60 seconds"): that is the next unit's 1.
     const rounded = Math.round(amount);
-    if (Math.abs(rounded) < size) return relative(rounded === 0 ? 0 : rounded, unit);
+    if (Math.abs(rounded) < size) return relative(rounded, unit);
     amount /= size;
   }
   return relative(Math.round(amount), 'year');
@@ -43,7 +43,6 @@ export function formatRelative(date: Date, now: number = Date.now()): string {
 /** "1,536": an integer with thousands separators (rounded). */
 export function formatInteger(value: number): string {
   const rounded = Math.round(value);
-  if (!Number.isFinite(rounded)) return String(rounded);
   const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return rounded < 0 ? `-${digits}` : digits;
 }

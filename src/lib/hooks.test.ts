@@ -26,6 +26,20 @@ describe('hooks', () => {
     expect(result.current).toBe('abc');
   });
 
+  it('useNow shares one timer per interval among everything that shows the time', () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const first = renderHook(() => useNow(7000));
+    const second = renderHook(() => useNow(7000));
+    expect(vi.getTimerCount()).toBe(1);
+    act(() => vi.advanceTimersByTime(7000));
+    expect(first.result.current).toBe(1_007_000);
+    expect(second.result.current).toBe(1_007_000);
+    first.unmount();
+    expect(vi.getTimerCount()).toBe(1);
+    second.unmount();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('useNow ticks at its interval while shown', () => {
     vi.useFakeTimers({ now: 1_000_000 });
     const { result, unmount } = renderHook(() => useNow(5000));
@@ -55,12 +69,17 @@ describe('hooks', () => {
       get matches() {
         return query === PHONE && matches;
       },
-      addEventListener: (_: string, listener: () => void) => listeners.add(listener),
-      removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
+      addEventListener: (type: string, listener: () => void) => {
+        if (type === 'change') listeners.add(listener);
+      },
+      removeEventListener: (type: string, listener: () => void) => {
+        if (type === 'change') listeners.delete(listener);
+      },
     })) as unknown as typeof window.matchMedia;
     try {
       const { result, unmount } = renderHook(() => useMediaQuery(PHONE));
       expect(result.current).toBe(false);
+      expect(listeners.size).toBe(1);
       matches = true;
       act(() => {
         for (const listener of listeners) listener();

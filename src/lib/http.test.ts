@@ -34,6 +34,8 @@ describe('URLs', () => {
       'https://other.test/api/x/?page=2',
     );
     expect(client().url('api/x', { q: 'a b' })).toBe(`${BASE}/api/x/?q=a+b`);
+    expect(buildUrl(BASE, 'HTTP://plain.test/api/x/')).toBe('http://plain.test/api/x/');
+    expect(buildUrl(BASE, '//api/x')).toBe(`${BASE}/api/x/`);
     expect(client().baseUrl).toBe(`${BASE}/`);
   });
 });
@@ -68,6 +70,7 @@ describe('requests', () => {
     await expect(client().list('api/object', item)).rejects.toMatchObject({
       kind: 'invalid-response',
       status: 200,
+      cause: { message: 'Expected a JSON array' },
     });
   });
 
@@ -113,6 +116,10 @@ describe('requests', () => {
         () => new HttpResponse('plain', { headers: { 'Content-Type': 'text/plain' } }),
       ),
       http.post(
+        `${BASE}/api/list-as-text/`,
+        () => new HttpResponse('[1]', { headers: { 'Content-Type': 'text/plain' } }),
+      ),
+      http.post(
         `${BASE}/api/broken/`,
         () => new HttpResponse('{nope', { headers: { 'Content-Type': 'application/json' } }),
       ),
@@ -121,6 +128,7 @@ describe('requests', () => {
     expect(await c.post('api/empty')).toBeUndefined();
     expect(await c.post('api/blank')).toBeUndefined();
     expect(await c.post('api/text')).toBe('plain');
+    expect(await c.post('api/list-as-text')).toBe('[1]');
     expect(await c.post('api/broken')).toBe('{nope');
   });
 });
@@ -137,10 +145,23 @@ describe('failures', () => {
       ),
     );
     const c = client('t', (error) => ended.push(error));
-    await expect(c.get('api/conflict', item)).rejects.toMatchObject({ status: 409, detail: 'No.' });
+    await expect(c.get('api/conflict', item)).rejects.toMatchObject({
+      kind: 'http',
+      status: 409,
+      detail: 'No.',
+      request: { method: 'GET', url: `${BASE}/api/conflict/` },
+    });
     expect(ended).toEqual([]);
     await expect(c.get('api/expired', item)).rejects.toMatchObject({ status: 401 });
     expect(ended.map((e) => e.detail)).toEqual(['Token has expired.']);
+    // Without a listener a 401 is still the same ApiError.
+    await expect(client('t').get('api/expired', item)).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('a schema shapes what a write returns; without one the body comes back as sent', async () => {
+    server.use(http.post(`${BASE}/api/a/`, () => HttpResponse.json({ uuid: 'x', extra: 1 })));
+    expect(await client().post('api/a', { schema: item })).toEqual({ uuid: 'x' });
+    expect(await client().post('api/a')).toEqual({ uuid: 'x', extra: 1 });
   });
 
   it('no answer is a network error; an abort stays an abort', async () => {
@@ -192,10 +213,12 @@ describe('an old server’s state spelling (contract-lifecycle E7)', () => {
     expect(c.spelling).toBe('legacy');
     await c.list('api/v', item, { params: { state: 'ERRED' } });
     await c.list('api/v', item);
+    await c.list('api/v', item, { params: { page: 2, state: null } });
     expect(asked).toEqual([
       ['ERRED', 'UPDATE_SCHEDULED'],
       ['Erred', 'Update Scheduled'],
       ['Erred'],
+      [],
       [],
     ]);
   });
@@ -231,5 +254,49 @@ describe('an old server’s state spelling (contract-lifecycle E7)', () => {
       status: 400,
     });
     expect(calls).toBe(1);
+  });
+
+  it('switches back when a current server rejects the old spelling', async () => {
+    server.use(
+      http.get(`${BASE}/api/old/`, () => HttpResponse.json([{ uuid: 'a', state: 'Erred' }])),
+      http.get(`${BASE}/api/v/`, ({ request }) => {
+        const states = new URL(request.url).searchParams.getAll('state');
+        if (states.includes('Erred'))
+          return HttpResponse.json(
+            { state: ['Select a valid choice. Erred is not one of the available choices.'] },
+            { status: 400 },
+          );
+        return HttpResponse.json([{ uuid: 'b', state: states[0] }]);
+      }),
+    );
+    const c = client();
+    await c.list('api/old', item);
+    expect(c.spelling).toBe('legacy');
+    await c.list('api/v', item, { params: { state: 'ERRED' } });
+    expect(c.spelling).toBe('current');
+  });
+
+  it('only a 400 on a request with a state filter is retried', async () => {
+    let calls = 0;
+    const rejection = {
+      state: ['Select a valid choice. ERRED is not one of the available choices.'],
+    };
+    server.use(
+      http.get(`${BASE}/api/conflict/`, () => {
+        calls += 1;
+        return HttpResponse.json(rejection, { status: 409 });
+      }),
+      http.post(`${BASE}/api/v/`, () => {
+        calls += 1;
+        return HttpResponse.json(rejection, { status: 400 });
+      }),
+    );
+    await expect(
+      client().list('api/conflict', item, { params: { state: 'ERRED' } }),
+    ).rejects.toMatchObject({ status: 409 });
+    await expect(client().post('api/v', { body: { state: 'ERRED' } })).rejects.toMatchObject({
+      status: 400,
+    });
+    expect(calls).toBe(2);
   });
 });

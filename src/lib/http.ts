@@ -68,22 +68,14 @@ export function buildUrl(baseUrl: string, path: string, params?: QueryParams): s
 }
 
 async function readBody(response: Response): Promise<unknown> {
-  if (response.status === 204 || response.status === 205) return undefined;
   const text = await response.text();
   if (text === '') return undefined;
-  const type = response.headers.get('content-type') ?? '';
-  if (type.includes('json')) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
+  if (!response.headers.get('content-type')?.includes('json')) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text; // a proxy's page labelled JSON: kept as text for the error report
   }
-  return text;
-}
-
-function isAbortError(error: unknown) {
-  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 /** The `state` filter in a server's spelling (the rest of the query as it is). */
@@ -126,7 +118,7 @@ export class HttpClient {
         ...options,
         params: spellStateParam(options.params, spelling),
       });
-      if (method === 'GET') this.stateSpelling = spellingOfBody(sent.body) ?? this.stateSpelling;
+      this.stateSpelling = spellingOfBody(sent.body) ?? this.stateSpelling;
       return sent;
     } catch (error) {
       // A `state` filter in the other spelling: learn the server's and ask once more.
@@ -164,14 +156,15 @@ export class HttpClient {
     try {
       response = await fetch(url, init);
     } catch (error) {
-      if (isAbortError(error) || options.signal?.aborted) throw error;
+      // Our own abort stays an abort (the caller went away); anything else is the network's.
+      if (options.signal?.aborted) throw error;
       throw ApiError.network(request, error);
     }
     let body: unknown;
     try {
-      body = method === 'HEAD' ? undefined : await readBody(response);
+      body = await readBody(response);
     } catch (error) {
-      if (isAbortError(error) || options.signal?.aborted) throw error;
+      if (options.signal?.aborted) throw error;
       throw ApiError.network(request, error);
     }
     if (!response.ok) {

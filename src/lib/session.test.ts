@@ -1,12 +1,16 @@
 // The session's three situations (demo, Waldur signed in, signed out) and where the token lives,
 // against the browser's storage (happy-dom's).
+import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { server, skipResponseContractCheck } from '../../test/setup';
 import { ApiError } from './api-error';
 import { type CurrentUser, canManage, displayName } from './current-user';
 import { sessionStore } from './session';
 import { count, flag, jsonObject, text } from './zod';
 
 const KEY = 'volume-console:connection';
+const PERSONA_KEY = 'volume-console:demo-persona';
 const WALDUR = 'https://waldur.example.com';
 const personas = [
   { id: 'staff', label: 'Staff', description: '', token: 'staff-token' },
@@ -108,6 +112,80 @@ describe('the session', () => {
   });
 });
 
+describe('the session, further', () => {
+  it('one HTTP client per session, with its token and address; a 401 through it ends the session', async () => {
+    sessionStore.initWaldur(null);
+    expect(sessionStore.api().baseUrl).toBe(window.location.origin);
+    sessionStore.signIn(WALDUR, 'tok', false);
+    const client = sessionStore.api();
+    expect(sessionStore.api()).toBe(client);
+    expect(client.baseUrl).toBe(WALDUR);
+    let auth: string | null = null;
+    skipResponseContractCheck();
+    server.use(
+      http.get(`${WALDUR}/api/users/me/`, ({ request }) => {
+        auth = request.headers.get('authorization');
+        return HttpResponse.json({ detail: 'Invalid token.' }, { status: 401 });
+      }),
+    );
+    await expect(client.get('api/users/me', z.unknown())).rejects.toMatchObject({ status: 401 });
+    expect(auth).toBe('Token tok');
+    expect(sessionStore.get()).toMatchObject({
+      token: null,
+      endedReason: 'Waldur ended the session: Invalid token.',
+    });
+    expect(sessionStore.api()).not.toBe(client);
+  });
+
+  it('a remembered sign-in stays remembered after a reload: signing out keeps the address on the device', () => {
+    sessionStore.initWaldur(null);
+    sessionStore.signIn(WALDUR, 'tok', true);
+    sessionStore.initWaldur(null);
+    sessionStore.signOut();
+    expect(JSON.parse(localStorage.getItem(KEY)!)).toEqual({ apiUrl: WALDUR, token: null });
+    expect(sessionStorage.getItem(KEY)).toBeNull();
+  });
+
+  it('a 401 keeps a typed address for the sign-in page, and nothing for a fixed one', () => {
+    sessionStore.initWaldur(null);
+    sessionStore.signIn(WALDUR, 'tok', false);
+    sessionStore.end(error401());
+    expect(JSON.parse(sessionStorage.getItem(KEY)!)).toEqual({ apiUrl: WALDUR, token: null });
+    sessionStore.initWaldur(WALDUR);
+    sessionStore.signIn(WALDUR, 'tok', false);
+    sessionStore.end(error401());
+    expect(sessionStorage.getItem(KEY)).toBeNull();
+  });
+
+  it('a persona stored for a tab that no longer exists falls back to the first; each persona has its own token', () => {
+    sessionStorage.setItem(PERSONA_KEY, 'gone');
+    sessionStore.initDemo('http://localhost', personas);
+    expect(sessionStore.get()).toMatchObject({ persona: 'staff', token: 'staff-token' });
+    sessionStorage.setItem(PERSONA_KEY, 'admin');
+    sessionStore.initDemo('http://localhost', personas);
+    expect(sessionStore.get()).toMatchObject({ persona: 'admin', token: 'admin-token' });
+  });
+
+  it('demo and Waldur calls do not cross: no persona in Waldur, no sign-in or 401 in the demo', () => {
+    sessionStore.initWaldur(WALDUR);
+    sessionStore.switchPersona('admin');
+    expect(sessionStore.get()).toMatchObject({ kind: 'waldur', token: null });
+    sessionStore.initDemo('http://localhost', personas);
+    const demo = sessionStore.get();
+    sessionStore.signIn(WALDUR, 'tok', true);
+    sessionStore.signOut();
+    sessionStore.end(error401());
+    expect(sessionStore.get()).toBe(demo);
+    expect(localStorage.getItem(KEY)).toBeNull();
+    expect(sessionStorage.getItem(KEY)).toBeNull();
+  });
+
+  it('stored data without an address is no connection', () => {
+    sessionStorage.setItem(KEY, JSON.stringify({ token: 'x' }));
+    expect(sessionStore.wantsWaldur()).toBe(false);
+  });
+});
+
 describe('the current user', () => {
   it('is named by full name, then username', () => {
     expect(
@@ -138,6 +216,8 @@ describe('the current user', () => {
     });
     expect(as([{ role_name: 'CUSTOMER.OWNER', scope_uuid: 'p' }]).allowed).toBe(false);
     expect(as([{ role_name: 'PROJECT.MEMBER', scope_uuid: 'p' }]).allowed).toBe(false);
+    // Only an owner's role on the customer counts, not any role that names it.
+    expect(as([{ role_name: 'CUSTOMER.SUPPORT', scope_uuid: 'c' }]).allowed).toBe(false);
     expect(as([], { is_support: true })).toEqual({
       allowed: false,
       reason: 'Support users have read-only access: ask the project’s admin or staff.',

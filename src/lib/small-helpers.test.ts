@@ -27,6 +27,7 @@ describe('uuid', () => {
     expect(uuidFromUrl(`https://h/api/openstack-instances/${DASHED}`)).toBe(HEX);
     expect(uuidFromUrl(`https://h/api/x/${HEX}/?field=name`)).toBe(HEX);
     expect(uuidFromUrl('https://h/api/x/not-a-uuid/')).toBeNull();
+    expect(uuidFromUrl(`https://h/api/x/${HEX}/pull/`)).toBeNull();
     expect(uuidFromUrl(null)).toBeNull();
     expect(uuidFromUrl('')).toBeNull();
   });

@@ -20,6 +20,8 @@ describe('state spelling (contract-lifecycle E7)', () => {
     expect(spellingOf('OK')).toBeNull();
     expect(spellingOf('erred')).toBeNull();
     expect(spellingOf(3)).toBeNull();
+    expect(spellingOf({})).toBeNull();
+    expect(spellingOf('toString')).toBeNull();
   });
 
   it('reads the spelling from the first item of a body that gives it away', () => {
@@ -44,5 +46,15 @@ describe('state spelling (contract-lifecycle E7)', () => {
     expect(rejectsStateChoice({ state: 'is not one of the available choices' })).toBe(false);
     expect(rejectsStateChoice('is not one of the available choices')).toBe(false);
     expect(rejectsStateChoice(null)).toBe(false);
+    expect(rejectsStateChoice(undefined)).toBe(false);
+    expect(
+      rejectsStateChoice({
+        state: [
+          3,
+          'Required.',
+          'Select a valid choice. ERRED is not one of the available choices.',
+        ],
+      }),
+    ).toBe(true);
   });
 });

@@ -19,6 +19,7 @@ export const LEGACY_STATE_LABELS: Readonly<Record<string, string>> = {
   ERRED: 'Erred',
 };
 
+const CURRENT_STATES = new Set(Object.keys(LEGACY_STATE_LABELS));
 const CURRENT_BY_LEGACY = new Map(
   Object.entries(LEGACY_STATE_LABELS).map(([current, legacy]) => [legacy, current]),
 );
@@ -31,9 +32,9 @@ export function spellState(state: string, spelling: StateSpelling): string {
 
 /** Which spelling a state value gives away, if any ("OK" is the same in both). */
 export function spellingOf(state: unknown): StateSpelling | null {
-  if (typeof state !== 'string' || state === 'OK') return null;
-  if (state in LEGACY_STATE_LABELS) return 'current';
-  if (CURRENT_BY_LEGACY.has(state)) return 'legacy';
+  if (state === 'OK') return null;
+  if (CURRENT_STATES.has(state as string)) return 'current';
+  if (CURRENT_BY_LEGACY.has(state as string)) return 'legacy';
   return null;
 }
 
@@ -50,8 +51,7 @@ export function spellingOfBody(body: unknown): StateSpelling | null {
 
 /** Whether a 400 answer rejects the `state` filter's values as unknown choices. */
 export function rejectsStateChoice(body: unknown): boolean {
-  if (body === null || typeof body !== 'object') return false;
-  const messages = (body as { state?: unknown }).state;
+  const messages = (body as { state?: unknown } | null | undefined)?.state;
   return (
     Array.isArray(messages) &&
     messages.some((m) => typeof m === 'string' && m.includes('is not one of the available choices'))

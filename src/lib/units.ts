@@ -9,9 +9,10 @@ export function gibToMib(gib: number) {
 
 /** "10 GiB", or "1,536 MiB" when the size is not a whole number of GiB. */
 export function formatSize(mib: number | null | undefined): string {
-  if (mib === null || mib === undefined || !Number.isFinite(mib)) return '—';
-  if (mib % MIB_PER_GIB === 0) return `${formatInteger(mib / MIB_PER_GIB)} GiB`;
-  return `${formatInteger(mib)} MiB`;
+  const value = mib ?? Number.NaN;
+  if (!Number.isFinite(value)) return '—';
+  if (value % MIB_PER_GIB === 0) return `${formatInteger(value / MIB_PER_GIB)} GiB`;
+  return `${formatInteger(value)} MiB`;
 }
 
 /**

@@ -7,11 +7,10 @@ export const PHONE = '(max-width: 600px)';
 export function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(
     (notify) => {
-      const list = window.matchMedia?.(query);
-      list?.addEventListener('change', notify);
-      return () => list?.removeEventListener('change', notify);
+      const list = window.matchMedia(query);
+      list.addEventListener('change', notify);
+      return () => list.removeEventListener('change', notify);
     },
-    () => window.matchMedia?.(query).matches ?? false,
-    () => false,
+    () => window.matchMedia(query).matches,
   );
 }

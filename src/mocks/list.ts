@@ -67,14 +67,8 @@ export const ROUTED_COLLECTIONS = [
 
 /** The path of a hyperlink as `urlparse(value).path` sees it (any host). */
 function pathOf(value: string): string {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    try {
-      return new URL(value).pathname;
-    } catch {
-      return '';
-    }
-  }
-  return value.split(/[?#]/)[0] ?? '';
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return value.split(/[?#]/)[0] ?? '';
+  return URL.canParse(value) ? new URL(value).pathname : '';
 }
 
 /**
@@ -222,7 +216,6 @@ export function applyOrdering<T extends { uuid: string }>(
 /** `?field=a&field=b`: keep only known names, in the serializer's order; none valid → everything. */
 export function applyFields(object: Json, params: URLSearchParams): Json {
   const requested = new Set(params.getAll('field'));
-  if (requested.size === 0) return object;
   const keys = Object.keys(object).filter((key) => requested.has(key));
   if (keys.length === 0) return object;
   return Object.fromEntries(keys.map((key) => [key, object[key]]));

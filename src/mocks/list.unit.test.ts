@@ -67,6 +67,10 @@ describe('UUIDs and hyperlinks', () => {
     expect(parseUuid(`urn:uuid:${dashed}`)).toBe(hex);
     expect(parseUuid('nope')).toBeNull();
     expect(parseUuid(`${hex}0`)).toBeNull();
+    // The prefix and the braces count only around the whole value.
+    expect(parseUuid(`${hex.slice(0, 16)}urn:uuid:${hex.slice(16)}`)).toBeNull();
+    expect(parseUuid(`{${hex.slice(0, 16)}}${hex.slice(16)}`)).toBeNull();
+    expect(parseUuid(`${hex.slice(0, 16)}{${hex.slice(16)}}`)).toBeNull();
   });
 
   it('URLFilter: the UUID of its collection; another view matches nothing; an unrouted path is 404', () => {
@@ -76,6 +80,14 @@ describe('UUIDs and hyperlinks', () => {
     expect(resolveLink('/api/projects/', 'projects')).toBeNull();
     expect(resolveLink('not a path', 'projects')).toBeNull();
     expect(resolveLink('https://[bad', 'projects')).toBeNull();
+    expect(resolveLink(`/api/projects/${HEX(9)}/?next=https://x/`, 'projects')).toBe(HEX(9));
+    expect(resolveLink(`api/projects/${HEX(9)}/`, 'projects')).toBeNull();
+    for (const unrouted of [`/x/api/projects/${HEX(9)}/`, `/api/projects/${HEX(9)}/more/`]) {
+      expect(errorOf(() => resolveLink(unrouted, 'projects'))).toEqual({
+        status: 404,
+        body: { detail: 'Not found.' },
+      });
+    }
     expect(errorOf(() => resolveLink('/api/unknown-things/x/', 'projects'))).toEqual({
       status: 404,
       body: { detail: 'Not found.' },
@@ -103,6 +115,7 @@ describe('filters', () => {
 
   it('empty values are ignored; the last of repeated single values wins', () => {
     expect(filter('name=&state=')).toEqual(['Data-01', 'scratch', 'data-02']);
+    expect(filter('name_exact=')).toEqual(['Data-01', 'scratch', 'data-02']);
     expect(filter('name=scr&name=02')).toEqual(['data-02']);
   });
 
@@ -135,6 +148,22 @@ describe('ordering', () => {
     expect(order('-name')).toEqual(['scratch', 'data-02', 'Data-01']);
     expect(order('size')).toEqual(['data-02', 'Data-01', 'scratch']);
     expect(order('-size')).toEqual(['scratch', 'Data-01', 'data-02']);
+    // NULLs last for text too ("null" would sort before "zeta"), first when descending.
+    const labelled = {
+      ...spec,
+      ordering: { label: (r: Row) => (r.size === null ? null : 'zeta') },
+    };
+    const byLabel = (o: string) =>
+      names(applyOrdering(rows, new URLSearchParams(`o=${o}`), labelled));
+    expect(byLabel('label')).toEqual(['Data-01', 'data-02', 'scratch']);
+    expect(byLabel('-label')).toEqual(['scratch', 'Data-01', 'data-02']);
+    // Numbers by value, not as text ("10" < "5").
+    expect(order('size')[0]).toBe('data-02');
+  });
+
+  it('an empty `o` is the default; spaces around keys are ignored', () => {
+    expect(names(applyOrdering(rows, new URLSearchParams('o='), spec))).toEqual(order(''));
+    expect(order('state, -size')).toEqual(order('state,-size'));
   });
 
   it('the first key orders, the next breaks ties, then the UUID', () => {
@@ -189,6 +218,12 @@ describe('fields and pages', () => {
     expect(page('?page_size=-3').items).toHaveLength(10);
     expect(page('?page_size=abc').items).toHaveLength(10);
     expect(page('?page_size=%2B5').items).toHaveLength(5);
+    expect(page('?page_size=%205%20').items).toHaveLength(5);
+    expect(page('?page_size=5abc').items).toHaveLength(10);
+    expect(page('?page_size=abc5').items).toHaveLength(10);
+    expect(page('?page_size=2&page=12').items).toEqual([22, 23]);
+    expect(page('?page=%2B2').items).toEqual(items.slice(10, 20));
+    expect(page('?page=3').headers.Link).toContain('<https://h/api/v/?page=2>; rel="prev"');
     expect(
       paginate(
         Array.from({ length: 400 }, (_, i) => i),
@@ -224,6 +259,7 @@ describe('fields and pages', () => {
     expect(await get.json()).toEqual([{ name: 'Data-01' }, { name: 'data-02' }]);
     const head = listResponse(new Request('https://h/api/v/', { method: 'HEAD' }), rows, spec);
     expect(head.headers.get('x-result-count')).toBe('3');
+    expect(head.headers.get('content-type')).toBe('application/json');
     expect(await head.text()).toBe('');
   });
 });

@@ -78,6 +78,24 @@ describe('who sees and changes what', () => {
     expect(canApproveOrders(db, owner, project.uuid)).toBe(true);
     expect(canApproveOrders(db, mia, [...managed][0]!)).toBe(false);
     expect(canApproveOrders(db, user('alice'), project.uuid)).toBe(true);
+    // Only an owner of *this* project's customer approves, whatever other roles they hold.
+    const elsewhere = db.projects.find((p) => p.customer_uuid !== project.customer_uuid)!;
+    expect(canApproveOrders(db, owner, elsewhere.uuid)).toBe(false);
+    const ownerAndMember = {
+      ...owner,
+      roles: [
+        ...owner.roles,
+        { scope_uuid: elsewhere.uuid, role: 'PROJECT.MEMBER' as const, created: '' },
+      ],
+    };
+    expect(canApproveOrders(db, ownerAndMember, project.uuid)).toBe(true);
+    const ownerElsewhere = {
+      ...mia,
+      roles: [
+        { scope_uuid: elsewhere.customer_uuid, role: 'CUSTOMER.OWNER' as const, created: '' },
+      ],
+    };
+    expect(canApproveOrders(db, ownerElsewhere, project.uuid)).toBe(false);
   });
 
   it('consumer review: skipped for approvers; for a private offering also for admins and managers', () => {
@@ -123,6 +141,32 @@ describe('quotas', () => {
       ],
     });
     expect(errorOf(() => checkQuotas(db, 'no-such-tenant', { storage: 1 }))).toBeNull();
+    // Already past a limit (it was lowered): a change that adds nothing still goes through.
+    tenant.quota_limits = { storage: usage.storage! - 1 };
+    expect(errorOf(() => checkQuotas(db, tenant.uuid, { storage: 0 }))).toBeNull();
+  });
+
+  it('per volume type, in GiB, for the types the tenant has', () => {
+    const { db } = createTestBackend();
+    const tenant = db.tenants[0]!;
+    const usage = tenantUsage(db, tenant.uuid);
+    const types = db.volume_types.filter((t) => t.tenant_uuids.includes(tenant.uuid));
+    expect(types.length).toBeGreaterThan(1);
+    const perType = Object.fromEntries(
+      types.map((t) => [
+        `gigabytes_${t.name}`,
+        db.volumes
+          .filter((v) => v.tenant_uuid === tenant.uuid && v.type_uuid === t.uuid)
+          .reduce((n, v) => n + v.size, 0) / 1024,
+      ]),
+    );
+    expect(Object.values(perType).some((gib) => gib > 0)).toBe(true);
+    expect(
+      Object.fromEntries(Object.entries(usage).filter(([k]) => k.startsWith('gigabytes_'))),
+    ).toEqual(perType);
+    const names = new Set(types.map((t) => t.name));
+    const other = db.volume_types.find((t) => !names.has(t.name));
+    if (other) expect(usage).not.toHaveProperty(`gigabytes_${other.name}`);
   });
 });
 
@@ -150,6 +194,12 @@ describe('states and validators', () => {
       body: { detail: 'Valid runtime states for operation: available.' },
     });
     expect(
+      errorOf(() => requireRuntimeState({ runtime_state: 'error' }, 'available', 'in-use')),
+    ).toEqual({
+      status: 409,
+      body: { detail: 'Valid runtime states for operation: available, in-use.' },
+    });
+    expect(
       errorOf(() => requireRuntimeState({ runtime_state: 'available' }, 'available')),
     ).toBeNull();
   });
@@ -166,6 +216,8 @@ describe('states and validators', () => {
       g: 'maybe',
       h: null,
       i: 0,
+      j: ['x'],
+      k: 42,
     };
     expect(validateChar(errors, data, 'a', {})).toBe('x');
     expect(validateChar(errors, data, 'b', { allowBlank: true })).toBe('');
@@ -176,6 +228,8 @@ describe('states and validators', () => {
     expect(validateChar(errors, data, 'e', { maxLength: 6 })).toBe('yyyyyy');
     expect(validateChar(errors, data, 'missing', { required: true })).toBeUndefined();
     expect(validateChar(errors, data, 'optional', {})).toBeUndefined();
+    expect(validateChar(errors, data, 'j', {})).toBeUndefined();
+    expect(validateChar(errors, data, 'k', {})).toBe('42');
     expect(validateBoolean(errors, data, 'f')).toBe(true);
     expect(validateBoolean(errors, data, 'i')).toBe(false);
     expect(validateBoolean(errors, data, 'g')).toBeUndefined();
@@ -193,6 +247,7 @@ describe('states and validators', () => {
         missing: ['This field is required.'],
         g: ['Must be a valid boolean.'],
         h: ['This field may not be null.'],
+        j: ['Not a valid string.'],
       },
     });
     expect(errorOf(() => new FieldErrors().throwIfAny())).toBeNull();

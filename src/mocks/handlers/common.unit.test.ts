@@ -1,9 +1,11 @@
 // @vitest-environment node
 // The filters and orderings every resource list shares (`BaseResourceFilter`), as functions over
 // the seed, for the mutation run; lists.test.ts checks the same through HTTP.
+import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { HandlerContext } from '../backend';
 import type { VolumeRecord } from '../db';
+import { createHandlers } from '../handlers';
 import { applyFilters, applyOrdering } from '../list';
 import { createTestBackend, TEST_ORIGIN } from '../node';
 import {
@@ -152,6 +154,17 @@ describe('resource filters', () => {
       )!;
     expect(customerOf(sorted('-customer_name')[0]!).name).toBe('Delta Space Agency');
     expect(customerOf(sorted('customer_abbreviation')[0]!).abbreviation).toBe('ARI');
+    expect(customerOf(sorted('-customer_abbreviation')[0]!).abbreviation).toBe('DSA');
+    // Native names: "" sorts first, then "Alfa…", then "Delta…".
+    expect(customerOf(sorted('-customer_native_name')[0]!).native_name).toBe(
+      'Delta Kosmoseagentuur',
+    );
+    expect(sorted('-name')[0]!.name).toBe(
+      ctx.db.volumes
+        .map((v) => v.name)
+        .sort((a, b) => a.localeCompare(b, 'en'))
+        .at(-1),
+    );
     expect(sorted('service_name')[0]!.service_settings_uuid).toBe(
       [...ctx.db.service_settings].sort((a, b) => a.name.localeCompare(b.name, 'en'))[0]!.uuid,
     );
@@ -182,5 +195,32 @@ describe('looking one object up', () => {
       detail: 'You do not have permission to perform this action.',
     });
     expect(lookup(seen.uuid, change, 'pat')).toBe('found');
+  });
+});
+
+describe('a resource viewset’s reads', () => {
+  it('GET and HEAD on the list, GET on one object, as the signed-in user sees them', async () => {
+    const backend = createTestBackend();
+    const handlers = createHandlers(backend, TEST_ORIGIN);
+    const alice = backend.user('alice');
+    const ask = (path: string, method = 'GET') =>
+      getResponse(
+        handlers,
+        new Request(`${TEST_ORIGIN}${path}`, {
+          method,
+          headers: { Authorization: `Token ${alice.token}` },
+        }),
+      );
+    const visible = backend.visible(alice, backend.db.volumes);
+    const list = await ask('/api/openstack-volumes/?page_size=2&field=uuid');
+    expect(list?.status).toBe(200);
+    expect(list?.headers.get('x-result-count')).toBe(String(visible.length));
+    expect(await list?.json()).toHaveLength(2);
+    const head = await ask('/api/openstack-volumes/', 'HEAD');
+    expect(head?.status).toBe(200);
+    expect(head?.headers.get('x-result-count')).toBe(String(visible.length));
+    const one = visible[0]!;
+    const got = await ask(`/api/openstack-volumes/${one.uuid}/?field=name`);
+    expect(await got?.json()).toEqual({ name: one.name });
   });
 });

@@ -64,7 +64,7 @@ export function validateChar(
     errors.add(field, 'This field may not be blank.');
     return undefined;
   }
-  if (options.maxLength !== undefined && text.length > options.maxLength) {
+  if (text.length > (options.maxLength ?? Number.POSITIVE_INFINITY)) {
     errors.add(field, `Ensure this field has no more than ${options.maxLength} characters.`);
     return undefined;
   }

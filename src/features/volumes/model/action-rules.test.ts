@@ -218,3 +218,53 @@ describe('delete, as terminate checks it (contract-lifecycle §3.2)', () => {
     expect(reason('delete', volume(), { snapshotCount: 0 })).toBeNull();
   });
 });
+
+describe('the edges between rules', () => {
+  it('before the user is known the backend decides, but staff actions stay hidden', () => {
+    const all = actionAvailability(volume(), { user: undefined });
+    expect(all.filter((a) => !a.visible).map((a) => a.id)).toEqual([
+      'unlink',
+      'set_ok',
+      'set_erred',
+    ]);
+    expect(reason('edit', volume(), { user: undefined })).toBeNull();
+    expect(reason('delete', volume({ marketplace_resource_uuid: null }), { user: undefined })).toBe(
+      'It has no marketplace resource (it was imported), so Waldur cannot delete it. Ask support to remove it.',
+    );
+  });
+
+  it('an available volume that is not OK can be neither attached nor retyped', () => {
+    const erred = volume({ state: 'ERRED' });
+    const message = 'The volume is erred. Pull it to re-sync with OpenStack, then try again.';
+    expect(reason('attach', erred)).toBe(message);
+    expect(reason('retype', erred)).toBe(message);
+  });
+
+  it('a volume attached to an instance whose name is not known says “an instance” or “the instance”', () => {
+    const unnamed = attached({ instance_name: undefined });
+    expect(reason('delete', unnamed)).toBe('It is attached to an instance. Detach it first.');
+    expect(reason('retype', unnamed)).toBe(
+      'Only detached volumes can be retyped. Detach it from the instance first.',
+    );
+  });
+
+  it('extend looks at the instance only when the volume is attached to one', () => {
+    expect(rule('extend', volume(), { instanceLoading: true }).enabled).toBe(true);
+    expect(reason('extend', attached(), { instanceLoading: true })).toBe('Checking web-01…');
+  });
+
+  it('extend names the instance by its own name, else by the volume’s record of it', () => {
+    const unnamed = attached({ instance_name: undefined });
+    const instance = { state: 'OK', runtime_state: 'ACTIVE', name: 'db-02' } as Instance;
+    expect(reason('extend', unnamed, { instance })).toBe(
+      'Stop instance db-02 first (it is ACTIVE). Attached volumes are extended only while their instance is shut off.',
+    );
+    expect(reason('extend', unnamed, { instance: { ...instance, state: 'ERRED' } })).toBe(
+      'db-02 is Erred; it must be OK before an attached volume can be extended.',
+    );
+    const nameless = { state: 'OK', runtime_state: 'ACTIVE' } as Instance;
+    expect(reason('extend', attached(), { instance: nameless })).toBe(
+      'Stop instance web-01 first (it is ACTIVE). Attached volumes are extended only while their instance is shut off.',
+    );
+  });
+});

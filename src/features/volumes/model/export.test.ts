@@ -21,6 +21,7 @@ describe('export', () => {
       [
         volume({ name: 'data, "main"', size: 10240, instance_name: '=HYPERLINK("x")', device: '' }),
         volume({ name: 'two\nlines', size: null }),
+        volume({ name: 'a=b-c', size: 1 }),
       ],
       ['uuid', 'name', 'size', 'instance_name'],
     );
@@ -28,6 +29,7 @@ describe('export', () => {
       'uuid,name,size_mib,instance_name',
       `${'a'.repeat(32)},"data, ""main""",10240,"'=HYPERLINK(""x"")"`,
       `${'a'.repeat(32)},"two\nlines",,`,
+      `${'a'.repeat(32)},a=b-c,1,`,
       '',
     ]);
   });
@@ -36,10 +38,10 @@ describe('export', () => {
     expect(
       JSON.parse(
         toJson(
-          [volume({ name: 'x', size: 1024, metadata: { a: 1 } })],
-          ['uuid', 'size', 'metadata'],
+          [volume({ name: 'x', size: 1024, metadata: { a: 1 }, bootable: true })],
+          ['uuid', 'size', 'metadata', 'bootable'],
         ),
       ),
-    ).toEqual([{ uuid: 'a'.repeat(32), size_mib: 1024, metadata: '{"a":1}' }]);
+    ).toEqual([{ uuid: 'a'.repeat(32), size_mib: 1024, metadata: '{"a":1}', bootable: true }]);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The lifecycle's small rules: accepted requests after a lost answer, order states, quotas, the
 // event log's kinds, snapshot actions, the snapshots page's view, bulk names and form fields.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/current-user';
 import { volumeShowsRequest } from './accepted';
 import { outcomeText } from './bulk';
@@ -85,6 +85,15 @@ describe('what re-reading shows after a lost answer', () => {
     );
   });
 
+  it('a snapshot is never taken as shown by the volume, whatever its state', () => {
+    for (const state of ['OK', 'DELETING', 'DELETION_SCHEDULED', 'UPDATING'])
+      expect(
+        volumeShowsRequest(vol({ state, marketplace_resource_state: 'Terminating' }), {
+          action: 'snapshot',
+        }),
+      ).toBe(false);
+  });
+
   it('marks, unlink, delete and snapshot', () => {
     expect(volumeShowsRequest(vol({ state: 'OK' }), { action: 'set_ok' })).toBe(true);
     expect(volumeShowsRequest(vol({ state: 'ERRED' }), { action: 'set_ok' })).toBe(false);
@@ -152,6 +161,14 @@ describe('orders', () => {
       canApproveOrder({ permissions: [{ role_name: 'PROJECT.ADMIN', scope_uuid: HEX }] }, HEX),
     ).toBe(false);
     expect(canApproveOrder(undefined, HEX)).toBe(false);
+    expect(canApproveOrder({ is_staff: false, permissions: null }, HEX)).toBe(false);
+    const ownerAndMember = {
+      permissions: [
+        { role_name: 'PROJECT.MEMBER', scope_uuid: 'f'.repeat(32) },
+        { role_name: 'CUSTOMER.OWNER', scope_uuid: HEX },
+      ],
+    };
+    expect(canApproveOrder(ownerAndMember, HEX)).toBe(true);
   });
 
   it('quota left, and no promise on a -1 (E6)', () => {
@@ -166,6 +183,7 @@ describe('orders', () => {
     expect(quotaLeft(quotas, 'gigabytes_ssd')).toBeNull();
     expect(quotaLeft([{ name: 'storage', limit: 10 }], 'storage')).toBe(10);
     expect(quotaLeft(null, 'storage')).toBeNull();
+    expect(quotaLeft([{ name: 'storage', usage: 1, limit: null }], 'storage')).toBeNull();
   });
 });
 
@@ -178,6 +196,8 @@ describe('the event log', () => {
     expect(eventKind('resource_import_succeeded')).toBe('lifecycle');
     expect(eventKind('resource_extend_succeeded')).toBe('action');
     expect(eventKind(undefined)).toBe('action');
+    expect(eventKind(null)).toBe('action');
+    expect(eventKind('custom_resource_creation_succeeded')).toBe('action');
     for (const [kind, types] of Object.entries(EVENT_TYPES))
       for (const type of types) expect(eventKind(type), type).toBe(kind);
     expect(EVENT_TYPES.action).toHaveLength(15);
@@ -190,6 +210,7 @@ describe('the event log', () => {
     expect(isFailureEvent('marketplace_order_failed')).toBe(true);
     expect(isFailureEvent('resource_failed_to_start_succeeded')).toBe(false);
     expect(isFailureEvent(null)).toBe(false);
+    expect(isFailureEvent('marketplace_resource_erred_on_backend_cleared')).toBe(false);
     const base = { uuid: HEX };
     expect(
       eventUser({ ...base, context: { user_full_name: 'Alice', user_username: 'alice' } }),
@@ -224,6 +245,11 @@ describe('snapshot actions', () => {
     expect(reasons(snap({ state: 'CREATING' })).delete).toBe(
       'The snapshot is creating. Wait until it finishes.',
     );
+    expect(snapshotAvailability(snap({ state: 'ERRED' }), staff).map((a) => a.enabled)).toEqual([
+      false,
+      false,
+      true,
+    ]);
     expect(snapshotAvailability(snap({}), staff).map((a) => a.label)).toEqual([
       'Restore to a new volume…',
       'Edit…',
@@ -255,6 +281,9 @@ describe('the snapshots page’s view', () => {
     });
     expect(snapshotViewToSearch(view)).toBe(`?${search}`);
     expect(snapshotViewToSearch(EMPTY_SNAPSHOT_VIEW)).toBe('');
+    expect(snapshotViewToSearch({ ...EMPTY_SNAPSHOT_VIEW, states: ['OK', 'ERRED'] })).toBe(
+      '?state=ERRED&state=OK',
+    );
     expect(
       parseSnapshotView(new URLSearchParams('state=nope&volume=x&sort=colour&page=0&size=7')),
     ).toEqual(EMPTY_SNAPSHOT_VIEW);
@@ -315,6 +344,7 @@ describe('form fields', () => {
   it('names: trimmed, required, at most 150 characters', () => {
     expect(nameField().safeParse('  a  ')).toEqual({ success: true, data: 'a' });
     expect(nameField('Say it').safeParse('   ').error?.issues[0]?.message).toBe('Say it');
+    expect(nameField().safeParse('').error?.issues[0]?.message).toBe('Enter a name');
     expect(nameField().safeParse('x'.repeat(150)).success).toBe(true);
     expect(nameField().safeParse('x'.repeat(151)).error?.issues[0]?.message).toBe(
       'At most 150 characters',
@@ -337,6 +367,16 @@ describe('form fields', () => {
     expect(keptUntilField.safeParse('soon').error?.issues[0]?.message).toBe(
       'Enter a date and time',
     );
+    // The very minute it is now has already begun: not in the future.
+    vi.useFakeTimers({ now: new Date(2026, 10, 20, 9, 30, 0, 0) });
+    try {
+      expect(keptUntilField.safeParse('2026-11-20T09:30').error?.issues[0]?.message).toBe(
+        'Retention must end in the future',
+      );
+      expect(keptUntilField.safeParse('2026-11-20T09:31').success).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('dates as datetime-local values, and default snapshot names', () => {

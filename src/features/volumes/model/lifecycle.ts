@@ -206,10 +206,10 @@ export const EVENT_TYPES: Record<EventKind, string[]> = {
 };
 
 export function eventKind(type: string | null | undefined): EventKind {
-  const t = type ?? '';
-  if (t.startsWith('marketplace_order_')) return 'order';
-  if (t.startsWith('marketplace_')) return 'marketplace';
-  if (/^resource_(creation|deletion|import)_/.test(t)) return 'lifecycle';
+  if (!type) return 'action';
+  if (type.startsWith('marketplace_order_')) return 'order';
+  if (type.startsWith('marketplace_')) return 'marketplace';
+  if (/^resource_(creation|deletion|import)_/.test(type)) return 'lifecycle';
   return 'action';
 }
 

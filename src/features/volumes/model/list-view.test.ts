@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { columnById, DEFAULT_COLUMNS, sortKeyOf } from './columns';
+import { COLUMN_IDS, columnById, DEFAULT_COLUMNS, sortKeyOf } from './columns';
 import {
   activeFilterCount,
   EMPTY_VIEW,
@@ -72,6 +72,17 @@ describe('the list view in the URL', () => {
     expect(
       viewToSearch({ ...EMPTY_VIEW, columns: [...DEFAULT_COLUMNS].reverse() }).get('cols'),
     ).toBe([...DEFAULT_COLUMNS].reverse().join(','));
+    const other = COLUMN_IDS.find((c) => !DEFAULT_COLUMNS.includes(c))!;
+    const oneSwapped = [...DEFAULT_COLUMNS.slice(0, -1), other];
+    expect(viewToSearch({ ...EMPTY_VIEW, columns: oneSwapped }).get('cols')).toBe(
+      oneSwapped.join(','),
+    );
+    expect(viewToSearch({ ...EMPTY_VIEW, columns: [...DEFAULT_COLUMNS] }).get('cols')).toBeNull();
+  });
+
+  it('no state filter asks for no state', () => {
+    expect(viewToParams(EMPTY_VIEW).filters).not.toHaveProperty('state', []);
+    expect(viewToParams(EMPTY_VIEW).filters.state).toBeUndefined();
   });
 });
 

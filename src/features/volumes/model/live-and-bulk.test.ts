@@ -34,6 +34,14 @@ describe('live refresh', () => {
     Object.assign(query.state, { data: { busy: true }, dataUpdatedAt: now + 3 });
     expect(interval(query)).toBe(LIVE_MIN_MS);
   });
+
+  it('the first unchanged answer already doubles it', () => {
+    const interval = liveInterval<Data>((d) => d.busy);
+    const query = queryAt({ busy: true }, 1);
+    expect(interval(query)).toBe(LIVE_MIN_MS);
+    Object.assign(query.state, { dataUpdatedAt: 2 });
+    expect(interval(query)).toBe(2 * LIVE_MIN_MS);
+  });
 });
 
 describe('a bulk plan', () => {

@@ -50,6 +50,7 @@ describe('states', () => {
     expect(runtimeStateLabel('in-use')).toBe('In use');
     expect(runtimeStateLabel('error_extending')).toBe('Error extending');
     expect(runtimeStateLabel('backing-up')).toBe('Backing up');
+    expect(runtimeStateLabel('error__odd--state')).toBe('Error odd state');
     expect(runtimeStateLabel('available')).toBe('Available');
   });
 

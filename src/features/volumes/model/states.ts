@@ -107,7 +107,6 @@ export function stateLabel(state: string | null | undefined): string {
 export function runtimeStateLabel(runtime: string | null | undefined): string {
   if (runtime === undefined || runtime === null) return '—';
   if (runtime === '') return 'Not created';
-  if (runtime === 'in-use') return 'In use';
   const text = runtime.replace(/[_-]+/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -148,7 +147,6 @@ export function stateTone(resource: Stateful): Tone {
 export function runtimeTone(runtime: string | null | undefined): Tone {
   if (!runtime) return 'neutral';
   if (runtime.startsWith('error')) return 'danger';
-  if (runtime === 'available' || runtime === 'in-use') return 'neutral';
   return SETTLED_RUNTIME_STATES.has(runtime) ? 'neutral' : 'progress';
 }
 
