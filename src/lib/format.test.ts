@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatAge, formatDateTime, formatInteger, formatRelative } from './format';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
@@ -49,13 +49,12 @@ describe('formatDateTime', () => {
   it('uses the browser’s offset at that date by default (daylight saving included)', () => {
     const summer = new Date('2026-07-01T09:05:03Z');
     expect(formatDateTime(summer)).toBe(formatDateTime(summer, -summer.getTimezoneOffset()));
-    const zone = process.env.TZ;
+    // A browser in India: Date reports the offset west of UTC, so -330.
+    const offset = vi.spyOn(Date.prototype, 'getTimezoneOffset').mockReturnValue(-330);
     try {
-      process.env.TZ = 'Asia/Kolkata'; // Node reads TZ again when it changes
       expect(formatDateTime(summer)).toBe('1 Jul 2026, 14:35:03 UTC+05:30');
     } finally {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
+      offset.mockRestore();
     }
   });
 });
