@@ -3,21 +3,15 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { api } from './session';
-import { flag, lenient, text } from './zod';
+import { flag, lenient, texts } from './zod';
 
 const permissionSchema = z.looseObject({
-  role_name: text,
-  scope_type: text,
-  scope_uuid: text,
-  scope_name: text,
-  customer_uuid: text,
+  ...texts('role_name', 'scope_type', 'scope_uuid', 'scope_name', 'customer_uuid'),
 });
 
 export const currentUserSchema = z.looseObject({
   uuid: z.string(),
-  username: text,
-  full_name: text,
-  email: text,
+  ...texts('username', 'full_name', 'email'),
   is_staff: flag,
   is_support: flag,
   permissions: lenient(z.array(permissionSchema)),

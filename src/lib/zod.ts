@@ -11,3 +11,8 @@ export const text = lenient(z.string());
 export const flag = lenient(z.boolean());
 export const count = lenient(z.number());
 export const jsonObject = lenient(z.record(z.string(), z.unknown()));
+
+/** Optional text fields by name, spread into a shape: `{ uuid: z.string(), ...texts('name') }`. */
+export function texts<const K extends string>(...names: K[]): Record<K, typeof text> {
+  return Object.fromEntries(names.map((name) => [name, text])) as Record<K, typeof text>;
+}

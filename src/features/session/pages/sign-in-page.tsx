@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import * as z from 'zod/mini';
 import { Button } from '@/components/button';
-import { Field } from '@/components/field';
+import { TextField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
 import { ApiError } from '@/lib/api-error';
 import { normalizeApiUrl } from '@/lib/config';
@@ -86,7 +86,7 @@ export function SignInPage() {
     register,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { isSubmitting },
   } = form;
 
   if (session.kind === 'demo' || session.token) return <Navigate to={from} replace />;
@@ -143,33 +143,23 @@ export function SignInPage() {
             </p>
           </div>
         ) : (
-          <Field
+          <TextField
+            form={form}
+            name="apiUrl"
             label="Waldur API address"
-            error={errors.apiUrl?.message}
             hint="For example https://waldur.example.com"
-          >
-            {(props) => (
-              <input
-                {...props}
-                {...register('apiUrl')}
-                type="url"
-                className="input"
-                autoComplete="url"
-              />
-            )}
-          </Field>
+            type="url"
+            autoComplete="url"
+          />
         )}
-        <Field label="API token" error={errors.token?.message}>
-          {(props) => (
-            <input
-              {...props}
-              {...register('token')}
-              type="password"
-              className="input mono"
-              autoComplete="current-password"
-            />
-          )}
-        </Field>
+        <TextField
+          form={form}
+          name="token"
+          label="API token"
+          type="password"
+          className="input mono"
+          autoComplete="current-password"
+        />
         <label className="checkbox">
           <input type="checkbox" {...register('remember')} />
           Remember me on this device

@@ -1,6 +1,8 @@
 // Reading what volumes live in: customers, projects and tenants (the filters' pickers and labels),
 // a tenant's quotas, its volume types, and availability zone names.
-import { queryOptions } from '@tanstack/react-query';
+import { type QueryKey, queryOptions } from '@tanstack/react-query';
+import type * as z from 'zod/mini';
+import type { QueryParams } from '@/lib/http';
 import { api } from '@/lib/session';
 import {
   availabilityZoneSchema,
@@ -10,69 +12,53 @@ import {
   volumeTypeSchema,
 } from '../model/schemas';
 import { directoryKeys, volumeTypeKeys } from './keys';
+import { listQuery } from './read';
 
 export const volumeTypeQueries = {
   byTenant: (tenantUuid: string) =>
-    queryOptions({
-      queryKey: volumeTypeKeys.byTenant(tenantUuid),
-      queryFn: ({ signal }) =>
-        api().list('api/openstack-volume-types', volumeTypeSchema, {
-          params: { tenant_uuid: tenantUuid, page_size: 300 },
-          signal,
-        }),
-      staleTime: 5 * 60_000,
-    }),
+    listQuery(
+      volumeTypeKeys.byTenant(tenantUuid),
+      'api/openstack-volume-types',
+      volumeTypeSchema,
+      { tenant_uuid: tenantUuid, page_size: 300 },
+      { staleTime: 5 * 60_000 },
+    ),
 };
 
-const PICKER_PAGE = 20;
+/** A directory picker's page: the first 20 by name, matching `params`. */
+function pickerQuery<S extends z.ZodMiniType>(
+  queryKey: QueryKey,
+  path: string,
+  schema: S,
+  params: QueryParams,
+) {
+  return listQuery(
+    queryKey,
+    path,
+    schema,
+    { ...params, o: 'name', page_size: 20 },
+    { staleTime: 5 * 60_000 },
+  );
+}
 
 export const directoryQueries = {
   customers: (query: string) =>
-    queryOptions({
-      queryKey: directoryKeys.customers(query),
-      queryFn: ({ signal }) =>
-        api().list('api/customers', customerSchema, {
-          params: {
-            query: query || undefined,
-            o: 'name',
-            page_size: PICKER_PAGE,
-            field: ['uuid', 'url', 'name', 'abbreviation'],
-          },
-          signal,
-        }),
-      staleTime: 5 * 60_000,
+    // Customers are searched with `query` (name, abbreviation…), the others by `name`.
+    pickerQuery(directoryKeys.customers(query), 'api/customers', customerSchema, {
+      query: query || undefined,
+      field: ['uuid', 'url', 'name', 'abbreviation'],
     }),
   projects: (query: string, customerUuid?: string) =>
-    queryOptions({
-      queryKey: directoryKeys.projects(query, customerUuid),
-      queryFn: ({ signal }) =>
-        api().list('api/projects', projectSchema, {
-          params: {
-            name: query || undefined,
-            customer: customerUuid,
-            o: 'name',
-            page_size: PICKER_PAGE,
-            field: ['uuid', 'url', 'name', 'customer_uuid', 'customer_name'],
-          },
-          signal,
-        }),
-      staleTime: 5 * 60_000,
+    pickerQuery(directoryKeys.projects(query, customerUuid), 'api/projects', projectSchema, {
+      name: query || undefined,
+      customer: customerUuid,
+      field: ['uuid', 'url', 'name', 'customer_uuid', 'customer_name'],
     }),
   tenants: (query: string, projectUuid?: string) =>
-    queryOptions({
-      queryKey: directoryKeys.tenants(query, projectUuid),
-      queryFn: ({ signal }) =>
-        api().list('api/openstack-tenants', tenantSchema, {
-          params: {
-            name: query || undefined,
-            project_uuid: projectUuid,
-            o: 'name',
-            page_size: PICKER_PAGE,
-            field: ['uuid', 'url', 'name', 'project_uuid', 'project_name', 'customer_name'],
-          },
-          signal,
-        }),
-      staleTime: 5 * 60_000,
+    pickerQuery(directoryKeys.tenants(query, projectUuid), 'api/openstack-tenants', tenantSchema, {
+      name: query || undefined,
+      project_uuid: projectUuid,
+      field: ['uuid', 'url', 'name', 'project_uuid', 'project_name', 'customer_name'],
     }),
   /** A tenant's quotas (storage in MiB, per-type gigabytes), for the extend and snapshot forms. */
   tenantQuotas: (tenantUuid: string) =>

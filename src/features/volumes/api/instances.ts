@@ -1,11 +1,10 @@
 // Reading instances: those a volume can be attached to, one with its state (extend checks it), and
 // the instance filter's picker.
-import { queryOptions } from '@tanstack/react-query';
-import { api } from '@/lib/session';
 import { liveInterval } from '../model/live';
 import { type Instance, instanceSchema } from '../model/schemas';
 import { isSettledState } from '../model/states';
 import { instanceKeys } from './keys';
+import { getQuery, listQuery, PICKER_FIELDS, searchQuery } from './read';
 
 const INSTANCE_FIELDS = [
   'uuid',
@@ -24,55 +23,39 @@ const INSTANCE_FIELDS = [
 export const instanceQueries = {
   /** Instances Waldur would consider for this volume (same tenant and project, zone mapping). */
   attachable: (volumeUuid: string) =>
-    queryOptions({
-      queryKey: instanceKeys.attachable(volumeUuid),
-      queryFn: async ({ signal }) => {
-        const page = await api().list('api/openstack-instances', instanceSchema, {
-          params: {
-            attach_volume_uuid: volumeUuid,
-            o: 'name',
-            page_size: 300,
-            field: INSTANCE_FIELDS,
-          },
-          signal,
-        });
-        return page;
-      },
+    listQuery(instanceKeys.attachable(volumeUuid), 'api/openstack-instances', instanceSchema, {
+      attach_volume_uuid: volumeUuid,
+      o: 'name',
+      page_size: 300,
+      field: INSTANCE_FIELDS,
     }),
   detail: (uuid: string) =>
-    queryOptions({
-      queryKey: instanceKeys.detail(uuid),
-      queryFn: ({ signal }) =>
-        api().get(`api/openstack-instances/${uuid}`, instanceSchema, {
-          params: { field: [...INSTANCE_FIELDS, 'volumes'] },
-          signal,
-        }),
-      staleTime: 10_000,
-      refetchInterval: liveInterval<Instance>((i) => Boolean(i.state) && !isSettledState(i.state)),
-    }),
+    getQuery(
+      instanceKeys.detail(uuid),
+      `api/openstack-instances/${uuid}`,
+      instanceSchema,
+      { field: [...INSTANCE_FIELDS, 'volumes'] },
+      {
+        staleTime: 10_000,
+        refetchInterval: liveInterval<Instance>(
+          (i) => Boolean(i.state) && !isSettledState(i.state),
+        ),
+      },
+    ),
   search: (query: string) =>
-    queryOptions({
-      queryKey: instanceKeys.search(query),
-      queryFn: ({ signal }) =>
-        api().list('api/openstack-instances', instanceSchema, {
-          params: {
-            name: query || undefined,
-            o: 'name',
-            page_size: 20,
-            field: ['uuid', 'name', 'project_name'],
-          },
-          signal,
-        }),
-      staleTime: 60_000,
-    }),
+    searchQuery(
+      instanceKeys.search(query),
+      'api/openstack-instances',
+      instanceSchema,
+      query,
+      60_000,
+    ),
   one: (uuid: string) =>
-    queryOptions({
-      queryKey: instanceKeys.one(uuid),
-      queryFn: ({ signal }) =>
-        api().get(`api/openstack-instances/${uuid}`, instanceSchema, {
-          params: { field: ['uuid', 'name', 'project_name'] },
-          signal,
-        }),
-      staleTime: 5 * 60_000,
-    }),
+    getQuery(
+      instanceKeys.one(uuid),
+      `api/openstack-instances/${uuid}`,
+      instanceSchema,
+      { field: PICKER_FIELDS },
+      { staleTime: 5 * 60_000 },
+    ),
 };

@@ -2,7 +2,7 @@
 // a volume from (with their tenant's quotas), the tenant's images and zones, placing and approving
 // an order, reading orders, and the event log. Shaped as the lifecycle schema wants them: sizes in
 // MiB, related objects as URLs, trailing slashes.
-import { infiniteQueryOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/session';
 import {
   eventSchema,
@@ -15,45 +15,40 @@ import {
 import { LIVE_MIN_MS } from '../model/live';
 import { availabilityZoneSchema } from '../model/schemas';
 import { historyKeys, offeringKeys, orderKeys, volumeKeys } from './keys';
+import { getQuery, listQuery } from './read';
 
 export const offeringQueries = {
   /** The volume offerings a project can order from: its tenants' private offerings. */
   forProject: (projectUuid: string) =>
-    queryOptions({
-      queryKey: offeringKeys.forProject(projectUuid),
-      queryFn: ({ signal }) =>
-        api().list('api/marketplace-public-offerings', offeringSchema, {
-          params: {
-            project_uuid: projectUuid,
-            type: 'OpenStack.Volume',
-            state: ['Active'],
-            o: 'name',
-            page_size: 100,
-          },
-          signal,
-        }),
-      staleTime: 30_000,
-    }),
+    listQuery(
+      offeringKeys.forProject(projectUuid),
+      'api/marketplace-public-offerings',
+      offeringSchema,
+      {
+        project_uuid: projectUuid,
+        type: 'OpenStack.Volume',
+        state: ['Active'],
+        o: 'name',
+        page_size: 100,
+      },
+      { staleTime: 30_000 },
+    ),
   images: (tenantUuid: string) =>
-    queryOptions({
-      queryKey: offeringKeys.images(tenantUuid),
-      queryFn: ({ signal }) =>
-        api().list('api/openstack-images', imageSchema, {
-          params: { tenant_uuid: tenantUuid, o: 'name', page_size: 300 },
-          signal,
-        }),
-      staleTime: 5 * 60_000,
-    }),
+    listQuery(
+      offeringKeys.images(tenantUuid),
+      'api/openstack-images',
+      imageSchema,
+      { tenant_uuid: tenantUuid, o: 'name', page_size: 300 },
+      { staleTime: 5 * 60_000 },
+    ),
   zones: (tenantUuid: string) =>
-    queryOptions({
-      queryKey: offeringKeys.zones(tenantUuid),
-      queryFn: ({ signal }) =>
-        api().list('api/openstack-volume-availability-zones', availabilityZoneSchema, {
-          params: { tenant_uuid: tenantUuid, page_size: 300 },
-          signal,
-        }),
-      staleTime: 5 * 60_000,
-    }),
+    listQuery(
+      offeringKeys.zones(tenantUuid),
+      'api/openstack-volume-availability-zones',
+      availabilityZoneSchema,
+      { tenant_uuid: tenantUuid, page_size: 300 },
+      { staleTime: 5 * 60_000 },
+    ),
 };
 
 /** `POST /api/marketplace-orders/` for an `OpenStack.Volume` offering (contract-lifecycle §2.3). */
@@ -89,21 +84,22 @@ export async function approveOrder(queryClient: QueryClient, uuid: string) {
 export const orderQueries = {
   /** One order, re-read while it is under way. */
   detail: (uuid: string) =>
-    queryOptions({
-      queryKey: orderKeys.detail(uuid),
-      queryFn: ({ signal }) => api().get(`api/marketplace-orders/${uuid}`, orderSchema, { signal }),
-      refetchInterval: (query) =>
-        query.state.data && isOrderFinished(query.state.data.state) ? false : LIVE_MIN_MS,
-    }),
+    getQuery(
+      orderKeys.detail(uuid),
+      `api/marketplace-orders/${uuid}`,
+      orderSchema,
+      {},
+      {
+        refetchInterval: (query) =>
+          query.state.data && isOrderFinished(query.state.data.state) ? false : LIVE_MIN_MS,
+      },
+    ),
   /** The orders of one marketplace resource, newest first (HomePort's ResourceOrders). */
   byResource: (resourceUuid: string) =>
-    queryOptions({
-      queryKey: orderKeys.byResource(resourceUuid),
-      queryFn: ({ signal }) =>
-        api().list('api/marketplace-orders', orderSchema, {
-          params: { resource_uuid: resourceUuid, o: '-created', page_size: 20 },
-          signal,
-        }),
+    listQuery(orderKeys.byResource(resourceUuid), 'api/marketplace-orders', orderSchema, {
+      resource_uuid: resourceUuid,
+      o: '-created',
+      page_size: 20,
     }),
 };
 

@@ -1,7 +1,7 @@
 // The snapshots pages' reads (a page of the list, a snapshot's restorations) and what can be done
 // to a snapshot (edit, delete, restore to a new volume). Each change updates the cache it
 // touches; the callers own the UI.
-import { keepPreviousData, type QueryClient, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import type { Page } from '@/lib/http';
 import { api } from '@/lib/session';
@@ -10,30 +10,29 @@ import { liveInterval } from '../model/live';
 import { type Snapshot, snapshotSchema, type Volume, volumeSchema } from '../model/schemas';
 import { type SnapshotView, snapshotViewToQuery } from '../model/snapshot-view';
 import { directoryKeys, historyKeys, snapshotKeys, volumeKeys } from './keys';
+import { getQuery, listQuery } from './read';
 import { inTransition } from './snapshots';
 
 export const snapshotPageQueries = {
   /** One page of the snapshots list; live while a snapshot on it is in transition. */
   list: (view: SnapshotView) =>
-    queryOptions({
-      queryKey: snapshotKeys.list(view),
-      queryFn: ({ signal }) =>
-        api().list('api/openstack-snapshots', snapshotSchema, {
-          params: snapshotViewToQuery(view),
-          signal,
-        }),
-      placeholderData: keepPreviousData,
-      refetchInterval: liveInterval<Page<Snapshot>>(inTransition),
-    }),
+    listQuery(
+      snapshotKeys.list(view),
+      'api/openstack-snapshots',
+      snapshotSchema,
+      snapshotViewToQuery(view),
+      {
+        placeholderData: keepPreviousData,
+        refetchInterval: liveInterval<Page<Snapshot>>(inTransition),
+      },
+    ),
   /** Every volume restored from the snapshot (unpaginated, as Waldur answers it). */
   restorations: (uuid: string) =>
-    queryOptions({
-      queryKey: snapshotKeys.restorations(uuid),
-      queryFn: ({ signal }) =>
-        api().get(`api/openstack-snapshots/${uuid}/restorations`, z.array(restorationSchema), {
-          signal,
-        }),
-    }),
+    getQuery(
+      snapshotKeys.restorations(uuid),
+      `api/openstack-snapshots/${uuid}/restorations`,
+      z.array(restorationSchema),
+    ),
 };
 
 function invalidateSnapshot(queryClient: QueryClient, snapshot: Snapshot) {

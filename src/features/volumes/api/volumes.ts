@@ -12,6 +12,7 @@ import { liveInterval } from '../model/live';
 import { type Volume, volumeSchema } from '../model/schemas';
 import { needsRefresh, TRANSITIONAL_STATES } from '../model/states';
 import { volumeKeys } from './keys';
+import { getQuery, searchQuery } from './read';
 
 export interface VolumePage extends Page<Volume> {
   /** The page actually shown: a page past the end (an old link) lands on the last one. */
@@ -218,34 +219,29 @@ export const volumeQueries = {
       refetchInterval: pageIsLive,
     }),
   detail: (uuid: string) =>
-    queryOptions({
-      queryKey: volumeKeys.detail(uuid),
-      queryFn: ({ signal }) => api().get(`api/openstack-volumes/${uuid}`, volumeSchema, { signal }),
-      refetchInterval: volumeIsLive,
-    }),
+    getQuery(
+      volumeKeys.detail(uuid),
+      `api/openstack-volumes/${uuid}`,
+      volumeSchema,
+      {},
+      {
+        refetchInterval: volumeIsLive,
+      },
+    ),
   /** Exactly what the server returns for this volume, unparsed, for the support panel. */
   raw: (uuid: string) =>
-    queryOptions({
-      queryKey: volumeKeys.raw(uuid),
-      queryFn: ({ signal }) => api().get(`api/openstack-volumes/${uuid}`, z.unknown(), { signal }),
-      staleTime: 0,
-    }),
+    getQuery(
+      volumeKeys.raw(uuid),
+      `api/openstack-volumes/${uuid}`,
+      z.unknown(),
+      {},
+      {
+        staleTime: 0,
+      },
+    ),
   /** Volumes by name, for a picker (a filter by source volume). */
   search: (query: string) =>
-    queryOptions({
-      queryKey: volumeKeys.search(query),
-      queryFn: ({ signal }) =>
-        api().list('api/openstack-volumes', volumeSchema, {
-          params: {
-            name: query || undefined,
-            o: 'name',
-            page_size: 20,
-            field: ['uuid', 'name', 'project_name'],
-          },
-          signal,
-        }),
-      staleTime: 30_000,
-    }),
+    searchQuery(volumeKeys.search(query), 'api/openstack-volumes', volumeSchema, query, 30_000),
   /** How many volumes match (HEAD-less: `page_size=1` and `X-Result-Count`). */
   count: (filters: VolumeFilters & { search?: string }) =>
     queryOptions({

@@ -2,7 +2,7 @@
 // size, source volume linking to the volume, project, retention, age), and the pickers for the
 // source volume and the state.
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { Combobox } from '@/components/combobox';
 import { RelativeTime } from '@/components/time';
@@ -93,14 +93,23 @@ export function StateSelect({
   );
 }
 
+/**
+ * Snapshots as a table. `ofOneVolume` leaves out the source volume and project columns, for the
+ * volume page's own list.
+ */
 export function SnapshotTable({
   snapshots,
   caption,
   isBusy,
+  ofOneVolume = false,
+  children,
 }: {
   snapshots: Snapshot[];
   caption: string;
   isBusy?: boolean;
+  ofOneVolume?: boolean;
+  /** A note under the table. */
+  children?: ReactNode;
 }) {
   return (
     <div className="table-wrap">
@@ -113,46 +122,57 @@ export function SnapshotTable({
             <th scope="col" className="num">
               Size
             </th>
-            <th scope="col">Source volume</th>
-            <th scope="col">Project</th>
+            {ofOneVolume ? null : (
+              <>
+                <th scope="col">Source volume</th>
+                <th scope="col">Project</th>
+              </>
+            )}
             <th scope="col">Retention</th>
             <th scope="col">Created</th>
           </tr>
         </thead>
         <tbody>
-          {snapshots.map((snapshot) => {
-            const volume = uuidFromUrl(snapshot.source_volume);
-            return (
-              <tr key={snapshot.uuid}>
-                <th scope="row">
-                  <Link to={`/snapshots/${snapshot.uuid}`}>{snapshot.name || snapshot.uuid}</Link>
-                  {snapshot.error_message ? (
-                    <p className="field__error">{snapshot.error_message}</p>
-                  ) : null}
-                </th>
-                <td>
-                  <StateBadge volume={{ state: snapshot.state, action: snapshot.action }} />
-                </td>
-                <td className="num">{formatSize(snapshot.size)}</td>
-                <td>
-                  {volume ? (
-                    <Link to={`/volumes/${volume}`}>{snapshot.source_volume_name ?? volume}</Link>
-                  ) : (
-                    <span className="muted">None (its volume is gone)</span>
-                  )}
-                </td>
-                <td>{snapshot.project_name}</td>
-                <td>
-                  <Retention keptUntil={snapshot.kept_until} />
-                </td>
-                <td>
-                  <RelativeTime value={snapshot.created} />
-                </td>
-              </tr>
-            );
-          })}
+          {snapshots.map((snapshot) => (
+            <tr key={snapshot.uuid}>
+              <th scope="row">
+                <Link to={`/snapshots/${snapshot.uuid}`}>{snapshot.name || snapshot.uuid}</Link>
+                {snapshot.error_message ? (
+                  <p className="field__error">{snapshot.error_message}</p>
+                ) : null}
+              </th>
+              <td>
+                <StateBadge volume={{ state: snapshot.state, action: snapshot.action }} />
+              </td>
+              <td className="num">{formatSize(snapshot.size)}</td>
+              {ofOneVolume ? null : <SourceCells snapshot={snapshot} />}
+              <td>
+                <Retention keptUntil={snapshot.kept_until} />
+              </td>
+              <td>
+                <RelativeTime value={snapshot.created} />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
+      {children}
     </div>
+  );
+}
+
+function SourceCells({ snapshot }: { snapshot: Snapshot }) {
+  const volume = uuidFromUrl(snapshot.source_volume);
+  return (
+    <>
+      <td>
+        {volume ? (
+          <Link to={`/volumes/${volume}`}>{snapshot.source_volume_name ?? volume}</Link>
+        ) : (
+          <span className="muted">None (its volume is gone)</span>
+        )}
+      </td>
+      <td>{snapshot.project_name}</td>
+    </>
   );
 }

@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import * as z from 'zod/mini';
 import { Combobox } from '@/components/combobox';
-import { Field } from '@/components/field';
+import { NumberField, SelectField, TextField } from '@/components/form-fields';
 import { Spinner } from '@/components/spinner';
 import { Callout } from '@/components/status';
 import { errorMessage } from '@/lib/api-error';
@@ -140,7 +140,6 @@ export function CreateVolumeDialog({
     },
   });
   const {
-    register,
     watch,
     setValue,
     setError,
@@ -238,99 +237,68 @@ export function CreateVolumeDialog({
             <p>No volume offering is available to it. Its tenant may not be set up for volumes.</p>
           </Callout>
         ) : (
-          <Field
+          <SelectField
+            form={form}
+            name="offering"
             label="Where"
             required
-            error={errors.offering?.message}
             hint="The offering, and the tenant it creates the volume in."
-          >
-            {(props) => (
-              <select {...props} {...register('offering')} className="input">
-                <option value="">Choose an offering</option>
-                {offerings.data.items.map((o) => (
-                  <option key={o.uuid} value={o.uuid}>
-                    {o.name}
-                    {o.billable ? ' (needs approval)' : ''}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            emptyLabel="Choose an offering"
+            options={offerings.data.items.map((o) => ({
+              value: o.uuid,
+              label: `${o.name}${o.billable ? ' (needs approval)' : ''}`,
+            }))}
+          />
         )
       ) : null}
       {offering ? <QuotaNote offering={offering} sizeMib={sizeMib} /> : null}
-      <Field label="Name" required error={errors.name?.message}>
-        {(props) => <input {...props} {...register('name')} className="input" autoComplete="off" />}
-      </Field>
-      <Field
+      <TextField form={form} name="name" label="Name" required />
+      <NumberField
+        form={form}
+        name="size"
         label="Size (GiB)"
         required
-        error={errors.size?.message}
+        min={1}
         hint={sizeMib !== null ? `Waldur will get ${formatInteger(sizeMib)} MiB.` : undefined}
-      >
-        {(props) => (
-          <input
-            {...props}
-            {...register('size', { valueAsNumber: true })}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            step={1}
-            className="input input--number"
-          />
-        )}
-      </Field>
-      <Field label="Volume type" error={errors.type?.message}>
-        {(props) => (
-          <select {...props} {...register('type')} className="input" disabled={!tenant}>
-            <option value="">The tenant’s default type</option>
-            {(types.data?.items ?? []).map((t) => (
-              <option key={t.uuid} value={t.url}>
-                {t.name}
-                {t.description ? ` — ${t.description}` : ''}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      />
+      <SelectField
+        form={form}
+        name="type"
+        label="Volume type"
+        disabled={!tenant}
+        emptyLabel="The tenant’s default type"
+        options={(types.data?.items ?? []).map((t) => ({
+          value: t.url,
+          label: `${t.name}${t.description ? ` — ${t.description}` : ''}`,
+        }))}
+      />
       {zones.data && zones.data.items.length > 0 ? (
-        <Field label="Availability zone" error={errors.zone?.message}>
-          {(props) => (
-            <select {...props} {...register('zone')} className="input">
-              <option value="">The tenant’s default zone</option>
-              {zones.data.items.map((z) => (
-                <option key={z.uuid} value={z.url ?? ''} disabled={z.available === false}>
-                  {z.name}
-                  {z.available === false ? ' (not available)' : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          form={form}
+          name="zone"
+          label="Availability zone"
+          emptyLabel="The tenant’s default zone"
+          options={zones.data.items.map((z) => ({
+            value: z.url ?? '',
+            label: `${z.name}${z.available === false ? ' (not available)' : ''}`,
+            disabled: z.available === false,
+          }))}
+        />
       ) : null}
-      <Field
+      <SelectField
+        form={form}
+        name="image"
         label="Image"
-        error={errors.image?.message}
+        disabled={!tenant}
         hint={
           image
             ? `The volume starts as a copy of ${image.name} and is bootable${image.min_disk ? `; it needs at least ${formatSize(image.min_disk)}` : ''}.`
             : 'Without an image the volume is empty (a data volume).'
         }
-      >
-        {(props) => (
-          <select {...props} {...register('image')} className="input" disabled={!tenant}>
-            <option value="">No image (an empty data volume)</option>
-            {(images.data?.items ?? []).map((i) => (
-              <option key={i.uuid} value={i.url}>
-                {i.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Description" error={errors.description?.message}>
-        {(props) => <textarea {...props} {...register('description')} className="input" rows={2} />}
-      </Field>
+        emptyLabel="No image (an empty data volume)"
+        options={(images.data?.items ?? []).map((i) => ({ value: i.url, label: i.name ?? i.uuid }))}
+      />
+      <TextField form={form} name="description" label="Description" rows={2} />
     </ActionDialog>
   );
 }

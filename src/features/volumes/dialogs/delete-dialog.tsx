@@ -2,17 +2,16 @@
 // deletes it in OpenStack. The user types the name to confirm. Snapshots stand in the way (Waldur
 // refuses with "Volume has dependent snapshots."), so the dialog lists them first.
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import * as z from 'zod/mini';
-import { Field } from '@/components/field';
+import { ConfirmNameField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
 import { notify } from '@/lib/notifications';
 import { formatSize } from '@/lib/units';
 import { snapshotQueries } from '../api/snapshots';
 import type { Volume } from '../model/schemas';
-import { stateLabel } from '../model/states';
 import { confirmNameSchema } from '../model/validation';
 import { ActionDialog } from './action-dialog';
+import { SnapshotNames } from './snapshot-fields';
 import { useActionDialog } from './use-action-dialog';
 
 export function DeleteDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
@@ -26,10 +25,6 @@ export function DeleteDialog({ volume, onClose }: { volume: Volume; onClose: () 
   });
   const snapshots = useQuery(snapshotQueries.byVolume(volume.uuid));
   const blocking = snapshots.data?.items ?? [];
-  const {
-    register,
-    formState: { errors },
-  } = form;
   return (
     <ActionDialog
       tone="danger"
@@ -59,35 +54,12 @@ export function DeleteDialog({ volume, onClose }: { volume: Volume; onClose: () 
           title={`It has ${blocking.length === 1 ? 'a snapshot' : `${blocking.length} snapshots`}`}
         >
           <p>Waldur keeps a volume that has snapshots. Delete or keep them first:</p>
-          <ul className="compact-list">
-            {blocking.map((snapshot) => (
-              <li key={snapshot.uuid}>
-                <Link to={`/snapshots/${snapshot.uuid}`} onClick={onClose}>
-                  {snapshot.name}
-                </Link>{' '}
-                <span className="muted">({stateLabel(snapshot.state)})</span>
-              </li>
-            ))}
-          </ul>
+          <SnapshotNames snapshots={blocking} onOpen={onClose} />
         </Callout>
       ) : snapshots.isPending ? (
         <p className="muted">Checking for snapshots of this volume…</p>
       ) : null}
-      <Field
-        label={`Type the volume’s name (${name}) to confirm`}
-        required
-        error={errors.confirm?.message}
-      >
-        {(props) => (
-          <input
-            {...props}
-            {...register('confirm')}
-            className="input"
-            autoComplete="off"
-            spellCheck={false}
-          />
-        )}
-      </Field>
+      <ConfirmNameField form={form} subject="volume" name={name} />
     </ActionDialog>
   );
 }

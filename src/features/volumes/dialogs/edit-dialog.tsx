@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Field } from '@/components/field';
+import { TextField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
 import { formatInteger } from '@/lib/format';
 import { notify } from '@/lib/notifications';
@@ -70,21 +70,20 @@ export function EditDialog({ volume, onClose }: { volume: Volume; onClose: () =>
         onClose();
       })}
     >
-      <Field
+      <TextField
+        form={form}
+        name="name"
         label="Name"
         required
-        error={errors.name?.message}
         hint={`${values.name.length}/${NAME_MAX}`}
-      >
-        {(props) => <input {...props} {...register('name')} className="input" autoComplete="off" />}
-      </Field>
-      <Field
+      />
+      <TextField
+        form={form}
+        name="description"
         label="Description"
-        error={errors.description?.message}
+        rows={4}
         hint={`${values.description.length}/${formatInteger(DESCRIPTION_MAX)}`}
-      >
-        {(props) => <textarea {...props} {...register('description')} className="input" rows={4} />}
-      </Field>
+      />
       <div className="field">
         <label className="checkbox">
           <input

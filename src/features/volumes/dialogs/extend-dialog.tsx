@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { Field } from '@/components/field';
+import { NumberField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
 import { formatInteger } from '@/lib/format';
 import { notify } from '@/lib/notifications';
@@ -41,12 +41,7 @@ export function ExtendDialog({ volume, onClose }: { volume: Volume; onClose: () 
     ...directoryQueries.tenantQuotas(volume.tenant_uuid ?? ''),
     enabled: Boolean(volume.tenant_uuid),
   });
-  const {
-    register,
-    watch,
-    formState: { errors },
-  } = form;
-  const gib = watch('size');
+  const gib = form.watch('size');
   const valid = Number.isInteger(gib) && gib >= min;
   const sendMib = valid ? gibToMib(gib) : null;
   const storage = tenant.data?.quotas?.find((q) => q.name === 'storage');
@@ -74,24 +69,14 @@ export function ExtendDialog({ volume, onClose }: { volume: Volume; onClose: () 
         onClose();
       })}
     >
-      <Field
+      <NumberField
+        form={form}
+        name="size"
         label="New size (GiB)"
         required
-        error={errors.size?.message}
+        min={min}
         hint={`Minimum ${min} GiB (current size + 1 GiB, rounded up).`}
-      >
-        {(props) => (
-          <input
-            {...props}
-            {...register('size', { valueAsNumber: true })}
-            type="number"
-            inputMode="numeric"
-            min={min}
-            step={1}
-            className="input input--number"
-          />
-        )}
-      </Field>
+      />
       <p className="extend-summary" aria-live="polite">
         {sendMib !== null ? (
           <>

@@ -1,7 +1,7 @@
 // Staff only: setting a stuck volume's state by hand (Waldur's `set_ok` and `set_erred`). Nothing
 // is checked or changed in OpenStack, so each asks for confirmation and says so.
 import * as z from 'zod/mini';
-import { Field } from '@/components/field';
+import { TextField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
 import { notify } from '@/lib/notifications';
 import type { Volume } from '../model/schemas';
@@ -66,10 +66,6 @@ export function SetErredDialog({ volume, onClose }: { volume: Volume; onClose: (
     fieldMap: { error_message: 'message', error_traceback: 'traceback' },
     onClose,
   });
-  const {
-    register,
-    formState: { errors },
-  } = form;
   return (
     <ActionDialog
       {...frame}
@@ -92,18 +88,15 @@ export function SetErredDialog({ volume, onClose }: { volume: Volume; onClose: (
         Waldur will set it to Erred with this message; nothing changes in OpenStack. Its users then
         see the message and can pull it once it is fixed.
       </p>
-      <Field label="Error message" required error={errors.message?.message}>
-        {(props) => <textarea {...props} {...register('message')} className="input" rows={2} />}
-      </Field>
-      <Field
+      <TextField form={form} name="message" label="Error message" required rows={2} />
+      <TextField
+        form={form}
+        name="traceback"
         label="Traceback"
         hint="Optional: details for support."
-        error={errors.traceback?.message}
-      >
-        {(props) => (
-          <textarea {...props} {...register('traceback')} className="input mono" rows={4} />
-        )}
-      </Field>
+        rows={4}
+        className="input mono"
+      />
       <LeftoverAction volume={volume} />
     </ActionDialog>
   );

@@ -1,11 +1,12 @@
 import { useFieldArray } from 'react-hook-form';
 import * as z from 'zod/mini';
 import { Button } from '@/components/button';
-import { Field } from '@/components/field';
+import { TextField } from '@/components/form-fields';
 import { notify } from '@/lib/notifications';
 import type { Volume } from '../model/schemas';
 import { descriptionField, keptUntilField, nameField, snapshotName } from '../model/validation';
 import { ActionDialog } from './action-dialog';
+import { KeepUntilField } from './snapshot-fields';
 import { useActionDialog } from './use-action-dialog';
 
 const row = z.object({ key: z.string(), value: z.string() });
@@ -59,10 +60,7 @@ export function SnapshotDialog({ volume, onClose }: { volume: Volume; onClose: (
     onClose,
   });
   const metadata = useFieldArray({ control: form.control, name: 'metadata' });
-  const {
-    register,
-    formState: { errors },
-  } = form;
+  const { errors } = form.formState;
 
   return (
     <ActionDialog
@@ -91,51 +89,29 @@ export function SnapshotDialog({ volume, onClose }: { volume: Volume; onClose: (
         onClose();
       })}
     >
-      <Field label="Name" required error={errors.name?.message}>
-        {(props) => <input {...props} {...register('name')} className="input" autoComplete="off" />}
-      </Field>
-      <Field label="Description" error={errors.description?.message}>
-        {(props) => <textarea {...props} {...register('description')} className="input" rows={2} />}
-      </Field>
-      <Field
-        label="Keep until"
-        error={errors.keptUntil?.message}
+      <TextField form={form} name="name" label="Name" required />
+      <TextField form={form} name="description" label="Description" rows={2} />
+      <KeepUntilField
+        form={form}
         hint="Optional. Guaranteed retention, in your local time; empty keeps it until deleted."
-      >
-        {(props) => (
-          <input
-            {...props}
-            {...register('keptUntil')}
-            type="datetime-local"
-            className="input input--auto"
-          />
-        )}
-      </Field>
+      />
       <fieldset className="metadata-rows">
         <legend className="field__label">Metadata</legend>
         {metadata.fields.length === 0 ? <p className="muted">No metadata.</p> : null}
         {metadata.fields.map((item, index) => (
           <div key={item.id} className="metadata-row">
-            <Field label={`Key ${index + 1}`} error={errors.metadata?.[index]?.key?.message}>
-              {(props) => (
-                <input
-                  {...props}
-                  {...register(`metadata.${index}.key`)}
-                  className="input mono"
-                  autoComplete="off"
-                />
-              )}
-            </Field>
-            <Field label={`Value ${index + 1}`} error={errors.metadata?.[index]?.value?.message}>
-              {(props) => (
-                <input
-                  {...props}
-                  {...register(`metadata.${index}.value`)}
-                  className="input mono"
-                  autoComplete="off"
-                />
-              )}
-            </Field>
+            <TextField
+              form={form}
+              name={`metadata.${index}.key`}
+              label={`Key ${index + 1}`}
+              className="input mono"
+            />
+            <TextField
+              form={form}
+              name={`metadata.${index}.value`}
+              label={`Value ${index + 1}`}
+              className="input mono"
+            />
             <Button
               size="sm"
               variant="ghost"

@@ -5,7 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import * as z from 'zod/mini';
-import { Field } from '@/components/field';
+import { ConfirmNameField, TextField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
 import { notify } from '@/lib/notifications';
 import { formatSize } from '@/lib/units';
@@ -21,6 +21,7 @@ import {
 import type { OpenDialog } from '../state/dialogs';
 import { recordRestore, recordSnapshotOperation } from '../state/records';
 import { ActionDialog } from './action-dialog';
+import { KeepUntilField } from './snapshot-fields';
 import { useFormDialog } from './use-form-dialog';
 
 type Props = { snapshot: Snapshot; onClose: () => void };
@@ -44,10 +45,6 @@ function EditSnapshotDialog({ snapshot, onClose }: Props) {
     fieldMap: { name: 'name', description: 'description', kept_until: 'keptUntil' },
     subject: 'snapshot',
   });
-  const {
-    register,
-    formState: { errors },
-  } = form;
   return (
     <ActionDialog
       title={`Edit snapshot ${snapshot.name ?? ''}`.trim()}
@@ -67,21 +64,12 @@ function EditSnapshotDialog({ snapshot, onClose }: Props) {
         onClose();
       })}
     >
-      <Field label="Name" required error={errors.name?.message}>
-        {(props) => <input {...props} {...register('name')} className="input" autoComplete="off" />}
-      </Field>
-      <Field label="Description" error={errors.description?.message}>
-        {(props) => <textarea {...props} {...register('description')} className="input" rows={2} />}
-      </Field>
-      <Field
-        label="Keep until"
-        error={errors.keptUntil?.message}
+      <TextField form={form} name="name" label="Name" required />
+      <TextField form={form} name="description" label="Description" rows={2} />
+      <KeepUntilField
+        form={form}
         hint="Empty: kept until deleted. Waldur stores this; it does not delete the snapshot by itself."
-      >
-        {(props) => (
-          <input {...props} {...register('keptUntil')} type="datetime-local" className="input" />
-        )}
-      </Field>
+      />
     </ActionDialog>
   );
 }
@@ -95,10 +83,6 @@ function DeleteSnapshotDialog({ snapshot, onClose }: Props) {
     defaults: { confirm: '' },
     subject: 'snapshot',
   });
-  const {
-    register,
-    formState: { errors },
-  } = form;
   return (
     <ActionDialog
       tone="danger"
@@ -121,21 +105,7 @@ function DeleteSnapshotDialog({ snapshot, onClose }: Props) {
           {snapshot.source_volume_name ?? 'its volume'} go. Volumes restored from it stay.
         </p>
       </Callout>
-      <Field
-        label={`Type the snapshot’s name (${name}) to confirm`}
-        required
-        error={errors.confirm?.message}
-      >
-        {(props) => (
-          <input
-            {...props}
-            {...register('confirm')}
-            className="input"
-            autoComplete="off"
-            spellCheck={false}
-          />
-        )}
-      </Field>
+      <ConfirmNameField form={form} subject="snapshot" name={name} />
     </ActionDialog>
   );
 }
@@ -154,10 +124,6 @@ function RestoreSnapshotDialog({ snapshot, onClose }: Props) {
     fieldMap: { name: 'name', description: 'description' },
     subject: 'snapshot',
   });
-  const {
-    register,
-    formState: { errors },
-  } = form;
   return (
     <ActionDialog
       title={`Restore ${snapshot.name ?? 'snapshot'} to a new volume`}
@@ -182,16 +148,14 @@ function RestoreSnapshotDialog({ snapshot, onClose }: Props) {
         onClose();
       })}
     >
-      <Field label="Name of the new volume" required error={errors.name?.message}>
-        {(props) => <input {...props} {...register('name')} className="input" autoComplete="off" />}
-      </Field>
-      <Field
+      <TextField form={form} name="name" label="Name of the new volume" required />
+      <TextField
+        form={form}
+        name="description"
         label="Description"
-        error={errors.description?.message}
+        rows={2}
         hint={`Empty: “Restored from snapshot ${snapshot.name ?? ''}”.`}
-      >
-        {(props) => <textarea {...props} {...register('description')} className="input" rows={2} />}
-      </Field>
+      />
       {snapshot.source_volume ? (
         <p className="muted">
           It gets the type of{' '}

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { Field } from '@/components/field';
+import { ConfirmNameField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
 import { notify } from '@/lib/notifications';
 import { snapshotQueries } from '../api/snapshots';
 import type { Volume } from '../model/schemas';
-import { stateLabel } from '../model/states';
 import { confirmNameSchema } from '../model/validation';
 import { ActionDialog } from './action-dialog';
+import { SnapshotNames } from './snapshot-fields';
 import { useActionDialog } from './use-action-dialog';
 
 /** Unlinking removes the volume's snapshots from Waldur too (`on_delete=CASCADE`, contract E4). */
@@ -32,13 +32,7 @@ function CascadedSnapshots({ volume }: { volume: Volume }) {
         Waldur removes a volume’s snapshots with it. In OpenStack they keep existing, no longer
         managed by Waldur:
       </p>
-      <ul className="compact-list">
-        {items.map((snapshot) => (
-          <li key={snapshot.uuid}>
-            {snapshot.name} <span className="muted">({stateLabel(snapshot.state)})</span>
-          </li>
-        ))}
-      </ul>
+      <SnapshotNames snapshots={items} />
     </Callout>
   );
 }
@@ -65,10 +59,6 @@ export function UnlinkDialog({
     defaults: { confirm: '' },
     onClose,
   });
-  const {
-    register,
-    formState: { errors },
-  } = form;
   return (
     <ActionDialog
       tone="danger"
@@ -100,21 +90,7 @@ export function UnlinkDialog({
         </p>
       </div>
       <CascadedSnapshots volume={volume} />
-      <Field
-        label={`Type the volume’s name (${name}) to confirm`}
-        required
-        error={errors.confirm?.message}
-      >
-        {(props) => (
-          <input
-            {...props}
-            {...register('confirm')}
-            className="input"
-            autoComplete="off"
-            spellCheck={false}
-          />
-        )}
-      </Field>
+      <ConfirmNameField form={form} subject="volume" name={name} />
     </ActionDialog>
   );
 }

@@ -3,17 +3,13 @@
 // tolerant as ./schemas; the order states and event kinds are Waldur's own spellings, and anything
 // unknown is shown as it comes.
 import * as z from 'zod/mini';
-import { count, flag, jsonObject, lenient, text } from '@/lib/zod';
+import { count, flag, jsonObject, lenient, text, texts } from '@/lib/zod';
+import { quotaSchema } from './schemas';
 import { normalizeState } from './states';
-
-const quotaSchema = z.looseObject({ name: text, usage: count, limit: count });
 
 export const offeringSchema = z.looseObject({
   uuid: z.string(),
-  url: text,
-  name: text,
-  type: text,
-  state: text,
+  ...texts('url', 'name', 'type', 'state'),
   shared: flag,
   billable: flag,
   customer_name: text,
@@ -27,45 +23,38 @@ export type Offering = z.output<typeof offeringSchema>;
 
 export const orderSchema = z.looseObject({
   uuid: z.string(),
-  url: text,
-  type: text,
-  state: text,
-  resource_name: text,
+  ...texts('url', 'type', 'state', 'resource_name'),
   /** The volume, once the order made one. */
   resource_uuid: text,
-  marketplace_resource_uuid: text,
-  offering_name: text,
-  project_uuid: text,
-  project_name: text,
-  customer_uuid: text,
-  customer_name: text,
-  error_message: text,
-  created: text,
-  completed_at: text,
-  created_by_username: text,
-  created_by_full_name: text,
-  consumer_reviewed_by_username: text,
-  consumer_reviewed_by_full_name: text,
-  consumer_reviewed_at: text,
+  ...texts(
+    'marketplace_resource_uuid',
+    'offering_name',
+    'project_uuid',
+    'project_name',
+    'customer_uuid',
+    'customer_name',
+    'error_message',
+    'created',
+    'completed_at',
+    'created_by_username',
+    'created_by_full_name',
+    'consumer_reviewed_by_username',
+    'consumer_reviewed_by_full_name',
+    'consumer_reviewed_at',
+  ),
   attributes: jsonObject,
 });
 export type Order = z.output<typeof orderSchema>;
 
 export const marketplaceResourceSchema = z.looseObject({
   uuid: z.string(),
-  url: text,
-  state: text,
-  scope: text,
-  resource_uuid: text,
-  name: text,
+  ...texts('url', 'state', 'scope', 'resource_uuid', 'name'),
 });
 export type MarketplaceResource = z.output<typeof marketplaceResourceSchema>;
 
 export const eventSchema = z.looseObject({
   uuid: z.string(),
-  created: text,
-  event_type: text,
-  message: text,
+  ...texts('created', 'event_type', 'message'),
   context: jsonObject,
 });
 export type WaldurEvent = z.output<typeof eventSchema>;
@@ -81,11 +70,7 @@ export const imageSchema = z.looseObject({
 export type Image = z.output<typeof imageSchema>;
 
 export const restorationSchema = z.looseObject({
-  uuid: text,
-  created: text,
-  description: text,
-  volume: text,
-  volume_name: text,
+  ...texts('uuid', 'created', 'description', 'volume', 'volume_name'),
   volume_state: lenient(z.pipe(z.string(), z.transform(normalizeState))),
   volume_runtime_state: text,
   volume_size: count,

@@ -8,7 +8,7 @@
 // - unknown fields are kept (`looseObject`), so the raw-JSON view shows everything the server sent.
 // `zod/mini` keeps this in the list page's first download at a quarter of classic zod's size.
 import * as z from 'zod/mini';
-import { count, flag, jsonObject, lenient, text } from '@/lib/zod';
+import { count, flag, jsonObject, lenient, text, texts } from '@/lib/zod';
 import { normalizeState } from './states';
 
 const state = lenient(z.pipe(z.string(), z.transform(normalizeState)));
@@ -17,60 +17,58 @@ const actionDetails = lenient(z.looseObject({ message: text, old_size: count, ne
 
 export const volumeSchema = z.looseObject({
   uuid: z.string(),
-  url: text,
-  name: text,
-  description: text,
-  service_name: text,
-  service_settings: text,
-  service_settings_uuid: text,
-  service_settings_state: text,
-  service_settings_error_message: text,
-  project: text,
-  project_name: text,
-  project_uuid: text,
-  customer: text,
-  customer_uuid: text,
-  customer_name: text,
-  customer_native_name: text,
-  customer_abbreviation: text,
-  error_message: text,
-  error_traceback: text,
-  resource_type: text,
+  ...texts(
+    'url',
+    'name',
+    'description',
+    'service_name',
+    'service_settings',
+    'service_settings_uuid',
+    'service_settings_state',
+    'service_settings_error_message',
+    'project',
+    'project_name',
+    'project_uuid',
+    'customer',
+    'customer_uuid',
+    'customer_name',
+    'customer_native_name',
+    'customer_abbreviation',
+    'error_message',
+    'error_traceback',
+    'resource_type',
+  ),
   state,
-  created: text,
-  modified: text,
-  backend_id: text,
-  access_url: text,
-  source_snapshot: text,
+  ...texts('created', 'modified', 'backend_id', 'access_url', 'source_snapshot'),
   size: count,
   bootable: flag,
   metadata: jsonObject,
   image: text,
   /** Typed `string` in the schema but a JSON field in the model: `{}` is common. */
   image_metadata: z.optional(z.unknown()),
-  image_name: text,
-  type: text,
-  type_name: text,
-  runtime_state: text,
-  availability_zone: text,
-  availability_zone_name: text,
-  device: text,
-  action: text,
+  ...texts(
+    'image_name',
+    'type',
+    'type_name',
+    'runtime_state',
+    'availability_zone',
+    'availability_zone_name',
+    'device',
+    'action',
+  ),
   action_details: actionDetails,
-  instance: text,
-  instance_name: text,
-  instance_marketplace_uuid: text,
-  tenant: text,
-  tenant_uuid: text,
+  ...texts('instance', 'instance_name', 'instance_marketplace_uuid', 'tenant', 'tenant_uuid'),
   extend_enabled: flag,
   marketplace_offering_uuid: text,
   marketplace_offering_name: text,
   marketplace_offering_plugin_options: jsonObject,
-  marketplace_category_uuid: text,
-  marketplace_category_name: text,
-  marketplace_resource_uuid: text,
-  marketplace_plan_uuid: text,
-  marketplace_resource_state: text,
+  ...texts(
+    'marketplace_category_uuid',
+    'marketplace_category_name',
+    'marketplace_resource_uuid',
+    'marketplace_plan_uuid',
+    'marketplace_resource_state',
+  ),
   is_usage_based: flag,
   is_limit_based: flag,
 });
@@ -78,35 +76,28 @@ export type Volume = z.output<typeof volumeSchema>;
 
 export const snapshotSchema = z.looseObject({
   uuid: z.string(),
-  url: text,
-  name: text,
-  description: text,
+  ...texts('url', 'name', 'description'),
   state,
   runtime_state: text,
   size: count,
-  created: text,
-  modified: text,
-  kept_until: text,
-  backend_id: text,
-  source_volume: text,
-  source_volume_name: text,
-  error_message: text,
-  error_traceback: text,
-  action: text,
+  ...texts(
+    'created',
+    'modified',
+    'kept_until',
+    'backend_id',
+    'source_volume',
+    'source_volume_name',
+    'error_message',
+    'error_traceback',
+    'action',
+  ),
   metadata: jsonObject,
-  project_uuid: text,
-  project_name: text,
-  customer_uuid: text,
-  customer_name: text,
-  tenant_uuid: text,
+  ...texts('project_uuid', 'project_name', 'customer_uuid', 'customer_name', 'tenant_uuid'),
 });
 export type Snapshot = z.output<typeof snapshotSchema>;
 
 const nestedVolume = z.looseObject({
-  uuid: text,
-  url: text,
-  name: text,
-  device: text,
+  ...texts('uuid', 'url', 'name', 'device'),
   bootable: flag,
   size: count,
   state,
@@ -117,15 +108,17 @@ export const instanceSchema = z.looseObject({
   url: text,
   name: text,
   state,
-  runtime_state: text,
-  action: text,
-  project_uuid: text,
-  project_name: text,
-  tenant_uuid: text,
-  service_settings_uuid: text,
-  availability_zone_name: text,
-  flavor_name: text,
-  image_name: text,
+  ...texts(
+    'runtime_state',
+    'action',
+    'project_uuid',
+    'project_name',
+    'tenant_uuid',
+    'service_settings_uuid',
+    'availability_zone_name',
+    'flavor_name',
+    'image_name',
+  ),
   internal_ips: lenient(z.array(z.string())),
   external_ips: lenient(z.array(z.string())),
   volumes: lenient(z.array(nestedVolume)),
@@ -135,40 +128,28 @@ export type Instance = z.output<typeof instanceSchema>;
 export const volumeTypeSchema = z.looseObject({
   uuid: z.string(),
   url: z.string(),
-  name: text,
-  description: text,
-  settings: text,
+  ...texts('name', 'description', 'settings'),
 });
 export type VolumeType = z.output<typeof volumeTypeSchema>;
 
 export const customerSchema = z.looseObject({
   uuid: z.string(),
-  url: text,
-  name: text,
-  abbreviation: text,
-  native_name: text,
+  ...texts('url', 'name', 'abbreviation', 'native_name'),
 });
 export type Customer = z.output<typeof customerSchema>;
 
 export const projectSchema = z.looseObject({
   uuid: z.string(),
-  url: text,
-  name: text,
-  customer_uuid: text,
-  customer_name: text,
+  ...texts('url', 'name', 'customer_uuid', 'customer_name'),
 });
 export type Project = z.output<typeof projectSchema>;
 
-const quotaSchema = z.looseObject({ name: text, usage: count, limit: count });
+/** One quota of a tenant or an offering: storage in MiB, per-type gigabytes. */
+export const quotaSchema = z.looseObject({ name: text, usage: count, limit: count });
 
 export const tenantSchema = z.looseObject({
   uuid: z.string(),
-  url: text,
-  name: text,
-  project_uuid: text,
-  project_name: text,
-  customer_uuid: text,
-  customer_name: text,
+  ...texts('url', 'name', 'project_uuid', 'project_name', 'customer_uuid', 'customer_name'),
   quotas: lenient(z.array(quotaSchema)),
 });
 export type Tenant = z.output<typeof tenantSchema>;
