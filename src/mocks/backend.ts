@@ -13,7 +13,7 @@ import {
 import { authenticate, rotatedToken } from './auth';
 import { orderApproved, orderEnded } from './callbacks';
 import { type Clock, createClock, isoMicro } from './clock';
-import type { Db, FailureRule, InstanceRecord, OrderRecord, UserRecord, VolumeRecord } from './db';
+import type { Db, FailureRule, OrderRecord, UserRecord } from './db';
 import type { EventSource } from './history';
 import { DrfError, detail, djangoServerErrorPage, pythonTypeName } from './responses';
 import { createSeedDb } from './seed/seed';
@@ -203,16 +203,6 @@ export class DemoBackend {
     order.consumer_reviewed_at = this.now();
     orderEnded(this.db, this.eventSource(this.user(username)), order, 'rejected');
     this.changed();
-  }
-
-  scheduleVolumeOperation(
-    volume: VolumeRecord,
-    operation: string,
-    action: string,
-    actionDetails: Record<string, unknown>,
-    extra: { instance?: InstanceRecord } = {},
-  ) {
-    this.tasks.scheduleVolumeOperation(volume, operation, action, actionDetails, extra);
   }
 
   /**

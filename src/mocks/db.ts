@@ -275,3 +275,57 @@ export interface Db {
 }
 
 export const DB_VERSION = 3;
+
+/** A new object's UUID, as Waldur writes it: hex without dashes. */
+export const newUuid = () => crypto.randomUUID().replaceAll('-', '');
+
+/** What every resource starts as when it is created: scheduled, with no backend yet. */
+export function newResourceRecord(
+  fields: Pick<
+    ResourceBase,
+    'name' | 'description' | 'project_uuid' | 'tenant_uuid' | 'service_settings_uuid'
+  >,
+  now: string,
+): Omit<ResourceBase, 'marketplace'> {
+  return {
+    uuid: newUuid(),
+    ...fields,
+    state: 'CREATION_SCHEDULED',
+    runtime_state: '',
+    action: '',
+    action_details: {},
+    error_message: '',
+    error_traceback: '',
+    backend_id: null,
+    created: now,
+    modified: now,
+  };
+}
+
+/**
+ * A new marketplace order by `user`. `approved` when the user needs no consumer review: it then
+ * starts executing at once, reviewed by its own author.
+ */
+export function newOrderRecord(
+  fields: Pick<
+    OrderRecord,
+    'type' | 'offering_uuid' | 'project_uuid' | 'resource_uuid' | 'resource_name' | 'attributes'
+  >,
+  user: string,
+  approved: boolean,
+  now: string,
+): OrderRecord {
+  return {
+    uuid: newUuid(),
+    ...fields,
+    state: approved ? 'executing' : 'pending-consumer',
+    created_by: user,
+    consumer_reviewed_by: approved ? user : null,
+    consumer_reviewed_at: approved ? now : null,
+    error_message: '',
+    error_traceback: '',
+    created: now,
+    modified: now,
+    completed_at: null,
+  };
+}

@@ -4,16 +4,15 @@
 // keys Waldur's `_get_log_context` would, and the project's and customer's keys are added when the
 // event is read (marketplace-serializers).
 import { isoMicro } from './clock';
-import type {
-  Db,
-  EventRecord,
-  MarketplaceResourceRecord,
-  OrderRecord,
-  UserRecord,
-  VolumeRecord,
+import {
+  type Db,
+  type EventRecord,
+  type MarketplaceResourceRecord,
+  newUuid,
+  type OrderRecord,
+  type UserRecord,
+  type VolumeRecord,
 } from './db';
-
-const newUuid = () => crypto.randomUUID().replaceAll('-', '');
 
 /** Where an event is logged from: its time, and the user when it happens inside a request. */
 export interface EventSource {

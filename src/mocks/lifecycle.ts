@@ -13,7 +13,7 @@ import {
   volumeDeletionScheduled,
 } from './callbacks';
 import { isoMicro } from './clock';
-import type { Db, Job, OrderRecord, VolumeRecord } from './db';
+import { type Db, type Job, newResourceRecord, type OrderRecord, type VolumeRecord } from './db';
 import { takeFailure } from './failures';
 import type { EventSource } from './history';
 
@@ -85,21 +85,16 @@ function newVolume(db: Db, order: OrderRecord, spec: VolumeSpec, at: number): Vo
   const image = db.images.find((i) => i.uuid === spec.image_uuid);
   const created = isoMicro(at);
   return {
-    uuid: crypto.randomUUID().replaceAll('-', ''),
-    name: spec.name,
-    description: spec.description,
-    project_uuid: order.project_uuid,
-    tenant_uuid: tenant.uuid,
-    service_settings_uuid: tenant.service_settings_uuid,
-    state: 'CREATION_SCHEDULED',
-    runtime_state: '',
-    action: '',
-    action_details: {},
-    error_message: '',
-    error_traceback: '',
-    backend_id: null,
-    created,
-    modified: created,
+    ...newResourceRecord(
+      {
+        name: spec.name,
+        description: spec.description,
+        project_uuid: order.project_uuid,
+        tenant_uuid: tenant.uuid,
+        service_settings_uuid: tenant.service_settings_uuid,
+      },
+      created,
+    ),
     marketplace: {
       offering_uuid: offering.uuid,
       offering_name: offering.name,

@@ -24,6 +24,18 @@ export type Filter<T> =
       apply: (items: T[], value: string) => T[];
     };
 
+/** A relation filtered the two ways Waldur declares it: `<name>` (its URL) and `<name>_uuid`. */
+export function relationFilters<T>(
+  name: string,
+  collection: string,
+  get: (item: T) => string | null | undefined,
+): Filter<T>[] {
+  return [
+    { param: name, kind: 'url', collection, get },
+    { param: `${name}_uuid`, kind: 'uuid', get },
+  ];
+}
+
 export interface ListSpec<T> {
   filters: Filter<T>[];
   /** Ordering keys accepted by `o` → sort value. */

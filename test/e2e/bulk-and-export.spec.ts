@@ -34,7 +34,7 @@ test('bulk pull over a mixed selection: a plan with skipped volumes, per-volume 
   const victim = eligible.find((v) => v.state === 'OK')!;
   await demo.run(
     (backend, uuid) =>
-      backend.scheduleVolumeOperation(
+      backend.tasks.scheduleVolumeOperation(
         backend.db.volumes.find((v) => v.uuid === uuid)!,
         'pull',
         'Pull',

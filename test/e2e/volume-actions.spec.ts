@@ -231,7 +231,7 @@ test.describe('volume actions', () => {
     await openVolume(page, other.name);
     await demo.run(
       (backend, uuid) =>
-        backend.scheduleVolumeOperation(
+        backend.tasks.scheduleVolumeOperation(
           backend.db.volumes.find((v) => v.uuid === uuid)!,
           'pull',
           'Pull',

@@ -1,7 +1,14 @@
 import { http } from 'msw';
 import type { DemoBackend, HandlerContext } from '../backend';
 import type { ResourceBase } from '../db';
-import { applyFields, type Filter, type ListSpec, listResponse, parseUuid } from '../list';
+import {
+  applyFields,
+  type Filter,
+  type ListSpec,
+  listResponse,
+  parseUuid,
+  relationFilters,
+} from '../list';
 import { detail, json, permissionDenied } from '../responses';
 import { CORE_STATE_CODES, spellState } from '../states';
 
@@ -43,13 +50,7 @@ export function resourceFilters<T extends ResourceBase>(ctx: HandlerContext): Fi
     },
     { param: 'uuid', kind: 'uuid', get: (item) => item.uuid },
     { param: 'backend_id', kind: 'exact', get: (item) => item.backend_id },
-    {
-      param: 'tenant',
-      kind: 'url',
-      collection: 'openstack-tenants',
-      get: (item) => item.tenant_uuid,
-    },
-    { param: 'tenant_uuid', kind: 'uuid', get: (item) => item.tenant_uuid },
+    ...relationFilters<T>('tenant', 'openstack-tenants', (item) => item.tenant_uuid),
     {
       // Any value narrows (Waldur's filter method ignores it): what the user administers; staff
       // administer everything.

@@ -5,7 +5,7 @@ import { http } from 'msw';
 import { skipsConsumerReview } from '../access';
 import type { DemoBackend, HandlerContext } from '../backend';
 import { terminateRequested } from '../callbacks';
-import type { OfferingRecord, OrderRecord } from '../db';
+import { newOrderRecord, type OfferingRecord } from '../db';
 import { applyFields, type ListSpec, listResponse } from '../list';
 import { serializeMarketplaceResource, serializeOffering } from '../marketplace-serializers';
 import { conflict, json, listError, permissionDenied } from '../responses';
@@ -83,25 +83,19 @@ async function terminate(ctx: HandlerContext) {
 
   const offering = db.offerings.find((o) => o.uuid === resource.offering_uuid)!;
   const approved = skipsConsumerReview(db, user, offering, resource.project_uuid);
-  const now = backend.now();
-  const order: OrderRecord = {
-    uuid: crypto.randomUUID().replaceAll('-', ''),
-    type: 'Terminate',
-    state: approved ? 'executing' : 'pending-consumer',
-    offering_uuid: offering.uuid,
-    project_uuid: resource.project_uuid,
-    resource_uuid: resource.uuid,
-    resource_name: resource.name,
-    attributes: (data.attributes as Record<string, unknown>) ?? {},
-    created_by: user.uuid,
-    consumer_reviewed_by: approved ? user.uuid : null,
-    consumer_reviewed_at: approved ? now : null,
-    error_message: '',
-    error_traceback: '',
-    created: now,
-    modified: now,
-    completed_at: null,
-  };
+  const order = newOrderRecord(
+    {
+      type: 'Terminate',
+      offering_uuid: offering.uuid,
+      project_uuid: resource.project_uuid,
+      resource_uuid: resource.uuid,
+      resource_name: resource.name,
+      attributes: (data.attributes as Record<string, unknown>) ?? {},
+    },
+    user.uuid,
+    approved,
+    backend.now(),
+  );
   db.orders.push(order);
   terminateRequested(db, backend.eventSource(), resource, order);
   if (approved) backend.tasks.scheduleOrder(order);

@@ -10,7 +10,7 @@ import type {
   ProjectRecord,
   VolumeTypeRecord,
 } from '../db';
-import { applyFields, type Filter, listResponse } from '../list';
+import { applyFields, type Filter, listResponse, relationFilters } from '../list';
 import { json } from '../responses';
 import {
   serializeAvailabilityZone,
@@ -109,8 +109,7 @@ export function neighbourHandlers(backend: DemoBackend, origin: string) {
 
   const typeFilters: Filter<VolumeTypeRecord>[] = [
     ...nameFilters<VolumeTypeRecord>(),
-    { param: 'settings', kind: 'url', collection: 'service-settings', get: (t) => t.settings_uuid },
-    { param: 'settings_uuid', kind: 'uuid', get: (t) => t.settings_uuid },
+    ...relationFilters<VolumeTypeRecord>('settings', 'service-settings', (t) => t.settings_uuid),
     {
       param: 'tenant_uuid',
       kind: 'custom',
@@ -140,8 +139,7 @@ export function neighbourHandlers(backend: DemoBackend, origin: string) {
   const zoneFilters: Filter<AvailabilityZoneRecord>[] = [
     ...nameFilters<AvailabilityZoneRecord>(),
     { param: 'settings_uuid', kind: 'uuid', get: (z) => z.settings_uuid },
-    { param: 'tenant_uuid', kind: 'uuid', get: (z) => z.tenant_uuid },
-    { param: 'tenant', kind: 'url', collection: 'openstack-tenants', get: (z) => z.tenant_uuid },
+    ...relationFilters<AvailabilityZoneRecord>('tenant', 'openstack-tenants', (z) => z.tenant_uuid),
   ];
   const zones = (ctx: HandlerContext) =>
     listResponse(ctx.request, ctx.db.availability_zones, {

@@ -6,8 +6,8 @@ import { http } from 'msw';
 import { canApproveOrders, skipsConsumerReview } from '../access';
 import type { DemoBackend, HandlerContext } from '../backend';
 import { resourceCreateRequested } from '../callbacks';
-import type { MarketplaceResourceRecord, OrderRecord } from '../db';
-import { type ListSpec, listResponse } from '../list';
+import { type MarketplaceResourceRecord, newOrderRecord, newUuid, type OrderRecord } from '../db';
+import { type ListSpec, listResponse, relationFilters } from '../list';
 import { serializeOrder } from '../marketplace-serializers';
 import { checkQuotas } from '../quotas';
 import {
@@ -35,8 +35,6 @@ const ORDER_STATES = [
   'rejected',
 ];
 
-const newUuid = () => crypto.randomUUID().replaceAll('-', '');
-
 function orderListSpec(ctx: HandlerContext): ListSpec<OrderRecord> {
   const { db } = ctx;
   const offering = (o: OrderRecord) => db.offerings.find((x) => x.uuid === o.offering_uuid);
@@ -44,13 +42,7 @@ function orderListSpec(ctx: HandlerContext): ListSpec<OrderRecord> {
     db.projects.find((p) => p.uuid === o.project_uuid)?.customer_uuid;
   return {
     filters: [
-      { param: 'resource_uuid', kind: 'uuid', get: (o) => o.resource_uuid },
-      {
-        param: 'resource',
-        kind: 'url',
-        collection: 'marketplace-resources',
-        get: (o) => o.resource_uuid,
-      },
+      ...relationFilters<OrderRecord>('resource', 'marketplace-resources', (o) => o.resource_uuid),
       { param: 'project_uuid', kind: 'uuid', get: (o) => o.project_uuid },
       { param: 'customer_uuid', kind: 'uuid', get: (o) => customer(o) },
       { param: 'offering_uuid', kind: 'uuid', get: (o) => o.offering_uuid },
@@ -194,33 +186,28 @@ async function createOrder(ctx: HandlerContext) {
   };
   db.marketplace_resources.push(resource);
   const approved = skipsConsumerReview(db, user, offering!, project.uuid);
-  const order: OrderRecord = {
-    uuid: newUuid(),
-    type: 'Create',
-    state: approved ? 'executing' : 'pending-consumer',
-    offering_uuid: offering!.uuid,
-    project_uuid: project.uuid,
-    resource_uuid: resource.uuid,
-    resource_name: spec.name,
-    attributes: {
-      name: spec.name,
-      size: spec.size,
-      ...(spec.description ? { description: spec.description } : {}),
-      ...(spec.type ? { type: `/api/openstack-volume-types/${spec.type.uuid}/` } : {}),
-      ...(spec.zone
-        ? { availability_zone: `/api/openstack-volume-availability-zones/${spec.zone.uuid}/` }
-        : {}),
-      ...(spec.image ? { image: `/api/openstack-images/${spec.image.uuid}/` } : {}),
+  const order = newOrderRecord(
+    {
+      type: 'Create',
+      offering_uuid: offering!.uuid,
+      project_uuid: project.uuid,
+      resource_uuid: resource.uuid,
+      resource_name: spec.name,
+      attributes: {
+        name: spec.name,
+        size: spec.size,
+        ...(spec.description ? { description: spec.description } : {}),
+        ...(spec.type ? { type: `/api/openstack-volume-types/${spec.type.uuid}/` } : {}),
+        ...(spec.zone
+          ? { availability_zone: `/api/openstack-volume-availability-zones/${spec.zone.uuid}/` }
+          : {}),
+        ...(spec.image ? { image: `/api/openstack-images/${spec.image.uuid}/` } : {}),
+      },
     },
-    created_by: user.uuid,
-    consumer_reviewed_by: approved ? user.uuid : null,
-    consumer_reviewed_at: approved ? now : null,
-    error_message: '',
-    error_traceback: '',
-    created: now,
-    modified: now,
-    completed_at: null,
-  };
+    user.uuid,
+    approved,
+    now,
+  );
   db.orders.push(order);
   resourceCreateRequested(db, backend.eventSource(), resource);
   if (approved) backend.tasks.scheduleOrder(order);

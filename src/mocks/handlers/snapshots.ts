@@ -2,9 +2,15 @@ import { http } from 'msw';
 import type { DemoBackend, HandlerContext } from '../backend';
 import { resourceCreateRequested, volumeCreationScheduled, volumeImported } from '../callbacks';
 import { isoMicro } from '../clock';
-import type { MarketplaceResourceRecord, SnapshotRecord, VolumeRecord } from '../db';
+import {
+  type MarketplaceResourceRecord,
+  newResourceRecord,
+  newUuid,
+  type SnapshotRecord,
+  type VolumeRecord,
+} from '../db';
 import { VOLUME_CATEGORY } from '../lifecycle';
-import type { ListSpec } from '../list';
+import { type ListSpec, relationFilters } from '../list';
 import { checkQuotas } from '../quotas';
 import { json } from '../responses';
 import { serializeRestoration, serializeSnapshot, serializeVolume } from '../serializers';
@@ -26,13 +32,11 @@ function snapshotListSpec(ctx: HandlerContext): ListSpec<SnapshotRecord> {
     filters: [
       ...resourceFilters<SnapshotRecord>(ctx),
       { param: 'runtime_state', kind: 'exact', get: (s) => s.runtime_state },
-      {
-        param: 'source_volume',
-        kind: 'url',
-        collection: 'openstack-volumes',
-        get: (s) => s.source_volume_uuid,
-      },
-      { param: 'source_volume_uuid', kind: 'uuid', get: (s) => s.source_volume_uuid },
+      ...relationFilters<SnapshotRecord>(
+        'source_volume',
+        'openstack-volumes',
+        (s) => s.source_volume_uuid,
+      ),
       // Backups are not modelled in the demo: no snapshot belongs to one.
       { param: 'backup_uuid', kind: 'custom', uuid: true, apply: () => [] },
       { param: 'backup', kind: 'custom', apply: () => [] },
@@ -75,8 +79,6 @@ async function update(ctx: HandlerContext) {
   return json(serializeSnapshot(ctx, snapshot));
 }
 
-const newUuid = () => crypto.randomUUID().replaceAll('-', '');
-
 /**
  * `restore/` (contract-lifecycle §4.1): a new volume from the snapshot, CREATION_SCHEDULED, with a
  * marketplace resource of the tenant's volume offering but no order; 201 with the new volume.
@@ -116,21 +118,16 @@ async function restore(ctx: HandlerContext) {
       }
     : null;
   const volume: VolumeRecord = {
-    uuid: newUuid(),
-    name: name!,
-    description: description ?? `Restored from snapshot ${snapshot.name}`,
-    project_uuid: snapshot.project_uuid,
-    tenant_uuid: snapshot.tenant_uuid,
-    service_settings_uuid: snapshot.service_settings_uuid,
-    state: 'CREATION_SCHEDULED',
-    runtime_state: '',
-    action: '',
-    action_details: {},
-    error_message: '',
-    error_traceback: '',
-    backend_id: null,
-    created: now,
-    modified: now,
+    ...newResourceRecord(
+      {
+        name: name!,
+        description: description ?? `Restored from snapshot ${snapshot.name}`,
+        project_uuid: snapshot.project_uuid,
+        tenant_uuid: snapshot.tenant_uuid,
+        service_settings_uuid: snapshot.service_settings_uuid,
+      },
+      now,
+    ),
     marketplace:
       offering && resource
         ? {

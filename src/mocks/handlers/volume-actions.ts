@@ -3,7 +3,7 @@
 // accepted one saves at once before the task queue takes over (contract.md §3).
 import type { HandlerContext } from '../backend';
 import { isoMicro } from '../clock';
-import type { SnapshotRecord } from '../db';
+import { newResourceRecord, type SnapshotRecord } from '../db';
 import { checkQuotas } from '../quotas';
 import { conflict, json, listError } from '../responses';
 import { serializeSnapshot } from '../serializers';
@@ -58,7 +58,7 @@ export async function attach(ctx: HandlerContext) {
   errors.throwIfAny();
   // The serializer saves the instance at once: a GET right after the 202 shows it.
   volume.instance_uuid = instance!.uuid;
-  ctx.backend.scheduleVolumeOperation(volume, 'attach', 'Attach', {
+  ctx.backend.tasks.scheduleVolumeOperation(volume, 'attach', 'Attach', {
     message: `Attach volume to instance ${instance!.name}`,
   });
   return json({ status: 'attach was scheduled' }, 202);
@@ -71,7 +71,7 @@ export function detach(ctx: HandlerContext) {
   requireRuntimeState(volume, 'in-use');
   requireState(ctx, volume, 'OK');
   const instance = ctx.db.instances.find((i) => i.uuid === volume.instance_uuid);
-  ctx.backend.scheduleVolumeOperation(volume, 'detach', 'Detach', {
+  ctx.backend.tasks.scheduleVolumeOperation(volume, 'detach', 'Detach', {
     message: `Detach volume from instance ${instance?.name ?? ''}`,
   });
   return json({ status: 'detach was scheduled' }, 202);
@@ -112,7 +112,7 @@ export async function extend(ctx: HandlerContext) {
   });
   const oldSize = volume.size;
   volume.size = newSize; // saved at request time, as the serializer does
-  ctx.backend.scheduleVolumeOperation(
+  ctx.backend.tasks.scheduleVolumeOperation(
     volume,
     'extend',
     'Extend',
@@ -146,7 +146,7 @@ export async function retype(ctx: HandlerContext) {
   errors.throwIfAny();
   checkQuotas(ctx.db, volume.tenant_uuid, { [`gigabytes_${type!.name}`]: volume.size / 1024 });
   volume.type_uuid = type!.uuid; // saved at request time
-  ctx.backend.scheduleVolumeOperation(volume, 'retype', 'Retype', {});
+  ctx.backend.tasks.scheduleVolumeOperation(volume, 'retype', 'Retype', {});
   return json({ status: 'retype was scheduled' }, 202);
 }
 
@@ -182,21 +182,16 @@ export async function snapshot(ctx: HandlerContext) {
   checkQuotas(ctx.db, volume.tenant_uuid, { snapshots: 1, snapshots_size: volume.size });
   const now = ctx.backend.now();
   const record: SnapshotRecord = {
-    uuid: crypto.randomUUID().replaceAll('-', ''),
-    name: name!,
-    description: description ?? '',
-    project_uuid: volume.project_uuid,
-    tenant_uuid: volume.tenant_uuid,
-    service_settings_uuid: volume.service_settings_uuid,
-    state: 'CREATION_SCHEDULED',
-    runtime_state: '',
-    action: '',
-    action_details: {},
-    error_message: '',
-    error_traceback: '',
-    backend_id: null,
-    created: now,
-    modified: now,
+    ...newResourceRecord(
+      {
+        name: name!,
+        description: description ?? '',
+        project_uuid: volume.project_uuid,
+        tenant_uuid: volume.tenant_uuid,
+        service_settings_uuid: volume.service_settings_uuid,
+      },
+      now,
+    ),
     marketplace: null,
     source_volume_uuid: volume.uuid,
     size: volume.size,
@@ -215,6 +210,6 @@ export function pull(ctx: HandlerContext) {
   const volume = getVolumeForChange(ctx);
   requireState(ctx, volume, 'OK', 'ERRED');
   if (!volume.backend_id) throw listError('Resource does not have backend ID.');
-  ctx.backend.scheduleVolumeOperation(volume, 'pull', 'Pull', {});
+  ctx.backend.tasks.scheduleVolumeOperation(volume, 'pull', 'Pull', {});
   return json({ detail: 'Pull operation was successfully scheduled.' }, 202);
 }

@@ -3,7 +3,7 @@ import type { DemoBackend, HandlerContext } from '../backend';
 import type { VolumeRecord } from '../db';
 import { volumeErredOnBackend } from '../history';
 import { removeVolume } from '../lifecycle';
-import type { ListSpec } from '../list';
+import { type ListSpec, relationFilters } from '../list';
 import { json, methodNotAllowed, permissionDenied } from '../responses';
 import { serializeVolume } from '../serializers';
 import {
@@ -29,20 +29,12 @@ function volumeListSpec(ctx: HandlerContext): ListSpec<VolumeRecord> {
     filters: [
       ...resourceFilters<VolumeRecord>(ctx),
       { param: 'runtime_state', kind: 'exact', get: (v) => v.runtime_state },
-      {
-        param: 'instance',
-        kind: 'url',
-        collection: 'openstack-instances',
-        get: (v) => v.instance_uuid,
-      },
-      { param: 'instance_uuid', kind: 'uuid', get: (v) => v.instance_uuid },
-      {
-        param: 'snapshot',
-        kind: 'url',
-        collection: 'openstack-snapshots',
-        get: (v) => v.source_snapshot_uuid,
-      },
-      { param: 'snapshot_uuid', kind: 'uuid', get: (v) => v.source_snapshot_uuid },
+      ...relationFilters<VolumeRecord>('instance', 'openstack-instances', (v) => v.instance_uuid),
+      ...relationFilters<VolumeRecord>(
+        'snapshot',
+        'openstack-snapshots',
+        (v) => v.source_snapshot_uuid,
+      ),
       { param: 'availability_zone_name', kind: 'exact', get: zoneName },
       {
         // Volumes that could be attached to this instance: same tenant and project, not already on
@@ -110,7 +102,7 @@ async function update(ctx: HandlerContext) {
   if (name !== undefined) volume.name = name;
   if (description !== undefined) volume.description = description;
   // UpdateExecutor: no `action`, but the same UPDATE_SCHEDULED → UPDATING → OK walk.
-  ctx.backend.scheduleVolumeOperation(volume, 'update', volume.action, volume.action_details);
+  ctx.backend.tasks.scheduleVolumeOperation(volume, 'update', volume.action, volume.action_details);
   return json(serializeVolume(ctx, volume));
 }
 

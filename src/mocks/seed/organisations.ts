@@ -3,6 +3,7 @@
 import type {
   AvailabilityZoneRecord,
   CustomerRecord,
+  Db,
   ProjectRecord,
   ServiceSettingsRecord,
   TenantRecord,
@@ -11,14 +12,10 @@ import type {
 import { CUSTOMERS, DAY, GIB, PROJECTS, VOLUME_TYPES, ZONED_TENANT } from './catalogue';
 import type { SeedContext } from './context';
 
-export interface Organisations {
-  customers: CustomerRecord[];
-  projects: ProjectRecord[];
-  service_settings: ServiceSettingsRecord[];
-  tenants: TenantRecord[];
-  volume_types: VolumeTypeRecord[];
-  availability_zones: AvailabilityZoneRecord[];
-}
+export type Organisations = Pick<
+  Db,
+  'customers' | 'projects' | 'service_settings' | 'tenants' | 'volume_types' | 'availability_zones'
+>;
 
 export function seedOrganisations({ random, ago }: SeedContext): Organisations {
   const customers: CustomerRecord[] = CUSTOMERS.map((c) => ({

@@ -57,7 +57,7 @@ describe('failures keep the evidence and the input', () => {
     const v = seedVolume(okAvailable);
     const { user, dialog } = await openAction(v.uuid, 'Create snapshot…');
     // Someone else starts an operation on the volume meanwhile.
-    getBackend().scheduleVolumeOperation(
+    getBackend().tasks.scheduleVolumeOperation(
       getBackend().db.volumes.find((x) => x.uuid === v.uuid)!,
       'pull',
       'Pull',
