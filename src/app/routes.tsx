@@ -1,6 +1,6 @@
 import { type ComponentType, lazy, Suspense, useEffect, useMemo } from 'react';
 import { Navigate, type RouteObject, useRoutes } from 'react-router';
-import { Spinner } from '@/components/spinner';
+import { LoadingBlock } from '@/components/spinner';
 import { VolumeListPage } from '@/features/volumes/pages/volume-list-page';
 import { trackCodeLoad, whenIdle } from '@/lib/code-loads';
 import { PageErrorBoundary } from './error-boundary';
@@ -50,11 +50,7 @@ const SignInPage = lazy(() =>
 );
 
 function PageLoading() {
-  return (
-    <div className="loading-block">
-      <Spinner label="Loading page" />
-    </div>
-  );
+  return <LoadingBlock label="Loading page" quiet />;
 }
 
 /** The one route table, used by the browser and by tests (`renderApp(url)`). */

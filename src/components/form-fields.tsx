@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { Field } from './field';
+import { type Choice, Options } from './select';
 
 interface BoundFieldProps<T extends FieldValues> {
   form: UseFormReturn<T>;
@@ -105,12 +106,6 @@ export function ConfirmNameField<T extends { confirm: string }>({
   );
 }
 
-export interface SelectOption {
-  value: string;
-  label: string;
-  disabled?: boolean;
-}
-
 /** A choice from a list; `emptyLabel` names the empty first option (“any”, “the default”). */
 export function SelectField<T extends FieldValues>({
   form,
@@ -121,17 +116,13 @@ export function SelectField<T extends FieldValues>({
   emptyLabel,
   options,
   disabled,
-}: BoundFieldProps<T> & { emptyLabel: string; options: SelectOption[]; disabled?: boolean }) {
+}: BoundFieldProps<T> & { emptyLabel: string; options: Choice[]; disabled?: boolean }) {
   return (
     <Field label={label} required={required} hint={hint} error={errorOf(form, name)}>
       {(props) => (
         <select {...props} {...form.register(name)} className="input" disabled={disabled}>
           <option value="">{emptyLabel}</option>
-          {options.map((option) => (
-            <option key={option.value} value={option.value} disabled={option.disabled}>
-              {option.label}
-            </option>
-          ))}
+          <Options choices={options} />
         </select>
       )}
     </Field>

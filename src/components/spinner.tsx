@@ -5,3 +5,13 @@ export function Spinner({ label = 'Loading' }: { label?: string }) {
     </span>
   );
 }
+
+/** A region still loading: the spinner, and `label…` beside it unless `quiet`. */
+export function LoadingBlock({ label, quiet = false }: { label: string; quiet?: boolean }) {
+  return (
+    <div className="loading-block">
+      <Spinner label={label} />
+      {quiet ? null : <span>{label}…</span>}
+    </div>
+  );
+}

@@ -44,6 +44,27 @@ export function ErrorState({
   );
 }
 
+/** A query that failed: its error, with "Try again" refetching it. */
+export function QueryErrorState({
+  title,
+  query,
+  level,
+}: {
+  title: string;
+  query: { error: unknown; refetch: () => unknown; isFetching: boolean };
+  level?: 1 | 2;
+}) {
+  return (
+    <ErrorState
+      title={title}
+      error={query.error}
+      onRetry={() => void query.refetch()}
+      isRetrying={query.isFetching}
+      level={level}
+    />
+  );
+}
+
 export function EmptyState({
   title,
   children,
@@ -78,6 +99,20 @@ export function Callout({
     <div className={`callout callout--${tone}`} role={role}>
       {title ? <p className="callout__title">{title}</p> : null}
       {children}
+    </div>
+  );
+}
+
+/** A list whose refresh failed: it says so above what was loaded before, which stays on screen. */
+export function RefreshError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  return (
+    <div className="callout callout--warning list-refresh-error" role="alert">
+      <p>
+        <strong>Could not refresh the list:</strong> {error.message} Showing what was loaded before.
+      </p>
+      <button type="button" className="btn btn--secondary btn--sm" onClick={onRetry}>
+        Try again
+      </button>
     </div>
   );
 }

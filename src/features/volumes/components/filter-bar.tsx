@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Popover } from '@/components/popover';
+import { Options, Select } from '@/components/select';
 import { directoryQueries } from '../api/directory';
 import { useFacetCounts, withCount } from '../hooks/use-facet-counts';
 import { COLUMNS, type ColumnId } from '../model/columns';
@@ -104,26 +105,21 @@ function RuntimeFilter({ view, update }: { view: ListView; update: Update }) {
       ? [view.runtime, ...RUNTIME_STATES]
       : RUNTIME_STATES;
   return (
-    <div className="field">
-      <label className="field__label" htmlFor="runtime-filter">
-        Runtime state
-      </label>
-      <select
-        id="runtime-filter"
-        className="input"
-        value={view.runtime}
-        onFocus={() => setWantCounts(true)}
-        onPointerDown={() => setWantCounts(true)}
-        onChange={(event) => update({ runtime: event.target.value })}
-      >
-        <option value="">Any</option>
-        {wantCounts ? (
-          <CountedRuntimeOptions view={view} options={options} />
-        ) : (
-          <RuntimeOptions options={options} counts={undefined} />
-        )}
-      </select>
-    </div>
+    <Select
+      id="runtime-filter"
+      label="Runtime state"
+      value={view.runtime}
+      onFocus={() => setWantCounts(true)}
+      onPointerDown={() => setWantCounts(true)}
+      onChange={(event) => update({ runtime: event.target.value })}
+    >
+      <option value="">Any</option>
+      {wantCounts ? (
+        <CountedRuntimeOptions view={view} options={options} />
+      ) : (
+        <RuntimeOptions options={options} counts={undefined} />
+      )}
+    </Select>
   );
 }
 
@@ -139,11 +135,14 @@ function RuntimeOptions({
   options: readonly string[];
   counts: Map<string, number | undefined> | undefined;
 }) {
-  return options.map((runtime) => (
-    <option key={runtime} value={runtime}>
-      {withCount(runtimeStateLabel(runtime), counts?.get(runtime))}
-    </option>
-  ));
+  return (
+    <Options
+      choices={options.map((runtime) => ({
+        value: runtime,
+        label: withCount(runtimeStateLabel(runtime), counts?.get(runtime)),
+      }))}
+    />
+  );
 }
 
 function ZoneFilter({ view, update }: { view: ListView; update: Update }) {
@@ -153,26 +152,17 @@ function ZoneFilter({ view, update }: { view: ListView; update: Update }) {
   const names = [...(zones.data ?? [])];
   if (view.zone && !names.includes(view.zone)) names.unshift(view.zone);
   return (
-    <div className="field">
-      <label className="field__label" htmlFor="zone-filter">
-        Availability zone
-      </label>
-      <select
-        id="zone-filter"
-        className="input"
-        value={view.zone}
-        onFocus={() => setWanted(true)}
-        onPointerDown={() => setWanted(true)}
-        onChange={(event) => update({ zone: event.target.value })}
-      >
-        <option value="">Any zone</option>
-        {names.map((name) => (
-          <option key={name} value={name}>
-            {name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Select
+      id="zone-filter"
+      label="Availability zone"
+      value={view.zone}
+      onFocus={() => setWanted(true)}
+      onPointerDown={() => setWanted(true)}
+      onChange={(event) => update({ zone: event.target.value })}
+    >
+      <option value="">Any zone</option>
+      <Options choices={names.map((name) => ({ value: name, label: name }))} />
+    </Select>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Options } from '@/components/select';
 import { formatInteger } from '@/lib/format';
 import { PAGE_SIZES } from '../model/list-view';
 
@@ -36,11 +37,7 @@ export function Pagination({
           value={pageSize}
           onChange={(event) => onPageSize(Number(event.target.value))}
         >
-          {PAGE_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
+          <Options choices={PAGE_SIZES.map((size) => ({ value: size, label: size }))} />
         </select>
       </div>
       <div className="pagination__pages">

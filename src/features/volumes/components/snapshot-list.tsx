@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { Spinner } from '@/components/spinner';
-import { ErrorState } from '@/components/status';
+import { LoadingBlock } from '@/components/spinner';
+import { QueryErrorState } from '@/components/status';
 import { snapshotQueries } from '../api/snapshots';
 import { SnapshotTable } from './snapshot-table';
 
@@ -11,20 +11,11 @@ export function SnapshotList({ volumeUuid }: { volumeUuid: string }) {
     snapshotQueries.byVolume(volumeUuid),
   );
   if (isPending) {
-    return (
-      <div className="loading-block">
-        <Spinner label="Loading snapshots" />
-      </div>
-    );
+    return <LoadingBlock label="Loading snapshots" quiet />;
   }
   if (isError) {
     return (
-      <ErrorState
-        title="Could not load snapshots"
-        error={error}
-        onRetry={() => void refetch()}
-        isRetrying={isFetching}
-      />
+      <QueryErrorState title="Could not load snapshots" query={{ error, refetch, isFetching }} />
     );
   }
   if (data.items.length === 0) return <p className="muted">This volume has no snapshots.</p>;

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { Combobox } from '@/components/combobox';
+import { Options, Select } from '@/components/select';
 import { RelativeTime } from '@/components/time';
 import { errorMessage } from '@/lib/api-error';
 import { formatDateTime, parseDate } from '@/lib/format';
@@ -67,29 +68,22 @@ export function StateSelect({
   onChange: (states: string[]) => void;
 }) {
   return (
-    <div className="field">
-      <label className="field__label" htmlFor="snapshot-state">
-        State
-      </label>
-      <select
-        id="snapshot-state"
-        className="input"
-        value={value.length === 1 ? value[0] : value.length > 1 ? 'several' : ''}
-        onChange={(event) => onChange(event.target.value ? [event.target.value] : [])}
-      >
-        <option value="">Any state</option>
-        {value.length > 1 ? (
-          <option value="several" disabled>
-            {value.length} states
-          </option>
-        ) : null}
-        {CORE_STATES.map((state) => (
-          <option key={state} value={state}>
-            {STATE_LABELS[state]}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Select
+      id="snapshot-state"
+      label="State"
+      value={value.length === 1 ? value[0] : value.length > 1 ? 'several' : ''}
+      onChange={(event) => onChange(event.target.value ? [event.target.value] : [])}
+    >
+      <option value="">Any state</option>
+      {value.length > 1 ? (
+        <option value="several" disabled>
+          {value.length} states
+        </option>
+      ) : null}
+      <Options
+        choices={CORE_STATES.map((state) => ({ value: state, label: STATE_LABELS[state] }))}
+      />
+    </Select>
   );
 }
 

@@ -6,7 +6,8 @@
 import './volume-history.css';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorState } from '@/components/status';
+import { Options, Select } from '@/components/select';
+import { QueryErrorState } from '@/components/status';
 import { RelativeTime } from '@/components/time';
 import { currentUserQuery } from '@/lib/current-user';
 import { api } from '@/lib/session';
@@ -72,14 +73,7 @@ export function VolumeHistory({ volume }: { volume: Volume }) {
   const canFilter = Boolean(user.data?.is_staff || user.data?.is_support);
 
   if (history.isError && !history.data) {
-    return (
-      <ErrorState
-        title="Could not load the history"
-        error={history.error}
-        onRetry={() => void history.refetch()}
-        isRetrying={history.isFetching}
-      />
-    );
+    return <QueryErrorState title="Could not load the history" query={history} />;
   }
   const events = history.data?.pages.flatMap((page) => page.items) ?? [];
   const oldestShown = events.at(-1)?.created ?? '';
@@ -105,24 +99,22 @@ export function VolumeHistory({ volume }: { volume: Volume }) {
   return (
     <div className="history">
       {canFilter ? (
-        <div className="field field--inline">
-          <label className="field__label" htmlFor="history-kind">
-            Show
-          </label>
-          <select
-            id="history-kind"
-            className="input input--sm"
-            value={kind}
-            onChange={(event) => setKind(event.target.value as EventKind | '')}
-          >
-            <option value="">Everything</option>
-            {(Object.keys(EVENT_KIND_LABELS) as EventKind[]).map((k) => (
-              <option key={k} value={k}>
-                {EVENT_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          id="history-kind"
+          label="Show"
+          inline
+          className="input input--sm"
+          value={kind}
+          onChange={(event) => setKind(event.target.value as EventKind | '')}
+        >
+          <option value="">Everything</option>
+          <Options
+            choices={(Object.keys(EVENT_KIND_LABELS) as EventKind[]).map((k) => ({
+              value: k,
+              label: EVENT_KIND_LABELS[k],
+            }))}
+          />
+        </Select>
       ) : null}
       {history.isPending ? (
         <p className="muted">Loading the history…</p>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import * as z from 'zod/mini';
 import { Spinner } from '@/components/spinner';
-import { Callout, ErrorState } from '@/components/status';
+import { Callout, QueryErrorState } from '@/components/status';
 import { notify } from '@/lib/notifications';
 import { instanceQueries } from '../api/instances';
 import type { Instance, Volume } from '../model/schemas';
@@ -75,12 +75,7 @@ export function AttachDialog({ volume, onClose }: { volume: Volume; onClose: () 
           <Spinner label="Loading instances" /> Loading the instances of this project…
         </p>
       ) : instances.isError ? (
-        <ErrorState
-          title="Could not load the instances"
-          error={instances.error}
-          onRetry={() => void instances.refetch()}
-          isRetrying={instances.isFetching}
-        />
+        <QueryErrorState title="Could not load the instances" query={instances} />
       ) : all.length === 0 ? (
         <Callout tone="info" title="No instance can take this volume">
           <p>

@@ -113,7 +113,7 @@ export function CreateVolumeDialog({
   onClose: () => void;
 }) {
   const queryClient = useQueryClient();
-  const { form, submit, problem, report, isSubmitting } = useFormDialog<Values>({
+  const { form, submit, frame } = useFormDialog<Values>({
     draft: 'create:volume',
     schema,
     defaults: {
@@ -168,10 +168,8 @@ export function CreateVolumeDialog({
     <ActionDialog
       title="New volume"
       description="Waldur creates it through a marketplace order; Operations follows it until it is OK."
+      {...frame}
       onClose={onClose}
-      isSubmitting={isSubmitting}
-      problem={problem}
-      report={report}
       size="lg"
       submitLabel="Create volume"
       onSubmit={submit(async (values) => {

@@ -6,7 +6,7 @@ import { notify } from '@/lib/notifications';
 import type { Volume } from '../model/schemas';
 import { descriptionField, keptUntilField, nameField, snapshotName } from '../model/validation';
 import { ActionDialog } from './action-dialog';
-import { KeepUntilField } from './snapshot-fields';
+import { SnapshotFields } from './snapshot-fields';
 import { useActionDialog } from './use-action-dialog';
 
 const row = z.object({ key: z.string(), value: z.string() });
@@ -89,11 +89,9 @@ export function SnapshotDialog({ volume, onClose }: { volume: Volume; onClose: (
         onClose();
       })}
     >
-      <TextField form={form} name="name" label="Name" required />
-      <TextField form={form} name="description" label="Description" rows={2} />
-      <KeepUntilField
+      <SnapshotFields
         form={form}
-        hint="Optional. Guaranteed retention, in your local time; empty keeps it until deleted."
+        keepUntilHint="Optional. Guaranteed retention, in your local time; empty keeps it until deleted."
       />
       <fieldset className="metadata-rows">
         <legend className="field__label">Metadata</legend>

@@ -21,7 +21,7 @@ import {
 import type { OpenDialog } from '../state/dialogs';
 import { recordRestore, recordSnapshotOperation } from '../state/records';
 import { ActionDialog } from './action-dialog';
-import { KeepUntilField } from './snapshot-fields';
+import { SnapshotFields } from './snapshot-fields';
 import { useFormDialog } from './use-form-dialog';
 
 type Props = { snapshot: Snapshot; onClose: () => void };
@@ -34,7 +34,7 @@ const editSchema = z.object({
 
 function EditSnapshotDialog({ snapshot, onClose }: Props) {
   const queryClient = useQueryClient();
-  const { form, submit, problem, report, isSubmitting } = useFormDialog({
+  const { form, submit, frame } = useFormDialog({
     draft: `snapshot-edit:${snapshot.uuid}`,
     schema: editSchema,
     defaults: {
@@ -48,10 +48,8 @@ function EditSnapshotDialog({ snapshot, onClose }: Props) {
   return (
     <ActionDialog
       title={`Edit snapshot ${snapshot.name ?? ''}`.trim()}
+      {...frame}
       onClose={onClose}
-      isSubmitting={isSubmitting}
-      problem={problem}
-      report={report}
       submitLabel="Save"
       onSubmit={submit(async (values) => {
         const updated = await updateSnapshot(queryClient, snapshot, {
@@ -64,11 +62,9 @@ function EditSnapshotDialog({ snapshot, onClose }: Props) {
         onClose();
       })}
     >
-      <TextField form={form} name="name" label="Name" required />
-      <TextField form={form} name="description" label="Description" rows={2} />
-      <KeepUntilField
+      <SnapshotFields
         form={form}
-        hint="Empty: kept until deleted. Waldur stores this; it does not delete the snapshot by itself."
+        keepUntilHint="Empty: kept until deleted. Waldur stores this; it does not delete the snapshot by itself."
       />
     </ActionDialog>
   );
@@ -77,7 +73,7 @@ function EditSnapshotDialog({ snapshot, onClose }: Props) {
 function DeleteSnapshotDialog({ snapshot, onClose }: Props) {
   const queryClient = useQueryClient();
   const name = snapshot.name ?? snapshot.uuid;
-  const { form, submit, problem, report, isSubmitting } = useFormDialog({
+  const { form, submit, frame } = useFormDialog({
     draft: `snapshot-delete:${snapshot.uuid}`,
     schema: z.object({ confirm: confirmNameSchema(name) }),
     defaults: { confirm: '' },
@@ -87,10 +83,8 @@ function DeleteSnapshotDialog({ snapshot, onClose }: Props) {
     <ActionDialog
       tone="danger"
       title={`Delete snapshot ${name}?`}
+      {...frame}
       onClose={onClose}
-      isSubmitting={isSubmitting}
-      problem={problem}
-      report={report}
       submitLabel="Delete snapshot"
       onSubmit={submit(async () => {
         await deleteSnapshot(queryClient, snapshot);
@@ -117,7 +111,7 @@ const restoreSchema = z.object({
 
 function RestoreSnapshotDialog({ snapshot, onClose }: Props) {
   const queryClient = useQueryClient();
-  const { form, submit, problem, report, isSubmitting } = useFormDialog({
+  const { form, submit, frame } = useFormDialog({
     draft: `snapshot-restore:${snapshot.uuid}`,
     schema: restoreSchema,
     defaults: { name: `${snapshot.name ?? 'snapshot'}-restored`.slice(0, 150), description: '' },
@@ -128,10 +122,8 @@ function RestoreSnapshotDialog({ snapshot, onClose }: Props) {
     <ActionDialog
       title={`Restore ${snapshot.name ?? 'snapshot'} to a new volume`}
       description={`A new ${formatSize(snapshot.size ?? 0)} volume in the same project and tenant, with the snapshot’s data.`}
+      {...frame}
       onClose={onClose}
-      isSubmitting={isSubmitting}
-      problem={problem}
-      report={report}
       submitLabel="Restore"
       onSubmit={submit(async (values) => {
         const volume = await restoreSnapshot(queryClient, snapshot, {

@@ -109,5 +109,7 @@ export function useFormDialog<T extends FieldValues>({
     report,
     isSubmitting,
     clearDraft: () => clearDraft(draft),
+    /** The props an `ActionDialog` frame takes from here (it adds `onClose`). */
+    frame: { isSubmitting, problem, report },
   };
 }

@@ -4,8 +4,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link, useParams } from 'react-router';
-import { Spinner } from '@/components/spinner';
-import { EmptyState, ErrorState } from '@/components/status';
+import { LoadingBlock, Spinner } from '@/components/spinner';
+import { EmptyState, QueryErrorState } from '@/components/status';
 import { RelativeTime } from '@/components/time';
 import { ApiError } from '@/lib/api-error';
 import { currentUserQuery } from '@/lib/current-user';
@@ -57,11 +57,9 @@ function Restorations({ uuid }: { uuid: string }) {
   if (isPending) return <Spinner label="Loading restorations" />;
   if (isError)
     return (
-      <ErrorState
+      <QueryErrorState
         title="Could not load the restorations"
-        error={error}
-        onRetry={() => void refetch()}
-        isRetrying={isFetching}
+        query={{ error, refetch, isFetching }}
       />
     );
   if (data.length === 0) return <p className="muted">No volume was restored from it.</p>;
@@ -116,12 +114,7 @@ function SnapshotDetail({ uuid }: { uuid: string }) {
   useDocumentTitle(snapshot?.name ?? 'Snapshot');
   const gone = isError && error instanceof ApiError && error.status === 404;
   if (isPending) {
-    return (
-      <div className="loading-block">
-        <Spinner label="Loading the snapshot" />
-        <span>Loading the snapshot…</span>
-      </div>
-    );
+    return <LoadingBlock label="Loading the snapshot" />;
   }
   if (gone && !snapshot) {
     return (
@@ -138,11 +131,9 @@ function SnapshotDetail({ uuid }: { uuid: string }) {
   if (!snapshot) {
     return (
       <div className="page">
-        <ErrorState
+        <QueryErrorState
           title="Could not load this snapshot"
-          error={error}
-          onRetry={() => void refetch()}
-          isRetrying={isFetching}
+          query={{ error, refetch, isFetching }}
           level={1}
         />
       </div>

@@ -2,8 +2,9 @@
 // project), sorted and paged like the volume list, the whole view in the URL, and refreshed live
 // while a snapshot on the page is in transition.
 import { useQuery } from '@tanstack/react-query';
-import { Spinner } from '@/components/spinner';
-import { EmptyState, ErrorState } from '@/components/status';
+import { Options, Select } from '@/components/select';
+import { LoadingBlock } from '@/components/spinner';
+import { EmptyState, QueryErrorState, RefreshError } from '@/components/status';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { snapshotPageQueries } from '../api/snapshot-pages';
 import { EntityFilter } from '../components/entity-filter';
@@ -51,23 +52,15 @@ export function SnapshotListPage() {
           onCommit={(search, options) => update({ search }, options)}
         />
         <div className="toolbar__end">
-          <div className="field field--inline">
-            <label className="field__label" htmlFor="snapshot-sort">
-              Sort
-            </label>
-            <select
-              id="snapshot-sort"
-              className="input"
-              value={view.sort}
-              onChange={(event) => update({ sort: event.target.value })}
-            >
-              {SNAPSHOT_SORTS.map((sort) => (
-                <option key={sort.value} value={sort.value}>
-                  {sort.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select
+            id="snapshot-sort"
+            label="Sort"
+            inline
+            value={view.sort}
+            onChange={(event) => update({ sort: event.target.value })}
+          >
+            <Options choices={SNAPSHOT_SORTS} />
+          </Select>
         </div>
       </div>
       <fieldset className="filter-bar">
@@ -93,17 +86,9 @@ export function SnapshotListPage() {
       </fieldset>
 
       {isPending ? (
-        <div className="loading-block">
-          <Spinner label="Loading snapshots" />
-          <span>Loading snapshots…</span>
-        </div>
+        <LoadingBlock label="Loading snapshots" />
       ) : isError && !data ? (
-        <ErrorState
-          title="Could not load snapshots"
-          error={error}
-          onRetry={() => void refetch()}
-          isRetrying={isFetching}
-        />
+        <QueryErrorState title="Could not load snapshots" query={{ error, refetch, isFetching }} />
       ) : data.items.length === 0 ? (
         filtered ? (
           <EmptyState title="No snapshots match these filters">
@@ -116,21 +101,7 @@ export function SnapshotListPage() {
         )
       ) : (
         <>
-          {isError ? (
-            <div className="callout callout--warning list-refresh-error" role="alert">
-              <p>
-                <strong>Could not refresh the list:</strong> {error.message} Showing what was loaded
-                before.
-              </p>
-              <button
-                type="button"
-                className="btn btn--secondary btn--sm"
-                onClick={() => void refetch()}
-              >
-                Try again
-              </button>
-            </div>
-          ) : null}
+          {isError ? <RefreshError error={error} onRetry={() => void refetch()} /> : null}
           <SnapshotTable
             snapshots={data.items}
             caption={`Snapshots${filtered ? ' matching the filters' : ''}, page ${view.page} of ${pageCount}`}

@@ -2,8 +2,8 @@ import './volume-detail.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { Spinner } from '@/components/spinner';
-import { EmptyState, ErrorState } from '@/components/status';
+import { LoadingBlock, Spinner } from '@/components/spinner';
+import { EmptyState, QueryErrorState } from '@/components/status';
 import { ApiError } from '@/lib/api-error';
 import { formatSize } from '@/lib/units';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -99,21 +99,14 @@ function VolumeDetail({ uuid }: { uuid: string }) {
     );
   }
   if (isPending) {
-    return (
-      <div className="loading-block">
-        <Spinner label="Loading the volume" />
-        <span>Loading the volume…</span>
-      </div>
-    );
+    return <LoadingBlock label="Loading the volume" />;
   }
   if (isError && !volume) {
     return (
       <div className="page">
-        <ErrorState
+        <QueryErrorState
           title="Could not load this volume"
-          error={error}
-          onRetry={() => void refetch()}
-          isRetrying={isFetching}
+          query={{ error, refetch, isFetching }}
           level={1}
         />
       </div>
@@ -168,11 +161,9 @@ function VolumeDetail({ uuid }: { uuid: string }) {
           </p>
         </div>
       ) : isError ? (
-        <ErrorState
+        <QueryErrorState
           title="Could not refresh this volume"
-          error={error}
-          onRetry={() => void refetch()}
-          isRetrying={isFetching}
+          query={{ error, refetch, isFetching }}
         />
       ) : null}
 

@@ -1,8 +1,8 @@
 import './volume-list.css';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { Spinner } from '@/components/spinner';
-import { EmptyState, ErrorState } from '@/components/status';
+import { LoadingBlock } from '@/components/spinner';
+import { EmptyState, QueryErrorState, RefreshError } from '@/components/status';
 import { formatInteger } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { PHONE, useMediaQuery } from '@/lib/use-media-query';
@@ -147,17 +147,9 @@ export function VolumeListPage() {
       <FilterChips view={view} update={update} />
 
       {isPending ? (
-        <div className="loading-block">
-          <Spinner label="Loading volumes" />
-          <span>Loading volumes…</span>
-        </div>
+        <LoadingBlock label="Loading volumes" />
       ) : isError && !data ? (
-        <ErrorState
-          title="Could not load volumes"
-          error={error}
-          onRetry={() => void refetch()}
-          isRetrying={isFetching}
-        />
+        <QueryErrorState title="Could not load volumes" query={{ error, refetch, isFetching }} />
       ) : data.items.length === 0 ? (
         filtered ? (
           <EmptyState title="No volumes match these filters">
@@ -184,22 +176,7 @@ export function VolumeListPage() {
         )
       ) : (
         <>
-          {isError ? (
-            // A refresh failed; what was loaded stays on screen.
-            <div className="callout callout--warning list-refresh-error" role="alert">
-              <p>
-                <strong>Could not refresh the list:</strong> {error.message} Showing what was loaded
-                before.
-              </p>
-              <button
-                type="button"
-                className="btn btn--secondary btn--sm"
-                onClick={() => void refetch()}
-              >
-                Try again
-              </button>
-            </div>
-          ) : null}
+          {isError ? <RefreshError error={error} onRetry={() => void refetch()} /> : null}
           <BulkBar
             selection={selection}
             total={data.total}
