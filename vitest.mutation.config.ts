@@ -11,7 +11,7 @@ export default defineConfig({
     ...base.test,
     include: [
       'src/features/volumes/model/**/*.test.ts',
-      'src/lib/**/*.test.ts',
+      'src/lib/**/*.test.{ts,tsx}',
       'src/mocks/**/*.unit.test.ts',
     ],
     // A light setup (see the file); tests that need the demo backend import test/setup.ts.

@@ -1,6 +1,8 @@
+import type { VolumeRecord } from '@/mocks/db';
 import { TEST_ORIGIN } from '@/mocks/node';
 import type { DemoPersona } from '@/mocks/seed/users';
 import { DEMO_PERSONAS } from '@/mocks/seed/users';
+import { findVolume, instanceOf, type VolumePredicate } from './seed-queries';
 import { getBackend } from './setup';
 
 /** Talks to the test's demo backend directly, as an API client would. */
@@ -55,3 +57,9 @@ export async function stateOf(uuid: string) {
   );
   return body as { state: string; runtime_state: string; action: string; error_message: string };
 }
+
+/** The first volume of the test's demo backend that `predicate` matches. */
+export const demoVolume = (predicate: VolumePredicate) => findVolume(getBackend().db, predicate);
+
+/** The instance a volume of the test's demo backend is attached to. */
+export const demoInstanceOf = (volume: VolumeRecord) => instanceOf(getBackend().db, volume);

@@ -2,7 +2,7 @@
 // and browser tests (over a seed built in the test process: the seed is deterministic, so names
 // and UUIDs match the page's). Tests compute what they expect from here instead of copying today's
 // counts.
-import type { Db, InstanceRecord, VolumeRecord } from '@/mocks/db';
+import type { Db, InstanceRecord, VolumeRecord, VolumeTypeRecord } from '@/mocks/db';
 
 export type VolumePredicate = (volume: VolumeRecord, db: Db) => boolean;
 
@@ -53,4 +53,13 @@ export const named =
 /** How many volumes match. */
 export function countVolumes(db: Db, predicate: VolumePredicate): number {
   return db.volumes.filter((v) => predicate(v, db)).length;
+}
+
+/** A volume type of the volume's tenant other than its own (what a retype can choose). */
+export function otherTypeOf(db: Db, volume: VolumeRecord): VolumeTypeRecord {
+  const type = db.volume_types.find(
+    (t) => t.tenant_uuids.includes(volume.tenant_uuid) && t.uuid !== volume.type_uuid,
+  );
+  if (!type) throw new Error(`No other volume type in the tenant of ${volume.name}`);
+  return type;
 }

@@ -5,7 +5,7 @@
 // Two checks run around every test: a console error fails it, and every response the demo backend
 // gives is validated against Waldur's OpenAPI schema (test/contract/openapi-subset.yaml).
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { clearAllDrafts } from '@/features/volumes/state/drafts';
@@ -17,6 +17,11 @@ import type { DemoBackend } from '@/mocks/backend';
 import { createHandlers } from '@/mocks/handlers';
 import { createTestBackend, TEST_ORIGIN } from '@/mocks/node';
 import type { OpenApiContract, Violation } from './contract/openapi';
+
+// `findBy…` and `waitFor` wait on a condition, never on the clock; 1 s (the default) is a guess
+// about the machine's speed that a loaded 2-core CI runner can miss on a file's first render,
+// which also loads the page's code. The bound is generous; a passing wait returns at once.
+configure({ asyncUtilTimeout: 5_000 });
 
 /** The mutation run (VOLUME_CONSOLE_MUTATION) checks no responses: it need not load the validator. */
 const contractModule = process.env.VOLUME_CONSOLE_MUTATION

@@ -52,3 +52,29 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
     </button>
   );
 });
+
+/** A button that shows and hides the region whose id is `controls`. */
+export function DisclosureButton({
+  open,
+  onToggle,
+  controls,
+  className,
+  children,
+}: {
+  open: boolean;
+  onToggle: (open: boolean) => void;
+  controls: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      className={className}
+      aria-expanded={open}
+      aria-controls={controls}
+      onClick={() => onToggle(!open)}
+    >
+      {children}
+    </Button>
+  );
+}

@@ -25,13 +25,8 @@ interface ApiErrorInit {
 
 const NON_FIELD_KEYS = new Set(['detail', 'non_field_errors']);
 
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
-
 function toMessages(value: unknown): string[] {
   if (typeof value === 'string') return [value];
-  if (isStringArray(value)) return value;
   if (Array.isArray(value))
     return value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
   if (value && typeof value === 'object') return [JSON.stringify(value)];

@@ -49,6 +49,7 @@ export function resourceFilters<T extends ResourceBase>(ctx: HandlerContext): Fi
       get: (item) => spellState(item.state, ctx.legacyStates),
     },
     { param: 'uuid', kind: 'uuid', get: (item) => item.uuid },
+    { param: 'runtime_state', kind: 'exact', get: (item) => item.runtime_state },
     { param: 'backend_id', kind: 'exact', get: (item) => item.backend_id },
     ...relationFilters<T>('tenant', 'openstack-tenants', (item) => item.tenant_uuid),
     {

@@ -10,7 +10,6 @@ function instanceListSpec(ctx: HandlerContext): ListSpec<InstanceRecord> {
   return {
     filters: [
       ...resourceFilters<InstanceRecord>(ctx).filter((f) => f.param !== 'external_ip'),
-      { param: 'runtime_state', kind: 'exact', get: (i) => i.runtime_state },
       { param: 'availability_zone_name', kind: 'exact', get: (i) => i.availability_zone_name },
       {
         param: 'external_ip',

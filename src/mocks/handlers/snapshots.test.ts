@@ -1,25 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { call, link, volumeUrl } from '../../../test/demo-api';
-import {
-  findVolume,
-  instanceOf as instanceIn,
-  okAvailable,
-  type VolumePredicate,
-} from '../../../test/seed-queries';
+import { call, demoVolume, link, volumeUrl } from '../../../test/demo-api';
+import { okAvailable } from '../../../test/seed-queries';
 import { getBackend } from '../../../test/setup';
-import type { VolumeRecord } from '../db';
 import { TIGHT_QUOTA_TENANT } from '../seed/catalogue';
 import { TIMING } from '../tasks';
 
 // Snapshots in the demo backend: creating one from a volume (contract.md §3.2), its walk to OK,
 // and the tenant's snapshot quota.
 const backend = () => getBackend();
-const volume = (predicate: VolumePredicate) => findVolume(backend().db, predicate);
-const _instanceOf = (v: VolumeRecord) => instanceIn(backend().db, v);
 
 describe('snapshot', () => {
   it('201 with the new snapshot CREATION_SCHEDULED, CREATING at the first task, OK at its first poll 10 s later', async () => {
-    const v = volume(okAvailable);
+    const v = demoVolume(okAvailable);
     const response = await call('POST', `${volumeUrl(v.uuid)}snapshot/`, {
       body: {
         name: 'before-upgrade',
@@ -59,11 +51,11 @@ describe('snapshot', () => {
   });
 
   it('does not check the volume’s state (the backend has no validator), but validates the body', async () => {
-    const erred = volume((v) => v.state === 'ERRED');
+    const erred = demoVolume((v) => v.state === 'ERRED');
     expect(
       (await call('POST', `${volumeUrl(erred.uuid)}snapshot/`, { body: { name: 'x' } })).status,
     ).toBe(201);
-    const v = volume(okAvailable);
+    const v = demoVolume(okAvailable);
     expect((await call('POST', `${volumeUrl(v.uuid)}snapshot/`, { body: {} })).body).toEqual({
       name: ['This field is required.'],
     });
@@ -82,7 +74,7 @@ describe('snapshot', () => {
 
   it('400 with a bare list when the tenant’s snapshot quota is used up', async () => {
     const tenant = backend().db.tenants[TIGHT_QUOTA_TENANT]!;
-    const v = volume((x) => okAvailable(x, backend().db) && x.tenant_uuid === tenant.uuid);
+    const v = demoVolume((x) => okAvailable(x, backend().db) && x.tenant_uuid === tenant.uuid);
     const post = () =>
       call('POST', `${volumeUrl(v.uuid)}snapshot/`, { body: { name: 'one more' } });
     expect((await post()).status).toBe(201);

@@ -31,7 +31,6 @@ function snapshotListSpec(ctx: HandlerContext): ListSpec<SnapshotRecord> {
   return {
     filters: [
       ...resourceFilters<SnapshotRecord>(ctx),
-      { param: 'runtime_state', kind: 'exact', get: (s) => s.runtime_state },
       ...relationFilters<SnapshotRecord>(
         'source_volume',
         'openstack-volumes',

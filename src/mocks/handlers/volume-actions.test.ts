@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { call, link, stateOf, volumeUrl } from '../../../test/demo-api';
-import {
-  attachedTo,
-  findVolume,
-  instanceOf as instanceIn,
-  okAvailable,
-  type VolumePredicate,
-} from '../../../test/seed-queries';
+import { call, demoInstanceOf, demoVolume, link, stateOf, volumeUrl } from '../../../test/demo-api';
+import { attachedTo, okAvailable, otherTypeOf } from '../../../test/seed-queries';
 import { getBackend } from '../../../test/setup';
 import type { VolumeRecord } from '../db';
 import { TIGHT_QUOTA_TENANT } from '../seed/catalogue';
@@ -15,12 +9,10 @@ import { settleAfterMs, TIMING } from '../tasks';
 // The demo backend's volume actions against ../shared/waldur-api/contract.md §3: validators in the
 // backend's order, exact status codes and messages, and what an accepted action saves at once.
 const backend = () => getBackend();
-const volume = (predicate: VolumePredicate) => findVolume(backend().db, predicate);
-const instanceOf = (v: VolumeRecord) => instanceIn(backend().db, v);
 
 describe('attach', () => {
   it('202, saves the instance at once, and ends in-use on a free device', async () => {
-    const v = volume(okAvailable);
+    const v = demoVolume(okAvailable);
     const instance = backend().db.instances.find(
       (i) =>
         i.project_uuid === v.project_uuid &&
@@ -53,7 +45,7 @@ describe('attach', () => {
   });
 
   it('accepts a path-only hyperlink', async () => {
-    const v = volume(okAvailable);
+    const v = demoVolume(okAvailable);
     const instance = backend().db.instances.find(
       (i) => i.project_uuid === v.project_uuid && i.state === 'OK' && i.runtime_state === 'SHUTOFF',
     )!;
@@ -68,18 +60,18 @@ describe('attach', () => {
 
   it('checks the runtime state first, then the state (409)', async () => {
     // Fails both checks: only the order decides which message comes back.
-    const both = volume((v) => v.state === 'ERRED' && v.runtime_state === 'error');
+    const both = demoVolume((v) => v.state === 'ERRED' && v.runtime_state === 'error');
     expect((await call('POST', `${volumeUrl(both.uuid)}attach/`, { body: {} })).body).toEqual({
       detail: 'Valid runtime states for operation: available.',
     });
-    const erred = volume((v) => v.state === 'ERRED' && v.runtime_state === 'available');
+    const erred = demoVolume((v) => v.state === 'ERRED' && v.runtime_state === 'available');
     expect((await call('POST', `${volumeUrl(erred.uuid)}attach/`, { body: {} })).body).toEqual({
       detail: 'Valid states for operation: OK.',
     });
   });
 
   it('400 for each way the instance field can be wrong', async () => {
-    const v = volume(okAvailable);
+    const v = demoVolume(okAvailable);
     const post = async (body: unknown) =>
       (await call('POST', `${volumeUrl(v.uuid)}attach/`, { body })).body;
     const db = backend().db;
@@ -117,7 +109,7 @@ describe('attach', () => {
     const instance = db.instances.find(
       (i) => i.tenant_uuid === zoned.uuid && i.availability_zone_name === 'zone-b',
     )!;
-    const v = volume(
+    const v = demoVolume(
       (x) =>
         okAvailable(x, backend().db) &&
         x.tenant_uuid === zoned.uuid &&
@@ -140,7 +132,7 @@ describe('attach', () => {
 
 describe('detach', () => {
   it('202; instance and device are cleared when it starts running, not when it ends (E5)', async () => {
-    const v = volume(attachedTo((i) => i.state === 'OK'));
+    const v = demoVolume(attachedTo((i) => i.state === 'OK'));
     expect(await call('POST', `${volumeUrl(v.uuid)}detach/`)).toMatchObject({
       status: 202,
       body: { status: 'detach was scheduled' },
@@ -148,12 +140,12 @@ describe('detach', () => {
     expect(
       ((await call('GET', volumeUrl(v.uuid))).body as { action_details: unknown }).action_details,
     ).toEqual({
-      message: `Detach volume from instance ${instanceOf(v).name}`,
+      message: `Detach volume from instance ${demoInstanceOf(v).name}`,
     });
     backend().clock.advance(TIMING.firstTaskMs - 1);
     expect((await call('GET', volumeUrl(v.uuid))).body).toMatchObject({
       state: 'UPDATE_SCHEDULED',
-      instance: link('openstack-instances', instanceOf(v).uuid),
+      instance: link('openstack-instances', demoInstanceOf(v).uuid),
     });
     backend().clock.advance(1);
     const running = (await call('GET', volumeUrl(v.uuid))).body as Record<string, unknown>;
@@ -176,17 +168,17 @@ describe('detach', () => {
   it('409 in the validators’ order: bootable, not attached, runtime state, state', async () => {
     const detach = async (v: VolumeRecord) =>
       (await call('POST', `${volumeUrl(v.uuid)}detach/`)).body;
-    expect(await detach(volume((v) => v.bootable && v.state === 'OK'))).toEqual({
+    expect(await detach(demoVolume((v) => v.bootable && v.state === 'OK'))).toEqual({
       detail: 'Volume cannot be bootable.',
     });
-    expect(await detach(volume(okAvailable))).toEqual({
+    expect(await detach(demoVolume(okAvailable))).toEqual({
       detail: 'Volume is not attached to an instance.',
     });
-    const detaching = volume((v) => v.runtime_state === 'detaching' && !v.bootable);
+    const detaching = demoVolume((v) => v.runtime_state === 'detaching' && !v.bootable);
     expect(await detach(detaching)).toEqual({
       detail: 'Valid runtime states for operation: in-use.',
     });
-    const scheduled = volume(
+    const scheduled = demoVolume(
       (v) => v.state === 'UPDATE_SCHEDULED' && v.runtime_state === 'in-use' && !v.bootable,
     );
     expect(await detach(scheduled)).toEqual({ detail: 'Valid states for operation: OK.' });
@@ -195,8 +187,8 @@ describe('detach', () => {
 
 describe('extend', () => {
   it('saves the new size at once; an attached volume is detached, extended and attached again, its instance moving too', async () => {
-    const v = volume(attachedTo((i) => i.state === 'OK' && i.runtime_state === 'SHUTOFF'));
-    const instance = instanceOf(v);
+    const v = demoVolume(attachedTo((i) => i.state === 'OK' && i.runtime_state === 'SHUTOFF'));
+    const instance = demoInstanceOf(v);
     expect(
       (await call('POST', `${volumeUrl(v.uuid)}extend/`, { body: { disk_size: v.size + 2048 } }))
         .status,
@@ -240,27 +232,27 @@ describe('extend', () => {
   it('409 in the validators’ order: bootable, instance not OK, instance not shut off, state', async () => {
     const extend = async (v: VolumeRecord) =>
       (await call('POST', `${volumeUrl(v.uuid)}extend/`, { body: { disk_size: 1 } })).body;
-    expect(await extend(volume((v) => v.bootable && v.state === 'OK'))).toEqual({
+    expect(await extend(demoVolume((v) => v.bootable && v.state === 'OK'))).toEqual({
       detail: 'Volume cannot be bootable.',
     });
     const onBroken = backend().db.instances.find((i) => i.state === 'ERRED')!;
-    const target = volume(okAvailable);
+    const target = demoVolume(okAvailable);
     target.instance_uuid = onBroken.uuid;
     expect(await extend(target)).toEqual({ detail: 'Volume instance should be in OK state.' });
     expect(
-      await extend(volume(attachedTo((i) => i.state === 'OK' && i.runtime_state === 'ACTIVE'))),
+      await extend(demoVolume(attachedTo((i) => i.state === 'OK' && i.runtime_state === 'ACTIVE'))),
     ).toEqual({
       detail: 'Volume instance should be in shutoff state.',
     });
     expect(
-      await extend(volume((v) => v.state === 'ERRED' && !v.bootable && !v.instance_uuid)),
+      await extend(demoVolume((v) => v.state === 'ERRED' && !v.bootable && !v.instance_uuid)),
     ).toEqual({
       detail: 'Valid states for operation: OK.',
     });
   });
 
   it('400: the disk size in MiB, at least the current size + 1024', async () => {
-    const v = volume(okAvailable);
+    const v = demoVolume(okAvailable);
     const post = async (body: unknown) =>
       (await call('POST', `${volumeUrl(v.uuid)}extend/`, { body })).body;
     expect(await post({})).toEqual({ disk_size: ['This field is required.'] });
@@ -285,7 +277,7 @@ describe('extend', () => {
 
   it('400 with a bare list when the tenant’s storage quota would be exceeded', async () => {
     const tenant = backend().db.tenants[TIGHT_QUOTA_TENANT]!;
-    const v = volume((x) => okAvailable(x, backend().db) && x.tenant_uuid === tenant.uuid);
+    const v = demoVolume((x) => okAvailable(x, backend().db) && x.tenant_uuid === tenant.uuid);
     const limit = tenant.quota_limits.storage!;
     const response = await call('POST', `${volumeUrl(v.uuid)}extend/`, {
       body: { disk_size: v.size + 20 * 1024 },
@@ -300,10 +292,8 @@ describe('extend', () => {
 
 describe('retype', () => {
   it('202, saves the type at once, walks through retyping', async () => {
-    const v = volume((x) => okAvailable(x, backend().db) && x.type_uuid !== null);
-    const other = backend().db.volume_types.find(
-      (t) => t.tenant_uuids.includes(v.tenant_uuid) && t.uuid !== v.type_uuid,
-    )!;
+    const v = demoVolume((x) => okAvailable(x, backend().db) && x.type_uuid !== null);
+    const other = otherTypeOf(backend().db, v);
     expect(
       await call('POST', `${volumeUrl(v.uuid)}retype/`, {
         body: { type: link('openstack-volume-types', other.uuid) },
@@ -320,21 +310,23 @@ describe('retype', () => {
   });
 
   it('409 when attached (runtime state before state); 400 for the same type, another tenant’s type, a bad link', async () => {
-    const attached = volume(attachedTo(() => true));
+    const attached = demoVolume(attachedTo(() => true));
     expect((await call('POST', `${volumeUrl(attached.uuid)}retype/`, { body: {} })).body).toEqual({
       detail: 'Valid runtime states for operation: available.',
     });
-    const both = volume((v) => v.state === 'ERRED' && v.runtime_state === 'error');
+    const both = demoVolume((v) => v.state === 'ERRED' && v.runtime_state === 'error');
     expect((await call('POST', `${volumeUrl(both.uuid)}retype/`, { body: {} })).body).toEqual({
       detail: 'Valid runtime states for operation: available.',
     });
-    const erredAvailable = volume((v) => v.state === 'ERRED' && v.runtime_state === 'available');
+    const erredAvailable = demoVolume(
+      (v) => v.state === 'ERRED' && v.runtime_state === 'available',
+    );
     expect(
       (await call('POST', `${volumeUrl(erredAvailable.uuid)}retype/`, { body: {} })).body,
     ).toEqual({
       detail: 'Valid states for operation: OK.',
     });
-    const v = volume((x) => okAvailable(x, backend().db) && x.type_uuid !== null);
+    const v = demoVolume((x) => okAvailable(x, backend().db) && x.type_uuid !== null);
     const post = async (body: unknown) =>
       (await call('POST', `${volumeUrl(v.uuid)}retype/`, { body })).body;
     const foreign = backend().db.volume_types.find((t) => !t.tenant_uuids.includes(v.tenant_uuid))!;
@@ -353,7 +345,7 @@ describe('retype', () => {
 
 describe('pull', () => {
   it('202 with Waldur’s message; an ERRED volume ends OK with the error cleared', async () => {
-    const v = volume((x) => x.state === 'ERRED' && x.backend_id !== null);
+    const v = demoVolume((x) => x.state === 'ERRED' && x.backend_id !== null);
     expect(await call('POST', `${volumeUrl(v.uuid)}pull/`)).toMatchObject({
       status: 202,
       body: { detail: 'Pull operation was successfully scheduled.' },
@@ -365,11 +357,12 @@ describe('pull', () => {
 
   it('409 while in progress; 400 as a bare list without a backend ID', async () => {
     expect(
-      (await call('POST', `${volumeUrl(volume((v) => v.state === 'UPDATING').uuid)}pull/`)).body,
+      (await call('POST', `${volumeUrl(demoVolume((v) => v.state === 'UPDATING').uuid)}pull/`))
+        .body,
     ).toEqual({
       detail: 'Valid states for operation: OK, ERRED.',
     });
-    const noBackend = volume((v) => v.state === 'OK' && v.backend_id === null);
+    const noBackend = demoVolume((v) => v.state === 'OK' && v.backend_id === null);
     expect(await call('POST', `${volumeUrl(noBackend.uuid)}pull/`)).toMatchObject({
       status: 400,
       body: ['Resource does not have backend ID.'],

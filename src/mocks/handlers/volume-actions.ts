@@ -15,13 +15,20 @@ import { FieldErrors, requireRuntimeState, requireState, validateChar } from './
 const getVolumeForChange = (ctx: HandlerContext) =>
   getObjectForChange(ctx, ctx.db.volumes, 'Volume');
 
-export async function attach(ctx: HandlerContext) {
-  const { db } = ctx;
+/**
+ * What attach and retype check before their body, in Waldur's order: the volume (404, 403), that
+ * it is available (not attached) and OK (409). Then the body is read.
+ */
+async function availableVolume(ctx: HandlerContext) {
   const volume = getVolumeForChange(ctx);
   requireRuntimeState(volume, 'available');
   requireState(ctx, volume, 'OK');
-  const data = await ctx.backend.readJson(ctx.request);
-  const errors = new FieldErrors();
+  return { volume, data: await ctx.backend.readJson(ctx.request), errors: new FieldErrors() };
+}
+
+export async function attach(ctx: HandlerContext) {
+  const { db } = ctx;
+  const { volume, data, errors } = await availableVolume(ctx);
   // The instance queryset is filtered by the user's permissions: invisible instances "do not exist".
   const uuid = resolveHyperlink(errors, data, 'instance', 'openstack-instances', (id) =>
     db.instances.some((i) => i.uuid === id && ctx.backend.canSee(ctx.user, i.project_uuid)),
@@ -128,11 +135,7 @@ export async function extend(ctx: HandlerContext) {
 
 export async function retype(ctx: HandlerContext) {
   const { db } = ctx;
-  const volume = getVolumeForChange(ctx);
-  requireRuntimeState(volume, 'available');
-  requireState(ctx, volume, 'OK');
-  const data = await ctx.backend.readJson(ctx.request);
-  const errors = new FieldErrors();
+  const { volume, data, errors } = await availableVolume(ctx);
   const uuid = resolveHyperlink(errors, data, 'type', 'openstack-volume-types', (id) =>
     db.volume_types.some((t) => t.uuid === id),
   );

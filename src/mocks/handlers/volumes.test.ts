@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { call, link, stateOf, volumeUrl } from '../../../test/demo-api';
-import {
-  findVolume,
-  okAvailable,
-  okAvailableTyped,
-  type VolumePredicate,
-} from '../../../test/seed-queries';
+import { call, demoVolume, link, stateOf, volumeUrl } from '../../../test/demo-api';
+import { okAvailable, okAvailableTyped, otherTypeOf } from '../../../test/seed-queries';
 import { getBackend } from '../../../test/setup';
 import { TIMING } from '../tasks';
 
 // The demo backend's volume endpoint apart from its actions: the state walk after an accepted action,
 // PUT/PATCH, staff unlink, and Django's routing answers (contract.md §3, §6).
 const backend = () => getBackend();
-const volume = (predicate: VolumePredicate) => findVolume(backend().db, predicate);
 
 describe('after an accepted action, the demo walks like Waldur (contract §3.3, lifecycle §6)', () => {
   it('UPDATE_SCHEDULED at once, UPDATING at the first task (2 s), OK at the first poll after Cinder is done (every 5 s)', async () => {
-    const v = volume(okAvailable);
+    const v = demoVolume(okAvailable);
     const response = await call('POST', `${volumeUrl(v.uuid)}extend/`, {
       body: { disk_size: v.size + 1024 },
     });
@@ -56,10 +50,8 @@ describe('after an accepted action, the demo walks like Waldur (contract §3.3, 
   });
 
   it('retype starts polling 10 s after its first task, so it settles at 2 + 10 s', async () => {
-    const v = volume(okAvailableTyped);
-    const other = backend().db.volume_types.find(
-      (t) => t.tenant_uuids.includes(v.tenant_uuid) && t.uuid !== v.type_uuid,
-    )!;
+    const v = demoVolume(okAvailableTyped);
+    const other = otherTypeOf(backend().db, v);
     await call('POST', `${volumeUrl(v.uuid)}retype/`, {
       body: { type: link('openstack-volume-types', other.uuid) },
     });
@@ -70,16 +62,14 @@ describe('after an accepted action, the demo walks like Waldur (contract §3.3, 
   });
 
   it('a failed backend call ends ERRED at the first task; runtime_state stays what Cinder last reported', async () => {
-    const v = volume(okAvailableTyped);
+    const v = demoVolume(okAvailableTyped);
     backend().injectFailure({
       operation: 'retype',
       volume_uuid: v.uuid,
       message: 'Cinder said no',
       remaining: 1,
     });
-    const other = backend().db.volume_types.find(
-      (t) => t.tenant_uuids.includes(v.tenant_uuid) && t.uuid !== v.type_uuid,
-    )!;
+    const other = otherTypeOf(backend().db, v);
     expect(
       (
         await call('POST', `${volumeUrl(v.uuid)}retype/`, {
@@ -102,7 +92,7 @@ describe('after an accepted action, the demo walks like Waldur (contract §3.3, 
 
 describe('PATCH and PUT', () => {
   it('saves name, description and bootable at once and answers 200 with the volume, UPDATE_SCHEDULED', async () => {
-    const v = volume(okAvailable);
+    const v = demoVolume(okAvailable);
     const response = await call('PATCH', volumeUrl(v.uuid), {
       body: { name: '  renamed  ', size: 1, bootable: 'true' },
     });
@@ -119,7 +109,7 @@ describe('PATCH and PUT', () => {
   });
 
   it('refuses with the serializer’s messages', async () => {
-    const v = volume(okAvailable);
+    const v = demoVolume(okAvailable);
     expect((await call('PATCH', volumeUrl(v.uuid), { body: { name: ' ' } })).body).toEqual({
       name: ['This field may not be blank.'],
     });
@@ -146,12 +136,12 @@ describe('PATCH and PUT', () => {
   });
 
   it('409 unless OK; 403 for support users; 404 for other users’ volumes', async () => {
-    const busy = volume((v) => v.state === 'UPDATING');
+    const busy = demoVolume((v) => v.state === 'UPDATING');
     expect(await call('PATCH', volumeUrl(busy.uuid), { body: { name: 'x' } })).toMatchObject({
       status: 409,
       body: { detail: 'Valid states for operation: OK.' },
     });
-    const v = volume(okAvailable);
+    const v = demoVolume(okAvailable);
     expect(
       await call('PATCH', volumeUrl(v.uuid), { body: { name: 'x' }, as: 'support' }),
     ).toMatchObject({
@@ -159,7 +149,7 @@ describe('PATCH and PUT', () => {
       body: { detail: 'You do not have permission to perform this action.' },
     });
     const pat = backend().user('pat');
-    const foreign = volume((x) => !pat.roles.some((r) => r.scope_uuid === x.project_uuid));
+    const foreign = demoVolume((x) => !pat.roles.some((r) => r.scope_uuid === x.project_uuid));
     expect(
       await call('PATCH', volumeUrl(foreign.uuid), { body: { name: 'x' }, as: 'admin' }),
     ).toMatchObject({
@@ -171,7 +161,7 @@ describe('PATCH and PUT', () => {
 
 describe('unlink', () => {
   it('staff: 204, and the volume is gone', async () => {
-    const v = volume((x) => x.state === 'DELETING');
+    const v = demoVolume((x) => x.state === 'DELETING');
     const response = await call('POST', `${volumeUrl(v.uuid)}unlink/`);
     expect(response.status).toBe(204);
     expect(response.text).toBe('');
@@ -182,7 +172,7 @@ describe('unlink', () => {
   });
 
   it('403 for anyone else, checked before the volume is even looked up', async () => {
-    const v = volume(okAvailable);
+    const v = demoVolume(okAvailable);
     for (const persona of ['admin', 'support'] as const) {
       expect(await call('POST', `${volumeUrl(v.uuid)}unlink/`, { as: persona })).toMatchObject({
         status: 403,
@@ -202,7 +192,7 @@ describe('routing', () => {
       status: 405,
       body: { detail: 'Method "POST" not allowed.' },
     });
-    const v = volume(okAvailable);
+    const v = demoVolume(okAvailable);
     expect(await call('DELETE', volumeUrl(v.uuid))).toMatchObject({
       status: 405,
       body: { detail: 'Method "DELETE" not allowed.' },
@@ -227,7 +217,7 @@ describe('routing', () => {
   });
 
   it('415 for a body that is not JSON; 400 for malformed JSON', async () => {
-    const v = volume(okAvailable);
+    const v = demoVolume(okAvailable);
     expect(
       await call('PATCH', volumeUrl(v.uuid), {
         raw: 'name=x',

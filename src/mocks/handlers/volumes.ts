@@ -28,7 +28,6 @@ function volumeListSpec(ctx: HandlerContext): ListSpec<VolumeRecord> {
   return {
     filters: [
       ...resourceFilters<VolumeRecord>(ctx),
-      { param: 'runtime_state', kind: 'exact', get: (v) => v.runtime_state },
       ...relationFilters<VolumeRecord>('instance', 'openstack-instances', (v) => v.instance_uuid),
       ...relationFilters<VolumeRecord>(
         'snapshot',

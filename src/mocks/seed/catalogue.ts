@@ -142,52 +142,37 @@ export interface SpecialVolume {
   error?: number;
 }
 
+/** A volume in `state` (and `runtime_state`), in the middle of `action` when one is given. */
+function special(state: string, runtime_state: string, action = '', message = ''): SpecialVolume {
+  return { state, runtime_state, ...(action ? { action } : {}), ...(message ? { message } : {}) };
+}
+
 /** Volumes in every state the UI must show (index 0 of the seed's data volumes onwards). */
 export const SPECIAL_VOLUMES: SpecialVolume[] = [
   ...ERRORS.map((e, i) => ({ state: 'ERRED', runtime_state: e.runtime_state, error: i })),
   ...ERRORS.map((e, i) => ({ state: 'ERRED', runtime_state: e.runtime_state, error: i })),
-  { state: 'CREATION_SCHEDULED', runtime_state: '' },
-  { state: 'CREATION_SCHEDULED', runtime_state: '' },
-  { state: 'CREATION_SCHEDULED', runtime_state: '' },
-  { state: 'CREATING', runtime_state: 'creating' },
-  { state: 'CREATING', runtime_state: 'creating' },
-  { state: 'CREATING', runtime_state: 'downloading' },
-  { state: 'CREATING', runtime_state: 'creating' },
-  {
-    state: 'UPDATE_SCHEDULED',
-    runtime_state: 'available',
-    action: 'Extend',
-    message: 'Extend volume from 10240 MB to 20480 MB',
-  },
-  { state: 'UPDATE_SCHEDULED', runtime_state: 'available', action: 'Retype' },
-  { state: 'UPDATE_SCHEDULED', runtime_state: 'in-use', action: 'Pull' },
-  {
-    state: 'UPDATING',
-    runtime_state: 'extending',
-    action: 'Extend',
-    message: 'Extend volume from 5120 MB to 10240 MB',
-  },
-  {
-    state: 'UPDATING',
-    runtime_state: 'attaching',
-    action: 'Attach',
-    message: 'Attach volume to instance web-01',
-  },
-  {
-    state: 'UPDATING',
-    runtime_state: 'detaching',
-    action: 'Detach',
-    message: 'Detach volume from instance db-02',
-  },
-  { state: 'UPDATING', runtime_state: 'retyping', action: 'Retype' },
-  { state: 'UPDATING', runtime_state: 'available', action: 'Pull' },
-  { state: 'DELETION_SCHEDULED', runtime_state: 'available' },
-  { state: 'DELETION_SCHEDULED', runtime_state: 'available' },
-  { state: 'DELETING', runtime_state: 'deleting' },
-  { state: 'DELETING', runtime_state: 'deleting' },
-  { state: 'OK', runtime_state: 'maintenance' },
-  { state: 'OK', runtime_state: 'backing-up' },
-  { state: 'OK', runtime_state: 'error' },
-  { state: 'OK', runtime_state: 'reserved' },
-  { state: 'OK', runtime_state: 'uploading' },
+  special('CREATION_SCHEDULED', ''),
+  special('CREATION_SCHEDULED', ''),
+  special('CREATION_SCHEDULED', ''),
+  special('CREATING', 'creating'),
+  special('CREATING', 'creating'),
+  special('CREATING', 'downloading'),
+  special('CREATING', 'creating'),
+  special('UPDATE_SCHEDULED', 'available', 'Extend', 'Extend volume from 10240 MB to 20480 MB'),
+  special('UPDATE_SCHEDULED', 'available', 'Retype'),
+  special('UPDATE_SCHEDULED', 'in-use', 'Pull'),
+  special('UPDATING', 'extending', 'Extend', 'Extend volume from 5120 MB to 10240 MB'),
+  special('UPDATING', 'attaching', 'Attach', 'Attach volume to instance web-01'),
+  special('UPDATING', 'detaching', 'Detach', 'Detach volume from instance db-02'),
+  special('UPDATING', 'retyping', 'Retype'),
+  special('UPDATING', 'available', 'Pull'),
+  special('DELETION_SCHEDULED', 'available'),
+  special('DELETION_SCHEDULED', 'available'),
+  special('DELETING', 'deleting'),
+  special('DELETING', 'deleting'),
+  special('OK', 'maintenance'),
+  special('OK', 'backing-up'),
+  special('OK', 'error'),
+  special('OK', 'reserved'),
+  special('OK', 'uploading'),
 ];

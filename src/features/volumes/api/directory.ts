@@ -1,8 +1,6 @@
 // Reading what volumes live in: customers, projects and tenants (the filters' pickers and labels),
 // a tenant's quotas, its volume types, and availability zone names.
-import { type QueryKey, queryOptions } from '@tanstack/react-query';
-import type * as z from 'zod/mini';
-import type { QueryParams } from '@/lib/http';
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '@/lib/session';
 import {
   availabilityZoneSchema,
@@ -12,54 +10,55 @@ import {
   volumeTypeSchema,
 } from '../model/schemas';
 import { directoryKeys, volumeTypeKeys } from './keys';
-import { listQuery } from './read';
+import { CATALOGUE, collection } from './read';
+
+const volumeTypes = collection('api/openstack-volume-types', volumeTypeSchema);
+const customers = collection('api/customers', customerSchema);
+const projects = collection('api/projects', projectSchema);
+const tenants = collection('api/openstack-tenants', tenantSchema);
 
 export const volumeTypeQueries = {
   byTenant: (tenantUuid: string) =>
-    listQuery(
+    volumeTypes.list(
       volumeTypeKeys.byTenant(tenantUuid),
-      'api/openstack-volume-types',
-      volumeTypeSchema,
       { tenant_uuid: tenantUuid, page_size: 300 },
-      { staleTime: 5 * 60_000 },
+      CATALOGUE,
     ),
 };
 
-/** A directory picker's page: the first 20 by name, matching `params`. */
-function pickerQuery<S extends z.ZodMiniType>(
-  queryKey: QueryKey,
-  path: string,
-  schema: S,
-  params: QueryParams,
-) {
-  return listQuery(
-    queryKey,
-    path,
-    schema,
-    { ...params, o: 'name', page_size: 20 },
-    { staleTime: 5 * 60_000 },
-  );
-}
+/** A directory picker's page: the first 20 by name. */
+const PICKER_PAGE = { o: 'name', page_size: 20 } as const;
 
 export const directoryQueries = {
   customers: (query: string) =>
     // Customers are searched with `query` (name, abbreviation…), the others by `name`.
-    pickerQuery(directoryKeys.customers(query), 'api/customers', customerSchema, {
-      query: query || undefined,
-      field: ['uuid', 'url', 'name', 'abbreviation'],
-    }),
+    customers.list(
+      directoryKeys.customers(query),
+      { ...PICKER_PAGE, query: query || undefined, field: ['uuid', 'url', 'name', 'abbreviation'] },
+      CATALOGUE,
+    ),
   projects: (query: string, customerUuid?: string) =>
-    pickerQuery(directoryKeys.projects(query, customerUuid), 'api/projects', projectSchema, {
-      name: query || undefined,
-      customer: customerUuid,
-      field: ['uuid', 'url', 'name', 'customer_uuid', 'customer_name'],
-    }),
+    projects.list(
+      directoryKeys.projects(query, customerUuid),
+      {
+        ...PICKER_PAGE,
+        name: query || undefined,
+        customer: customerUuid,
+        field: ['uuid', 'url', 'name', 'customer_uuid', 'customer_name'],
+      },
+      CATALOGUE,
+    ),
   tenants: (query: string, projectUuid?: string) =>
-    pickerQuery(directoryKeys.tenants(query, projectUuid), 'api/openstack-tenants', tenantSchema, {
-      name: query || undefined,
-      project_uuid: projectUuid,
-      field: ['uuid', 'url', 'name', 'project_uuid', 'project_name', 'customer_name'],
-    }),
+    tenants.list(
+      directoryKeys.tenants(query, projectUuid),
+      {
+        ...PICKER_PAGE,
+        name: query || undefined,
+        project_uuid: projectUuid,
+        field: ['uuid', 'url', 'name', 'project_uuid', 'project_name', 'customer_name'],
+      },
+      CATALOGUE,
+    ),
   /** A tenant's quotas (storage in MiB, per-type gigabytes), for the extend and snapshot forms. */
   tenantQuotas: (tenantUuid: string) =>
     queryOptions({

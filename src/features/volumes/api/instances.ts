@@ -4,7 +4,7 @@ import { liveInterval } from '../model/live';
 import { type Instance, instanceSchema } from '../model/schemas';
 import { isSettledState } from '../model/states';
 import { instanceKeys } from './keys';
-import { getQuery, listQuery, PICKER_FIELDS, searchQuery } from './read';
+import { CATALOGUE, collection, PICKER_FIELDS } from './read';
 
 const INSTANCE_FIELDS = [
   'uuid',
@@ -20,42 +20,26 @@ const INSTANCE_FIELDS = [
   'external_ips',
 ];
 
+const instances = collection('api/openstack-instances', instanceSchema);
+const instanceIsLive = liveInterval<Instance>((i) => Boolean(i.state) && !isSettledState(i.state));
+
 export const instanceQueries = {
   /** Instances Waldur would consider for this volume (same tenant and project, zone mapping). */
   attachable: (volumeUuid: string) =>
-    listQuery(instanceKeys.attachable(volumeUuid), 'api/openstack-instances', instanceSchema, {
+    instances.list(instanceKeys.attachable(volumeUuid), {
       attach_volume_uuid: volumeUuid,
       o: 'name',
       page_size: 300,
       field: INSTANCE_FIELDS,
     }),
   detail: (uuid: string) =>
-    getQuery(
+    instances.get(
       instanceKeys.detail(uuid),
-      `api/openstack-instances/${uuid}`,
-      instanceSchema,
+      uuid,
       { field: [...INSTANCE_FIELDS, 'volumes'] },
-      {
-        staleTime: 10_000,
-        refetchInterval: liveInterval<Instance>(
-          (i) => Boolean(i.state) && !isSettledState(i.state),
-        ),
-      },
+      { staleTime: 10_000, refetchInterval: instanceIsLive },
     ),
-  search: (query: string) =>
-    searchQuery(
-      instanceKeys.search(query),
-      'api/openstack-instances',
-      instanceSchema,
-      query,
-      60_000,
-    ),
+  search: (query: string) => instances.search(instanceKeys.search(query), query, 60_000),
   one: (uuid: string) =>
-    getQuery(
-      instanceKeys.one(uuid),
-      `api/openstack-instances/${uuid}`,
-      instanceSchema,
-      { field: PICKER_FIELDS },
-      { staleTime: 5 * 60_000 },
-    ),
+    instances.get(instanceKeys.one(uuid), uuid, { field: PICKER_FIELDS }, CATALOGUE),
 };

@@ -15,15 +15,18 @@ import {
 import { LIVE_MIN_MS } from '../model/live';
 import { availabilityZoneSchema } from '../model/schemas';
 import { historyKeys, offeringKeys, orderKeys, volumeKeys } from './keys';
-import { getQuery, listQuery } from './read';
+import { CATALOGUE, collection } from './read';
+
+const offerings = collection('api/marketplace-public-offerings', offeringSchema);
+const images = collection('api/openstack-images', imageSchema);
+const zones = collection('api/openstack-volume-availability-zones', availabilityZoneSchema);
+const orders = collection('api/marketplace-orders', orderSchema);
 
 export const offeringQueries = {
   /** The volume offerings a project can order from: its tenants' private offerings. */
   forProject: (projectUuid: string) =>
-    listQuery(
+    offerings.list(
       offeringKeys.forProject(projectUuid),
-      'api/marketplace-public-offerings',
-      offeringSchema,
       {
         project_uuid: projectUuid,
         type: 'OpenStack.Volume',
@@ -34,20 +37,16 @@ export const offeringQueries = {
       { staleTime: 30_000 },
     ),
   images: (tenantUuid: string) =>
-    listQuery(
+    images.list(
       offeringKeys.images(tenantUuid),
-      'api/openstack-images',
-      imageSchema,
       { tenant_uuid: tenantUuid, o: 'name', page_size: 300 },
-      { staleTime: 5 * 60_000 },
+      CATALOGUE,
     ),
   zones: (tenantUuid: string) =>
-    listQuery(
+    zones.list(
       offeringKeys.zones(tenantUuid),
-      'api/openstack-volume-availability-zones',
-      availabilityZoneSchema,
       { tenant_uuid: tenantUuid, page_size: 300 },
-      { staleTime: 5 * 60_000 },
+      CATALOGUE,
     ),
 };
 
@@ -84,10 +83,9 @@ export async function approveOrder(queryClient: QueryClient, uuid: string) {
 export const orderQueries = {
   /** One order, re-read while it is under way. */
   detail: (uuid: string) =>
-    getQuery(
+    orders.get(
       orderKeys.detail(uuid),
-      `api/marketplace-orders/${uuid}`,
-      orderSchema,
+      uuid,
       {},
       {
         refetchInterval: (query) =>
@@ -96,7 +94,7 @@ export const orderQueries = {
     ),
   /** The orders of one marketplace resource, newest first (HomePort's ResourceOrders). */
   byResource: (resourceUuid: string) =>
-    listQuery(orderKeys.byResource(resourceUuid), 'api/marketplace-orders', orderSchema, {
+    orders.list(orderKeys.byResource(resourceUuid), {
       resource_uuid: resourceUuid,
       o: '-created',
       page_size: 20,

@@ -1,5 +1,6 @@
-// The two shapes most reads take: one page of a Waldur list, and one object by its path. Each
-// resource's query options say only what differs (key, path, schema, parameters, freshness).
+// The reads of one Waldur collection (`api/openstack-snapshots`), each item parsed with its schema:
+// a page of the list, one object by UUID, and a picker's search by name. A resource's query options
+// then say only what differs: the key, the parameters and how fresh the answer must be.
 import { type QueryKey, queryOptions, type UseQueryOptions } from '@tanstack/react-query';
 import type * as z from 'zod/mini';
 import type { Page, QueryParams } from '@/lib/http';
@@ -7,52 +8,35 @@ import { api } from '@/lib/session';
 
 type Extra<T> = Omit<UseQueryOptions<T>, 'queryKey' | 'queryFn'>;
 
-/** Reads one page of the list at `path` (`api/openstack-volumes`), each item parsed. */
-export function listQuery<S extends z.ZodMiniType>(
-  queryKey: QueryKey,
-  path: string,
-  itemSchema: S,
-  params: QueryParams,
-  extra: Extra<Page<z.output<S>>> = {},
-) {
-  return queryOptions({
-    ...extra,
-    queryKey,
-    queryFn: ({ signal }) => api().list(path, itemSchema, { params, signal }),
-  });
-}
-
-/** Reads the object at `path` (`api/openstack-volumes/<uuid>`), parsed. */
-export function getQuery<S extends z.ZodMiniType>(
-  queryKey: QueryKey,
-  path: string,
-  schema: S,
-  params: QueryParams = {},
-  extra: Extra<z.output<S>> = {},
-) {
-  return queryOptions({
-    ...extra,
-    queryKey,
-    queryFn: ({ signal }) => api().get(path, schema, { params, signal }),
-  });
-}
-
 /** The fields a picker shows for an object found by name. */
 export const PICKER_FIELDS = ['uuid', 'name', 'project_name'];
 
-/** A picker's search: the first 20 by name, with `PICKER_FIELDS`. */
-export function searchQuery<S extends z.ZodMiniType>(
-  queryKey: QueryKey,
-  path: string,
-  itemSchema: S,
-  query: string,
-  staleTime: number,
-) {
-  return listQuery(
-    queryKey,
-    path,
-    itemSchema,
-    { name: query || undefined, o: 'name', page_size: 20, field: PICKER_FIELDS },
-    { staleTime },
-  );
+/** How long a catalogue (types, images, zones, directory pickers) stays fresh. */
+export const CATALOGUE = { staleTime: 5 * 60_000 } as const;
+
+export function collection<S extends z.ZodMiniType>(path: string, schema: S) {
+  type Item = z.output<S>;
+  const list = (queryKey: QueryKey, params: QueryParams, extra: Extra<Page<Item>> = {}) =>
+    queryOptions({
+      ...extra,
+      queryKey,
+      queryFn: ({ signal }) => api().list(path, schema, { params, signal }),
+    });
+  return {
+    list,
+    /** `<path>/<uuid>/`, with `params` (`field=` for a sparse read). */
+    get: (queryKey: QueryKey, uuid: string, params: QueryParams = {}, extra: Extra<Item> = {}) =>
+      queryOptions({
+        ...extra,
+        queryKey,
+        queryFn: ({ signal }) => api().get(`${path}/${uuid}`, schema, { params, signal }),
+      }),
+    /** A picker's search: the first 20 by name, with `PICKER_FIELDS`. */
+    search: (queryKey: QueryKey, query: string, staleTime: number) =>
+      list(
+        queryKey,
+        { name: query || undefined, o: 'name', page_size: 20, field: PICKER_FIELDS },
+        { staleTime },
+      ),
+  };
 }

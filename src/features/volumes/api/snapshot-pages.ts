@@ -10,29 +10,21 @@ import { liveInterval } from '../model/live';
 import { type Snapshot, snapshotSchema, type Volume, volumeSchema } from '../model/schemas';
 import { type SnapshotView, snapshotViewToQuery } from '../model/snapshot-view';
 import { directoryKeys, historyKeys, snapshotKeys, volumeKeys } from './keys';
-import { getQuery, listQuery } from './read';
-import { inTransition } from './snapshots';
+import { collection } from './read';
+import { inTransition, snapshots } from './snapshots';
+
+/** `<snapshot>/restorations/`: a bare array of every volume restored from it, unpaginated. */
+const restorations = collection('api/openstack-snapshots', z.array(restorationSchema));
 
 export const snapshotPageQueries = {
   /** One page of the snapshots list; live while a snapshot on it is in transition. */
   list: (view: SnapshotView) =>
-    listQuery(
-      snapshotKeys.list(view),
-      'api/openstack-snapshots',
-      snapshotSchema,
-      snapshotViewToQuery(view),
-      {
-        placeholderData: keepPreviousData,
-        refetchInterval: liveInterval<Page<Snapshot>>(inTransition),
-      },
-    ),
-  /** Every volume restored from the snapshot (unpaginated, as Waldur answers it). */
+    snapshots.list(snapshotKeys.list(view), snapshotViewToQuery(view), {
+      placeholderData: keepPreviousData,
+      refetchInterval: liveInterval<Page<Snapshot>>(inTransition),
+    }),
   restorations: (uuid: string) =>
-    getQuery(
-      snapshotKeys.restorations(uuid),
-      `api/openstack-snapshots/${uuid}/restorations`,
-      z.array(restorationSchema),
-    ),
+    restorations.get(snapshotKeys.restorations(uuid), `${uuid}/restorations`),
 };
 
 function invalidateSnapshot(queryClient: QueryClient, snapshot: Snapshot) {

@@ -5,29 +5,20 @@ import { liveInterval } from '../model/live';
 import { type Snapshot, snapshotSchema } from '../model/schemas';
 import { isSettledState } from '../model/states';
 import { snapshotKeys } from './keys';
-import { getQuery, listQuery } from './read';
+import { collection } from './read';
 
 export const inTransition = (page: Page<Snapshot>) =>
   page.items.some((s) => Boolean(s.state) && !isSettledState(s.state));
 
+export const snapshots = collection('api/openstack-snapshots', snapshotSchema);
+const snapshotIsLive = liveInterval<Snapshot>((s) => Boolean(s.state) && !isSettledState(s.state));
+
 export const snapshotQueries = {
   detail: (uuid: string) =>
-    getQuery(
-      snapshotKeys.detail(uuid),
-      `api/openstack-snapshots/${uuid}`,
-      snapshotSchema,
-      {},
-      {
-        refetchInterval: liveInterval<Snapshot>(
-          (s) => Boolean(s.state) && !isSettledState(s.state),
-        ),
-      },
-    ),
+    snapshots.get(snapshotKeys.detail(uuid), uuid, {}, { refetchInterval: snapshotIsLive }),
   byVolume: (volumeUuid: string) =>
-    listQuery(
+    snapshots.list(
       snapshotKeys.byVolume(volumeUuid),
-      'api/openstack-snapshots',
-      snapshotSchema,
       { source_volume_uuid: volumeUuid, o: '-created', page_size: 100 },
       { refetchInterval: liveInterval<Page<Snapshot>>(inTransition) },
     ),

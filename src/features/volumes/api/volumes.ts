@@ -12,7 +12,7 @@ import { liveInterval } from '../model/live';
 import { type Volume, volumeSchema } from '../model/schemas';
 import { needsRefresh, TRANSITIONAL_STATES } from '../model/states';
 import { volumeKeys } from './keys';
-import { getQuery, searchQuery } from './read';
+import { collection } from './read';
 
 export interface VolumePage extends Page<Volume> {
   /** The page actually shown: a page past the end (an old link) lands on the last one. */
@@ -210,6 +210,9 @@ export function volumeFromLists(queryClient: QueryClient, uuid: string): Volume 
   return undefined;
 }
 
+const volumes = collection('api/openstack-volumes', volumeSchema);
+const rawVolumes = collection('api/openstack-volumes', z.unknown());
+
 export const volumeQueries = {
   list: (params: VolumeListParams) =>
     queryOptions({
@@ -219,29 +222,11 @@ export const volumeQueries = {
       refetchInterval: pageIsLive,
     }),
   detail: (uuid: string) =>
-    getQuery(
-      volumeKeys.detail(uuid),
-      `api/openstack-volumes/${uuid}`,
-      volumeSchema,
-      {},
-      {
-        refetchInterval: volumeIsLive,
-      },
-    ),
+    volumes.get(volumeKeys.detail(uuid), uuid, {}, { refetchInterval: volumeIsLive }),
   /** Exactly what the server returns for this volume, unparsed, for the support panel. */
-  raw: (uuid: string) =>
-    getQuery(
-      volumeKeys.raw(uuid),
-      `api/openstack-volumes/${uuid}`,
-      z.unknown(),
-      {},
-      {
-        staleTime: 0,
-      },
-    ),
+  raw: (uuid: string) => rawVolumes.get(volumeKeys.raw(uuid), uuid, {}, { staleTime: 0 }),
   /** Volumes by name, for a picker (a filter by source volume). */
-  search: (query: string) =>
-    searchQuery(volumeKeys.search(query), 'api/openstack-volumes', volumeSchema, query, 30_000),
+  search: (query: string) => volumes.search(volumeKeys.search(query), query, 30_000),
   /** How many volumes match (HEAD-less: `page_size=1` and `X-Result-Count`). */
   count: (filters: VolumeFilters & { search?: string }) =>
     queryOptions({

@@ -3,17 +3,19 @@ import { useNow } from '@/lib/use-now';
 
 /** "Updated 5 s ago · watching 3 in progress" and a manual refresh. */
 export function LiveStatus({
-  updatedAt,
+  query,
   inProgress,
-  isFetching,
-  onRefresh,
+  stale = false,
 }: {
-  updatedAt: number;
+  /** The query shown: when it was updated, whether it is fetching, and how to refetch it. */
+  query: { dataUpdatedAt: number; isFetching: boolean; refetch: () => unknown };
   inProgress: number;
-  isFetching: boolean;
-  onRefresh: () => void;
+  /** Showing another object's data for now (a placeholder): not "updated" yet. */
+  stale?: boolean;
 }) {
   const now = useNow(1000);
+  const { isFetching } = query;
+  const updatedAt = stale ? 0 : query.dataUpdatedAt;
   return (
     <div className="live-status">
       {inProgress > 0 ? (
@@ -28,7 +30,7 @@ export function LiveStatus({
       <button
         type="button"
         className="btn btn--secondary btn--sm"
-        onClick={onRefresh}
+        onClick={() => void query.refetch()}
         aria-busy={isFetching || undefined}
       >
         <span aria-hidden="true" className={isFetching ? 'spin' : ''}>

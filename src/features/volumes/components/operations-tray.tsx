@@ -2,6 +2,7 @@ import './operations-tray.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
+import { DisclosureButton } from '@/components/button';
 import { isApiError } from '@/lib/api-error';
 import { currentUserQuery } from '@/lib/current-user';
 import { formatAge } from '@/lib/format';
@@ -164,19 +165,13 @@ export function OperationsTray() {
       {watched.map((operation) => (
         <OperationWatcher key={operation.id} operation={operation} />
       ))}
-      <button
-        type="button"
-        className="btn btn--secondary tray__toggle"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen(!open)}
-      >
+      <DisclosureButton className="tray__toggle" open={open} onToggle={setOpen} controls={panelId}>
         {pending.length > 0 ? <span className="live-dot" aria-hidden="true" /> : null}
         Operations
         <span className="badge badge--neutral">
           {pending.length > 0 ? `${pending.length} running` : `${operations.length} done`}
         </span>
-      </button>
+      </DisclosureButton>
       <div id={panelId} className="tray__panel" hidden={!open}>
         <div className="tray__header">
           <h2 className="tray__title">Operations</h2>

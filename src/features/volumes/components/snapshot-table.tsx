@@ -6,6 +6,7 @@ import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { Combobox } from '@/components/combobox';
 import { Options, Select } from '@/components/select';
+import { Table } from '@/components/table';
 import { RelativeTime } from '@/components/time';
 import { errorMessage } from '@/lib/api-error';
 import { formatDateTime, parseDate } from '@/lib/format';
@@ -107,49 +108,41 @@ export function SnapshotTable({
 }) {
   return (
     <div className="table-wrap">
-      <table className="table" aria-busy={isBusy || undefined}>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">State</th>
-            <th scope="col" className="num">
-              Size
+      <Table
+        caption={caption}
+        isBusy={isBusy}
+        columns={[
+          'Name',
+          'State',
+          { label: 'Size', numeric: true },
+          !ofOneVolume && 'Source volume',
+          !ofOneVolume && 'Project',
+          'Retention',
+          'Created',
+        ]}
+      >
+        {snapshots.map((snapshot) => (
+          <tr key={snapshot.uuid}>
+            <th scope="row">
+              <Link to={`/snapshots/${snapshot.uuid}`}>{snapshot.name || snapshot.uuid}</Link>
+              {snapshot.error_message ? (
+                <p className="field__error">{snapshot.error_message}</p>
+              ) : null}
             </th>
-            {ofOneVolume ? null : (
-              <>
-                <th scope="col">Source volume</th>
-                <th scope="col">Project</th>
-              </>
-            )}
-            <th scope="col">Retention</th>
-            <th scope="col">Created</th>
+            <td>
+              <StateBadge volume={{ state: snapshot.state, action: snapshot.action }} />
+            </td>
+            <td className="num">{formatSize(snapshot.size)}</td>
+            {ofOneVolume ? null : <SourceCells snapshot={snapshot} />}
+            <td>
+              <Retention keptUntil={snapshot.kept_until} />
+            </td>
+            <td>
+              <RelativeTime value={snapshot.created} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {snapshots.map((snapshot) => (
-            <tr key={snapshot.uuid}>
-              <th scope="row">
-                <Link to={`/snapshots/${snapshot.uuid}`}>{snapshot.name || snapshot.uuid}</Link>
-                {snapshot.error_message ? (
-                  <p className="field__error">{snapshot.error_message}</p>
-                ) : null}
-              </th>
-              <td>
-                <StateBadge volume={{ state: snapshot.state, action: snapshot.action }} />
-              </td>
-              <td className="num">{formatSize(snapshot.size)}</td>
-              {ofOneVolume ? null : <SourceCells snapshot={snapshot} />}
-              <td>
-                <Retention keptUntil={snapshot.kept_until} />
-              </td>
-              <td>
-                <RelativeTime value={snapshot.created} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       {children}
     </div>
   );

@@ -7,6 +7,7 @@ import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { Spinner } from '@/components/spinner';
 import { Callout, ErrorState } from '@/components/status';
+import { Table } from '@/components/table';
 import { errorMessage } from '@/lib/api-error';
 import { currentUserQuery } from '@/lib/current-user';
 import { formatInteger } from '@/lib/format';
@@ -250,35 +251,29 @@ export function BulkDialog({
             tabIndex={0}
             aria-label="Volumes in this bulk action"
           >
-            <table className="table">
-              <caption className="visually-hidden">Volumes in this bulk action</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Volume</th>
-                  <th scope="col">{phase === 'plan' ? 'Plan' : 'Result'}</th>
+            <Table
+              caption="Volumes in this bulk action"
+              columns={['Volume', phase === 'plan' ? 'Plan' : 'Result']}
+            >
+              {plan.skipped.map(({ volume, reason }) => (
+                <tr key={volume.uuid} className="bulk-row bulk-row--skipped">
+                  <th scope="row">{volume.name}</th>
+                  <td>Skipped: {reason}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {plan.skipped.map(({ volume, reason }) => (
-                  <tr key={volume.uuid} className="bulk-row bulk-row--skipped">
+              ))}
+              {plan.eligible.map((volume) => {
+                const outcome = outcomes.get(volume.uuid);
+                return (
+                  <tr
+                    key={volume.uuid}
+                    className={`bulk-row bulk-row--${outcome?.status ?? 'planned'}`}
+                  >
                     <th scope="row">{volume.name}</th>
-                    <td>Skipped: {reason}</td>
+                    <td>{outcome ? outcomeText(outcome) : BULK_LABELS[action].verb}</td>
                   </tr>
-                ))}
-                {plan.eligible.map((volume) => {
-                  const outcome = outcomes.get(volume.uuid);
-                  return (
-                    <tr
-                      key={volume.uuid}
-                      className={`bulk-row bulk-row--${outcome?.status ?? 'planned'}`}
-                    >
-                      <th scope="row">{volume.name}</th>
-                      <td>{outcome ? outcomeText(outcome) : BULK_LABELS[action].verb}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+                );
+              })}
+            </Table>
           </section>
         </>
       )}

@@ -19,6 +19,11 @@ type Phase =
   | { kind: 'failed'; message: string };
 
 /** Exports the list's current view, every page of it (page_size=300, field=), as CSV or JSON. */
+const EXPORT_FORMATS = [
+  ['csv', 'CSV (spreadsheets)'],
+  ['json', 'JSON'],
+] as const;
+
 export function ExportDialog({
   dialog: { params, columns, total },
   onClose,
@@ -85,24 +90,17 @@ export function ExportDialog({
     >
       <fieldset className="choice-list" disabled={phase.kind === 'fetching'}>
         <legend className="field__label">Format</legend>
-        <label className="radio">
-          <input
-            type="radio"
-            name="export-format"
-            checked={format === 'csv'}
-            onChange={() => setFormat('csv')}
-          />
-          CSV (spreadsheets)
-        </label>
-        <label className="radio">
-          <input
-            type="radio"
-            name="export-format"
-            checked={format === 'json'}
-            onChange={() => setFormat('json')}
-          />
-          JSON
-        </label>
+        {EXPORT_FORMATS.map(([value, label]) => (
+          <label key={value} className="radio">
+            <input
+              type="radio"
+              name="export-format"
+              checked={format === value}
+              onChange={() => setFormat(value)}
+            />
+            {label}
+          </label>
+        ))}
       </fieldset>
       {total > EXPORT_CAP ? (
         <Callout tone="warning">

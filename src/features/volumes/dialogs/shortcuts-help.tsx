@@ -1,5 +1,6 @@
 import './keyboard.css';
 import { Dialog } from '@/components/dialog';
+import { Table } from '@/components/table';
 import { SHORTCUTS } from '../hooks/use-list-keyboard';
 
 export function ShortcutsHelp({ onClose }: { dialog?: unknown; onClose: () => void }) {
@@ -10,30 +11,21 @@ export function ShortcutsHelp({ onClose }: { dialog?: unknown; onClose: () => vo
       title="Keyboard shortcuts"
       description="On the volume list, when no field has focus."
     >
-      <table className="table shortcuts">
-        <caption className="visually-hidden">Keyboard shortcuts</caption>
-        <thead>
-          <tr>
-            <th scope="col">Key</th>
-            <th scope="col">Does</th>
+      <Table caption="Keyboard shortcuts" className="table shortcuts" columns={['Key', 'Does']}>
+        {SHORTCUTS.map((shortcut) => (
+          <tr key={shortcut.keys}>
+            <th scope="row">
+              {shortcut.keys.split(' or ').map((key, index) => (
+                <span key={key}>
+                  {index > 0 ? ' or ' : ''}
+                  <kbd>{key}</kbd>
+                </span>
+              ))}
+            </th>
+            <td>{shortcut.does}</td>
           </tr>
-        </thead>
-        <tbody>
-          {SHORTCUTS.map((shortcut) => (
-            <tr key={shortcut.keys}>
-              <th scope="row">
-                {shortcut.keys.split(' or ').map((key, index) => (
-                  <span key={key}>
-                    {index > 0 ? ' or ' : ''}
-                    <kbd>{key}</kbd>
-                  </span>
-                ))}
-              </th>
-              <td>{shortcut.does}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       <p className="muted">
         In dialogs: Tab and Shift+Tab move between fields, Escape closes. Screen-reader users can
         also use their own table navigation; these keys do not replace it.

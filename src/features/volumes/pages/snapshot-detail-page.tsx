@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link, useParams } from 'react-router';
 import { LoadingBlock, Spinner } from '@/components/spinner';
-import { EmptyState, QueryErrorState } from '@/components/status';
+import { QueryErrorState } from '@/components/status';
+import { Table } from '@/components/table';
 import { RelativeTime } from '@/components/time';
 import { ApiError } from '@/lib/api-error';
 import { currentUserQuery } from '@/lib/current-user';
@@ -16,6 +17,7 @@ import { snapshotPageQueries } from '../api/snapshot-pages';
 import { snapshotQueries } from '../api/snapshots';
 import { Detail, DetailList, KeyValues } from '../components/detail-list';
 import { LiveStatus } from '../components/live-status';
+import { NotFoundPage } from '../components/not-found-page';
 import { Retention } from '../components/snapshot-table';
 import { RuntimeBadge, StateBadge } from '../components/state-badge';
 import { DialogHost } from '../dialogs/dialog-host';
@@ -65,44 +67,33 @@ function Restorations({ uuid }: { uuid: string }) {
   if (data.length === 0) return <p className="muted">No volume was restored from it.</p>;
   return (
     <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">Volumes restored from this snapshot</caption>
-        <thead>
-          <tr>
-            <th scope="col">Volume</th>
-            <th scope="col">State</th>
-            <th scope="col" className="num">
-              Size
-            </th>
-            <th scope="col">Restored</th>
-            <th scope="col">Description</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((restoration) => {
-            const volume = uuidFromUrl(restoration.volume);
-            return (
-              <tr key={restoration.uuid ?? volume}>
-                <th scope="row">
-                  {volume ? (
-                    <Link to={`/volumes/${volume}`}>{restoration.volume_name || volume}</Link>
-                  ) : (
-                    restoration.volume_name
-                  )}
-                </th>
-                <td>
-                  <StateBadge volume={{ state: restoration.volume_state }} />
-                </td>
-                <td className="num">{formatSize(restoration.volume_size)}</td>
-                <td>
-                  <RelativeTime value={restoration.created} />
-                </td>
-                <td>{restoration.description}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Table
+        caption="Volumes restored from this snapshot"
+        columns={['Volume', 'State', { label: 'Size', numeric: true }, 'Restored', 'Description']}
+      >
+        {data.map((restoration) => {
+          const volume = uuidFromUrl(restoration.volume);
+          return (
+            <tr key={restoration.uuid ?? volume}>
+              <th scope="row">
+                {volume ? (
+                  <Link to={`/volumes/${volume}`}>{restoration.volume_name || volume}</Link>
+                ) : (
+                  restoration.volume_name
+                )}
+              </th>
+              <td>
+                <StateBadge volume={{ state: restoration.volume_state }} />
+              </td>
+              <td className="num">{formatSize(restoration.volume_size)}</td>
+              <td>
+                <RelativeTime value={restoration.created} />
+              </td>
+              <td>{restoration.description}</td>
+            </tr>
+          );
+        })}
+      </Table>
     </div>
   );
 }
@@ -110,7 +101,7 @@ function Restorations({ uuid }: { uuid: string }) {
 function SnapshotDetail({ uuid }: { uuid: string }) {
   const query = useQuery(snapshotQueries.detail(uuid));
   const user = useQuery(currentUserQuery());
-  const { data: snapshot, error, isError, isPending, isFetching, refetch, dataUpdatedAt } = query;
+  const { data: snapshot, error, isError, isPending, isFetching, refetch } = query;
   useDocumentTitle(snapshot?.name ?? 'Snapshot');
   const gone = isError && error instanceof ApiError && error.status === 404;
   if (isPending) {
@@ -118,14 +109,11 @@ function SnapshotDetail({ uuid }: { uuid: string }) {
   }
   if (gone && !snapshot) {
     return (
-      <div className="page page--narrow">
-        <EmptyState title="Snapshot not found" level={1}>
-          <p>There is no snapshot with this UUID, or you cannot see it.</p>
-          <Link to="/snapshots" className="btn btn--primary">
-            All snapshots
-          </Link>
-        </EmptyState>
-      </div>
+      <NotFoundPage
+        title="Snapshot not found"
+        message="There is no snapshot with this UUID, or you cannot see it."
+        back={ALL_SNAPSHOTS}
+      />
     );
   }
   if (!snapshot) {
@@ -160,10 +148,8 @@ function SnapshotDetail({ uuid }: { uuid: string }) {
           </div>
         </div>
         <LiveStatus
-          updatedAt={dataUpdatedAt}
+          query={query}
           inProgress={snapshot.state && !isSettledState(snapshot.state) ? 1 : 0}
-          isFetching={isFetching}
-          onRefresh={() => void refetch()}
         />
       </header>
       {gone ? (
@@ -247,19 +233,18 @@ function SnapshotDetail({ uuid }: { uuid: string }) {
   );
 }
 
+const ALL_SNAPSHOTS = { to: '/snapshots', label: 'All snapshots' };
+
 export function SnapshotDetailPage() {
   const params = useParams();
   const uuid = normalizeUuid(params.uuid);
   if (!uuid) {
     return (
-      <div className="page page--narrow">
-        <EmptyState title="Snapshot not found" level={1}>
-          <p>“{params.uuid ?? ''}” is not a snapshot UUID.</p>
-          <Link to="/snapshots" className="btn btn--primary">
-            All snapshots
-          </Link>
-        </EmptyState>
-      </div>
+      <NotFoundPage
+        title="Snapshot not found"
+        message={`“${params.uuid ?? ''}” is not a snapshot UUID.`}
+        back={ALL_SNAPSHOTS}
+      />
     );
   }
   return <SnapshotDetail uuid={uuid} />;

@@ -19,8 +19,8 @@ import { isSettledState } from '../model/states';
 export function SnapshotListPage() {
   useDocumentTitle('Snapshots');
   const { view, update } = useSnapshotView();
-  const { data, isPending, isError, error, refetch, isFetching, isPlaceholderData, dataUpdatedAt } =
-    useQuery(snapshotPageQueries.list(view));
+  const query = useQuery(snapshotPageQueries.list(view));
+  const { data, isPending, isError, error, refetch, isFetching, isPlaceholderData } = query;
   const filtered = isFiltered(view);
   const inProgress = data?.items.filter((s) => s.state && !isSettledState(s.state)).length ?? 0;
   const pageCount = data ? Math.max(1, Math.ceil(data.total / view.pageSize)) : 1;
@@ -34,12 +34,7 @@ export function SnapshotListPage() {
             Point-in-time copies of volumes, and what was restored from them.
           </p>
         </div>
-        <LiveStatus
-          updatedAt={dataUpdatedAt}
-          inProgress={inProgress}
-          isFetching={isFetching}
-          onRefresh={() => void refetch()}
-        />
+        <LiveStatus query={query} inProgress={inProgress} />
       </header>
 
       <div className="toolbar">

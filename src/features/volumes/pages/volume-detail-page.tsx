@@ -1,9 +1,8 @@
 import './volume-detail.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { LoadingBlock, Spinner } from '@/components/spinner';
-import { EmptyState, QueryErrorState } from '@/components/status';
+import { QueryErrorState } from '@/components/status';
 import { ApiError } from '@/lib/api-error';
 import { formatSize } from '@/lib/units';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -11,6 +10,7 @@ import { normalizeUuid } from '@/lib/uuid';
 import { volumeFromLists, volumeQueries } from '../api/volumes';
 import { ActionBar } from '../components/action-controls';
 import { LiveStatus } from '../components/live-status';
+import { NotFoundPage } from '../components/not-found-page';
 import { SnapshotList } from '../components/snapshot-list';
 import { StateBadge } from '../components/state-badge';
 import { SupportPanel } from '../components/support-panel';
@@ -20,17 +20,6 @@ import { Marketplace, Organisation, Overview } from '../components/volume-sectio
 import { DialogHost } from '../dialogs/dialog-host';
 import { useSettleAnnouncements } from '../hooks/use-settle-announcements';
 import { needsRefresh } from '../model/states';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id} className="panel__title">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 function useBackLink() {
   const from = (useLocation().state as { from?: string } | null)?.from;
@@ -42,18 +31,7 @@ function useBackLink() {
 }
 
 function NotFound({ title, message }: { title: string; message: string }) {
-  const back = useBackLink();
-  useDocumentTitle(title);
-  return (
-    <div className="page page--narrow">
-      <EmptyState title={title} level={1}>
-        <p>{message}</p>
-        <Link to={back.to} className="btn btn--primary">
-          {back.label}
-        </Link>
-      </EmptyState>
-    </div>
-  );
+  return <NotFoundPage title={title} message={message} back={useBackLink()} />;
 }
 
 export function VolumeDetailPage() {
@@ -76,16 +54,7 @@ function VolumeDetail({ uuid }: { uuid: string }) {
     // Coming from the list, show the row at once; the rest fills in when the full volume arrives.
     placeholderData: () => volumeFromLists(queryClient, uuid),
   });
-  const {
-    data: volume,
-    error,
-    isError,
-    isPending,
-    isPlaceholderData,
-    isFetching,
-    refetch,
-    dataUpdatedAt,
-  } = query;
+  const { data: volume, error, isError, isPending, isPlaceholderData, isFetching, refetch } = query;
   useDocumentTitle(volume?.name ?? 'Volume');
   useSettleAnnouncements(volume && !isPlaceholderData ? [volume] : undefined);
 
@@ -141,10 +110,9 @@ function VolumeDetail({ uuid }: { uuid: string }) {
           </div>
         </div>
         <LiveStatus
-          updatedAt={isPlaceholderData ? 0 : dataUpdatedAt}
+          query={query}
           inProgress={needsRefresh(volume) ? 1 : 0}
-          isFetching={isFetching}
-          onRefresh={() => void refetch()}
+          stale={isPlaceholderData}
         />
       </header>
 
@@ -173,24 +141,23 @@ function VolumeDetail({ uuid }: { uuid: string }) {
       </div>
 
       <div className="detail-grid">
-        <Section id="overview" title="Overview">
-          <Overview volume={volume} />
-        </Section>
-        <Section id="organisation" title="Organisation">
-          <Organisation volume={volume} />
-        </Section>
-        <Section id="marketplace" title="Marketplace">
-          <Marketplace volume={volume} />
-        </Section>
-        <Section id="snapshots" title="Snapshots">
-          <SnapshotList volumeUuid={volume.uuid} />
-        </Section>
-        <Section id="history" title="History">
-          <VolumeHistory volume={volume} />
-        </Section>
-        <Section id="support" title="Support">
-          <SupportPanel volume={volume} />
-        </Section>
+        {(
+          [
+            ['overview', 'Overview', <Overview key="overview" volume={volume} />],
+            ['organisation', 'Organisation', <Organisation key="organisation" volume={volume} />],
+            ['marketplace', 'Marketplace', <Marketplace key="marketplace" volume={volume} />],
+            ['snapshots', 'Snapshots', <SnapshotList key="snapshots" volumeUuid={volume.uuid} />],
+            ['history', 'History', <VolumeHistory key="history" volume={volume} />],
+            ['support', 'Support', <SupportPanel key="support" volume={volume} />],
+          ] as const
+        ).map(([id, title, content]) => (
+          <section key={id} className="panel" aria-labelledby={id}>
+            <h2 id={id} className="panel__title">
+              {title}
+            </h2>
+            {content}
+          </section>
+        ))}
       </div>
       <DialogHost />
     </div>

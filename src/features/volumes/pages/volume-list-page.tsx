@@ -1,6 +1,7 @@
 import './volume-list.css';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { DisclosureButton } from '@/components/button';
 import { LoadingBlock } from '@/components/spinner';
 import { EmptyState, QueryErrorState, RefreshError } from '@/components/status';
 import { formatInteger } from '@/lib/format';
@@ -42,8 +43,7 @@ export function VolumeListPage() {
   const [view, update] = useListView();
   const params = useMemo(() => viewToParams(view), [view]);
   const query = useQuery(volumeQueries.list(params));
-  const { data, isPending, isError, error, isPlaceholderData, isFetching, refetch, dataUpdatedAt } =
-    query;
+  const { data, isPending, isError, error, isPlaceholderData, isFetching, refetch } = query;
   // Stable while the visible columns stay the same (the rows are memoized on it).
   const columnsKey = orderedColumns(view).join(',');
   const columns = useMemo(() => columnsKey.split(',') as ColumnId[], [columnsKey]);
@@ -101,12 +101,7 @@ export function VolumeListPage() {
         >
           Keyboard shortcuts <kbd>?</kbd>
         </button>
-        <LiveStatus
-          updatedAt={dataUpdatedAt}
-          inProgress={inProgress}
-          isFetching={isFetching}
-          onRefresh={() => void refetch()}
-        />
+        <LiveStatus query={query} inProgress={inProgress} />
       </header>
 
       <div className="toolbar">
@@ -131,15 +126,14 @@ export function VolumeListPage() {
         </div>
       </div>
       {phone ? (
-        <button
-          type="button"
-          className="btn btn--secondary filters-toggle"
-          aria-expanded={filtersOpen}
-          aria-controls={filtersId}
-          onClick={() => setFiltersOpen(!filtersOpen)}
+        <DisclosureButton
+          className="filters-toggle"
+          open={filtersOpen}
+          onToggle={setFiltersOpen}
+          controls={filtersId}
         >
           Filters ({activeFilterCount(view)})
-        </button>
+        </DisclosureButton>
       ) : null}
       <div id={filtersId} hidden={phone && !filtersOpen}>
         <FilterBar view={view} update={update} />
