@@ -116,3 +116,18 @@ export function RefreshError({ error, onRetry }: { error: Error; onRetry: () => 
     </div>
   );
 }
+
+/** A page whose object could not be loaded: the failure is the page, with "Try again". */
+export function PageLoadError({
+  title,
+  query,
+}: {
+  title: string;
+  query: { error: unknown; refetch: () => unknown; isFetching: boolean };
+}) {
+  return (
+    <div className="page">
+      <QueryErrorState title={title} query={query} level={1} />
+    </div>
+  );
+}

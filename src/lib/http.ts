@@ -33,6 +33,15 @@ export interface SendOptions extends RequestOptions {
   schema?: z.ZodMiniType;
 }
 
+/** A request with a body: typed by its schema when it has one. */
+interface Write {
+  <S extends z.ZodMiniType>(
+    path: string,
+    options: SendOptions & { schema: S },
+  ): Promise<z.output<S>>;
+  (path: string, options?: SendOptions): Promise<unknown>;
+}
+
 export interface HttpClientConfig {
   /** Origin (and optional prefix) of the Waldur deployment, e.g. `https://waldur.example.com`. */
   baseUrl: string;
@@ -211,36 +220,18 @@ export class HttpClient {
     return { items, total, links: parseLinkHeader(response.headers.get('link')) };
   }
 
-  /** POST; with a schema the body is validated and returned, otherwise returned as parsed. */
-  post<S extends z.ZodMiniType>(
-    path: string,
-    options: SendOptions & { schema: S },
-  ): Promise<z.output<S>>;
-  post(path: string, options?: SendOptions): Promise<unknown>;
-  post(path: string, options: SendOptions = {}) {
-    return this.write('POST', path, options);
-  }
-
-  patch<S extends z.ZodMiniType>(
-    path: string,
-    options: SendOptions & { schema: S },
-  ): Promise<z.output<S>>;
-  patch(path: string, options?: SendOptions): Promise<unknown>;
-  patch(path: string, options: SendOptions = {}) {
-    return this.write('PATCH', path, options);
-  }
-
-  put<S extends z.ZodMiniType>(
-    path: string,
-    options: SendOptions & { schema: S },
-  ): Promise<z.output<S>>;
-  put(path: string, options?: SendOptions): Promise<unknown>;
-  put(path: string, options: SendOptions = {}) {
-    return this.write('PUT', path, options);
-  }
+  /** POST, PATCH and PUT: with a schema the answer is validated and returned, else as parsed. */
+  readonly post = this.writer('POST');
+  readonly patch = this.writer('PATCH');
+  readonly put = this.writer('PUT');
 
   delete(path: string, options: SendOptions = {}): Promise<unknown> {
     return this.write('DELETE', path, options);
+  }
+
+  private writer(method: string): Write {
+    return ((path: string, options: SendOptions = {}) =>
+      this.write(method, path, options)) as Write;
   }
 
   private async write(method: string, path: string, options: SendOptions): Promise<unknown> {

@@ -1,7 +1,9 @@
 // Notices for the user: successes ("Extend of data-01 scheduled"), and errors that keep their
 // evidence (status, message, request) so that they can be copied into a support ticket. Kept for the
 // page's lifetime; the newest show as toasts, all of them in the notifications panel.
+
 import { announce } from './announcer';
+import { ApiError, errorMessage } from './api-error';
 import { createStore, useStore } from './store';
 
 export interface Notice {
@@ -31,6 +33,17 @@ export function notify(notice: Omit<Notice, 'id' | 'createdAt' | 'toastVisible'>
     notice.kind === 'error' ? 'assertive' : 'polite',
   );
   return id;
+}
+
+/** A failure as an error notice: what went wrong, and the report to copy for an API error. */
+export function notifyFailure(title: string, error: unknown, actions?: Notice['actions']): number {
+  return notify({
+    kind: 'error',
+    title,
+    message: errorMessage(error),
+    report: error instanceof ApiError ? error.toReport() : undefined,
+    actions,
+  });
 }
 
 export function hideToast(id: number) {

@@ -11,6 +11,7 @@ import {
 } from '../list';
 import { detail, json, permissionDenied } from '../responses';
 import { CORE_STATE_CODES, spellState } from '../states';
+import { FieldErrors, requireState } from './validators';
 
 /** The filters of Waldur's `BaseResourceFilter` (and `TenantFilterSet`), for any resource. */
 export function resourceFilters<T extends ResourceBase>(ctx: HandlerContext): Filter<T>[] {
@@ -124,6 +125,20 @@ export function getObjectForChange<T extends { uuid: string; project_uuid: strin
   const item = getObject(ctx, items, model);
   if (!ctx.backend.canAdminister(ctx.user, item.project_uuid)) throw permissionDenied();
   return item;
+}
+
+/**
+ * The first steps of a change to an OK object, in Waldur's order: the object (404, then 403), its
+ * state (409), then the body, with a collector for its field errors.
+ */
+export async function changeOkObject<T extends ResourceBase>(
+  ctx: HandlerContext,
+  items: T[],
+  model: string,
+) {
+  const object = getObjectForChange(ctx, items, model);
+  requireState(ctx, object, 'OK');
+  return { object, data: await ctx.backend.readJson(ctx.request), errors: new FieldErrors() };
 }
 
 /**

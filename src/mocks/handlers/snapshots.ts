@@ -15,6 +15,7 @@ import { checkQuotas } from '../quotas';
 import { json } from '../responses';
 import { serializeRestoration, serializeSnapshot, serializeVolume } from '../serializers';
 import {
+  changeOkObject,
   getObject,
   getObjectForChange,
   resourceFilters,
@@ -54,10 +55,11 @@ const getSnapshotForChange = (ctx: HandlerContext) =>
   getObjectForChange(ctx, ctx.db.snapshots, 'Snapshot');
 
 async function update(ctx: HandlerContext) {
-  const snapshot = getSnapshotForChange(ctx);
-  requireState(ctx, snapshot, 'OK');
-  const data = await ctx.backend.readJson(ctx.request);
-  const errors = new FieldErrors();
+  const {
+    object: snapshot,
+    data,
+    errors,
+  } = await changeOkObject(ctx, ctx.db.snapshots, 'Snapshot');
   const name = validateChar(errors, data, 'name', {
     required: ctx.request.method === 'PUT',
     maxLength: 150,

@@ -7,13 +7,13 @@ import { type ListSpec, relationFilters } from '../list';
 import { json, methodNotAllowed, permissionDenied } from '../responses';
 import { serializeVolume } from '../serializers';
 import {
+  changeOkObject,
   getObject,
-  getObjectForChange,
   resourceFilters,
   resourceOrdering,
   resourceReadHandlers,
 } from './common';
-import { FieldErrors, requireState, validateBoolean, validateChar } from './validators';
+import { validateBoolean, validateChar } from './validators';
 import { attach, detach, extend, pull, retype, snapshot } from './volume-actions';
 
 // `/api/openstack-volumes/`: Waldur's `VolumeViewSet` (src/waldur_openstack/views.py): the list
@@ -69,17 +69,10 @@ function volumeListSpec(ctx: HandlerContext): ListSpec<VolumeRecord> {
   };
 }
 
-/** `is_administrator` for unsafe methods: runs after `get_object()`, so 404 comes before 403. */
-const getVolumeForChange = (ctx: HandlerContext) =>
-  getObjectForChange(ctx, ctx.db.volumes, 'Volume');
-
 /** PUT and PATCH: only name, description and bootable are writable; the rest is silently ignored. */
 async function update(ctx: HandlerContext) {
-  const volume = getVolumeForChange(ctx);
-  requireState(ctx, volume, 'OK');
-  const data = await ctx.backend.readJson(ctx.request);
+  const { object: volume, data, errors } = await changeOkObject(ctx, ctx.db.volumes, 'Volume');
   const partial = ctx.request.method === 'PATCH';
-  const errors = new FieldErrors();
   const name = validateChar(errors, data, 'name', { required: !partial, maxLength: 150 });
   const description = validateChar(errors, data, 'description', {
     allowBlank: true,

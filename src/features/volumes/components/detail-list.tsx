@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { RelativeTime } from '@/components/time';
 
 /** A two-column list of labelled values; a missing value says so instead of leaving a hole. */
 export function DetailList({ children }: { children: ReactNode }) {
@@ -36,5 +37,19 @@ export function KeyValues({ value }: { value: Record<string, unknown> | null | u
         </div>
       ))}
     </dl>
+  );
+}
+
+/** When an object was created and last modified, as ages ("3 days ago") with the exact time. */
+export function Timestamps({ of }: { of: { created?: string | null; modified?: string | null } }) {
+  return (
+    <>
+      <Detail label="Created">
+        {of.created ? <RelativeTime value={of.created} /> : undefined}
+      </Detail>
+      <Detail label="Modified">
+        {of.modified ? <RelativeTime value={of.modified} /> : undefined}
+      </Detail>
+    </>
   );
 }

@@ -28,53 +28,50 @@ export function FilterChips({ view, update }: { view: ListView; update: Update }
   const tenant = useEntityLabel('openstack-tenants', view.tenant);
   const instance = useEntityLabel('openstack-instances', view.instance);
   if (!hasAnyFilter(view)) return null;
+  const search = view.search.trim();
+  const chips: { key: string; label: string; remove: Parameters<Update>[0] }[] = [
+    ...(search ? [{ key: 'search', label: `Search: “${search}”`, remove: { search: '' } }] : []),
+    ...view.states.map((state) => ({
+      key: `state:${state}`,
+      label: `State: ${stateLabel(state)}`,
+      remove: (v: ListView) => ({ ...v, states: v.states.filter((s) => s !== state) }),
+    })),
+    ...(
+      [
+        ['runtime', view.runtime && `Runtime: ${runtimeStateLabel(view.runtime)}`],
+        ['customer', view.customer && `Customer: ${customer}`],
+        ['project', view.project && `Project: ${project}`],
+        ['tenant', view.tenant && `Tenant: ${tenant}`],
+        ['instance', view.instance && `Instance: ${instance}`],
+        ['zone', view.zone && `Zone: ${view.zone}`],
+      ] as const
+    ).flatMap(([key, label]) => (label ? [{ key, label, remove: { [key]: '' } }] : [])),
+    ...(view.stuck
+      ? [
+          {
+            key: 'stuck',
+            label: `Stuck for over ${STUCK_AFTER_MINUTES} min`,
+            remove: { stuck: false },
+          },
+        ]
+      : []),
+    ...(view.bootable
+      ? [
+          {
+            key: 'bootable',
+            label: view.bootable === 'yes' ? 'Boot volumes only' : 'Data volumes only',
+            remove: { bootable: '' as const },
+          },
+        ]
+      : []),
+  ];
   return (
     <div className="chips">
       <h2 className="visually-hidden">Active filters</h2>
       <ul className="chips__list">
-        {view.search.trim() ? (
-          <Chip label={`Search: “${view.search.trim()}”`} onRemove={() => update({ search: '' })} />
-        ) : null}
-        {view.states.map((state) => (
-          <Chip
-            key={state}
-            label={`State: ${stateLabel(state)}`}
-            onRemove={() => update((v) => ({ ...v, states: v.states.filter((s) => s !== state) }))}
-          />
+        {chips.map((chip) => (
+          <Chip key={chip.key} label={chip.label} onRemove={() => update(chip.remove)} />
         ))}
-        {view.runtime ? (
-          <Chip
-            label={`Runtime: ${runtimeStateLabel(view.runtime)}`}
-            onRemove={() => update({ runtime: '' })}
-          />
-        ) : null}
-        {view.customer ? (
-          <Chip label={`Customer: ${customer}`} onRemove={() => update({ customer: '' })} />
-        ) : null}
-        {view.project ? (
-          <Chip label={`Project: ${project}`} onRemove={() => update({ project: '' })} />
-        ) : null}
-        {view.tenant ? (
-          <Chip label={`Tenant: ${tenant}`} onRemove={() => update({ tenant: '' })} />
-        ) : null}
-        {view.instance ? (
-          <Chip label={`Instance: ${instance}`} onRemove={() => update({ instance: '' })} />
-        ) : null}
-        {view.zone ? (
-          <Chip label={`Zone: ${view.zone}`} onRemove={() => update({ zone: '' })} />
-        ) : null}
-        {view.stuck ? (
-          <Chip
-            label={`Stuck for over ${STUCK_AFTER_MINUTES} min`}
-            onRemove={() => update({ stuck: false })}
-          />
-        ) : null}
-        {view.bootable ? (
-          <Chip
-            label={view.bootable === 'yes' ? 'Boot volumes only' : 'Data volumes only'}
-            onRemove={() => update({ bootable: '' })}
-          />
-        ) : null}
       </ul>
       <button
         type="button"

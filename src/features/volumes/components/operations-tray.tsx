@@ -1,12 +1,11 @@
 import './operations-tray.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { DisclosureButton } from '@/components/button';
-import { isApiError } from '@/lib/api-error';
+import { Button, DisclosureButton } from '@/components/button';
 import { currentUserQuery } from '@/lib/current-user';
 import { formatAge } from '@/lib/format';
-import { notify } from '@/lib/notifications';
+import { notify, notifyFailure } from '@/lib/notifications';
 import { useNow } from '@/lib/use-now';
 import { approveOrder } from '../api/lifecycle';
 import { volumeQueries } from '../api/volumes';
@@ -34,35 +33,56 @@ const STATUS_LABELS: Record<OperationStatus, string> = {
   gone: 'Gone',
 };
 
-function PullButton({ operation }: { operation: Operation }) {
-  const queryClient = useQueryClient();
+/** A small button that sends one request at a time and says how it went. */
+function RequestButton({
+  variant,
+  send,
+  failure,
+  children,
+}: {
+  variant: 'primary' | 'secondary';
+  /** Sends the request; resolves to the success notice's title. */
+  send: () => Promise<string>;
+  /** The failure notice's title. */
+  failure: string;
+  children: ReactNode;
+}) {
   const [busy, setBusy] = useState(false);
   return (
-    <button
-      type="button"
-      className="btn btn--secondary btn--sm"
-      aria-busy={busy || undefined}
+    <Button
+      variant={variant}
+      size="sm"
+      isBusy={busy}
       onClick={async () => {
-        if (busy) return;
         setBusy(true);
         try {
-          const volume = await queryClient.fetchQuery(volumeQueries.detail(operation.volumeUuid));
-          await runVolumeAction(queryClient, volume, { action: 'pull' });
-          notify({ kind: 'success', title: `Pull of ${operation.volumeName} scheduled` });
+          notify({ kind: 'success', title: await send() });
         } catch (error) {
-          notify({
-            kind: 'error',
-            title: `Could not pull ${operation.volumeName}`,
-            message: error instanceof Error ? error.message : String(error),
-            report: isApiError(error) ? error.toReport() : undefined,
-          });
+          notifyFailure(failure, error);
         } finally {
           setBusy(false);
         }
       }}
     >
+      {children}
+    </Button>
+  );
+}
+
+function PullButton({ operation }: { operation: Operation }) {
+  const queryClient = useQueryClient();
+  return (
+    <RequestButton
+      variant="secondary"
+      failure={`Could not pull ${operation.volumeName}`}
+      send={async () => {
+        const volume = await queryClient.fetchQuery(volumeQueries.detail(operation.volumeUuid));
+        await runVolumeAction(queryClient, volume, { action: 'pull' });
+        return `Pull of ${operation.volumeName} scheduled`;
+      }}
+    >
       Pull<span className="visually-hidden"> {operation.volumeName}</span>
-    </button>
+    </RequestButton>
   );
 }
 
@@ -70,34 +90,19 @@ function PullButton({ operation }: { operation: Operation }) {
 function ApproveButton({ operation }: { operation: Operation }) {
   const queryClient = useQueryClient();
   const { data: user } = useQuery(currentUserQuery());
-  const [busy, setBusy] = useState(false);
-  if (operation.target.kind !== 'order' || !canApproveOrder(user, operation.customerUuid))
-    return null;
+  const { target } = operation;
+  if (target.kind !== 'order' || !canApproveOrder(user, operation.customerUuid)) return null;
   return (
-    <button
-      type="button"
-      className="btn btn--primary btn--sm"
-      aria-busy={busy || undefined}
-      onClick={async () => {
-        if (busy) return;
-        setBusy(true);
-        try {
-          await approveOrder(queryClient, operation.target.uuid);
-          notify({ kind: 'success', title: `Order for ${operation.volumeName} approved` });
-        } catch (error) {
-          notify({
-            kind: 'error',
-            title: `Could not approve the order for ${operation.volumeName}`,
-            message: error instanceof Error ? error.message : String(error),
-            report: isApiError(error) ? error.toReport() : undefined,
-          });
-        } finally {
-          setBusy(false);
-        }
+    <RequestButton
+      variant="primary"
+      failure={`Could not approve the order for ${operation.volumeName}`}
+      send={async () => {
+        await approveOrder(queryClient, target.uuid);
+        return `Order for ${operation.volumeName} approved`;
       }}
     >
       Approve<span className="visually-hidden"> the order for {operation.volumeName}</span>
-    </button>
+    </RequestButton>
   );
 }
 

@@ -1,11 +1,10 @@
 // The detail page's sections about one volume: what it is (overview), where it belongs
 // (organisation) and how it was ordered (marketplace).
 import { Link } from 'react-router';
-import { RelativeTime } from '@/components/time';
 import { formatSize } from '@/lib/units';
 import { uuidFromUrl } from '@/lib/uuid';
 import type { Volume } from '../model/schemas';
-import { Detail, DetailList, KeyValues } from './detail-list';
+import { Detail, DetailList, KeyValues, Timestamps } from './detail-list';
 import { RuntimeBadge } from './state-badge';
 
 function yesNo(value: boolean | null | undefined) {
@@ -55,12 +54,7 @@ export function Overview({ volume }: { volume: Volume }) {
           <span className="muted">None</span>
         ) : undefined}
       </Detail>
-      <Detail label="Created">
-        {volume.created ? <RelativeTime value={volume.created} /> : undefined}
-      </Detail>
-      <Detail label="Modified">
-        {volume.modified ? <RelativeTime value={volume.modified} /> : undefined}
-      </Detail>
+      <Timestamps of={volume} />
       <Detail label="Description" wide>
         {volume.description ||
           (volume.description === '' ? <span className="muted">No description</span> : undefined)}

@@ -4,8 +4,8 @@
 // the volume is re-read, and "Check again" (`confirmVolumeAction`) reads it once more.
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage, isApiError } from '@/lib/api-error';
-import { notify } from '@/lib/notifications';
+import { isApiError } from '@/lib/api-error';
+import { notify, notifyFailure } from '@/lib/notifications';
 import {
   type ActionRequest,
   type ActionResult,
@@ -54,12 +54,7 @@ export async function runFollowUp(queryClient: QueryClient, operation: Operation
     );
     notify({ kind: 'info', title: `${title} sent` });
   } catch (error) {
-    notify({
-      kind: 'error',
-      title: `${title} could not be sent`,
-      message: errorMessage(error),
-      report: isApiError(error) ? error.toReport() : undefined,
-    });
+    notifyFailure(`${title} could not be sent`, error);
   }
 }
 

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link, useParams } from 'react-router';
 import { LoadingBlock, Spinner } from '@/components/spinner';
-import { QueryErrorState } from '@/components/status';
+import { PageLoadError, QueryErrorState } from '@/components/status';
 import { Table } from '@/components/table';
 import { RelativeTime } from '@/components/time';
 import { ApiError } from '@/lib/api-error';
@@ -15,7 +15,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { normalizeUuid, uuidFromUrl } from '@/lib/uuid';
 import { snapshotPageQueries } from '../api/snapshot-pages';
 import { snapshotQueries } from '../api/snapshots';
-import { Detail, DetailList, KeyValues } from '../components/detail-list';
+import { Detail, DetailList, KeyValues, Timestamps } from '../components/detail-list';
 import { LiveStatus } from '../components/live-status';
 import { NotFoundPage } from '../components/not-found-page';
 import { Retention } from '../components/snapshot-table';
@@ -118,13 +118,7 @@ function SnapshotDetail({ uuid }: { uuid: string }) {
   }
   if (!snapshot) {
     return (
-      <div className="page">
-        <QueryErrorState
-          title="Could not load this snapshot"
-          query={{ error, refetch, isFetching }}
-          level={1}
-        />
-      </div>
+      <PageLoadError title="Could not load this snapshot" query={{ error, refetch, isFetching }} />
     );
   }
   const volume = uuidFromUrl(snapshot.source_volume);
@@ -199,12 +193,7 @@ function SnapshotDetail({ uuid }: { uuid: string }) {
               <Retention keptUntil={snapshot.kept_until} />
             </Detail>
             <Detail label="Project">{snapshot.project_name}</Detail>
-            <Detail label="Created">
-              {snapshot.created ? <RelativeTime value={snapshot.created} /> : undefined}
-            </Detail>
-            <Detail label="Modified">
-              {snapshot.modified ? <RelativeTime value={snapshot.modified} /> : undefined}
-            </Detail>
+            <Timestamps of={snapshot} />
             <Detail label="UUID">
               <span className="mono">{snapshot.uuid}</span>
             </Detail>

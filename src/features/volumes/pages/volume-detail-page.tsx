@@ -2,7 +2,7 @@ import './volume-detail.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { LoadingBlock, Spinner } from '@/components/spinner';
-import { QueryErrorState } from '@/components/status';
+import { PageLoadError, QueryErrorState } from '@/components/status';
 import { ApiError } from '@/lib/api-error';
 import { formatSize } from '@/lib/units';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -72,13 +72,7 @@ function VolumeDetail({ uuid }: { uuid: string }) {
   }
   if (isError && !volume) {
     return (
-      <div className="page">
-        <QueryErrorState
-          title="Could not load this volume"
-          query={{ error, refetch, isFetching }}
-          level={1}
-        />
-      </div>
+      <PageLoadError title="Could not load this volume" query={{ error, refetch, isFetching }} />
     );
   }
   if (!volume) return null;
