@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import * as z from 'zod/mini';
-import { Spinner } from '@/components/spinner';
-import { Callout, QueryErrorState } from '@/components/status';
-import { notify } from '@/lib/notifications';
+import { QueryGate } from '@/components/query-gate';
+import { Callout } from '@/components/status';
 import { instanceQueries } from '../api/instances';
 import type { Instance, Volume } from '../model/schemas';
 import { stateLabel } from '../model/states';
@@ -26,7 +25,7 @@ function whyNot(instance: Instance): string | null {
 /** A searchable picker of the instances this volume can be attached to. */
 export function AttachDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
   const listId = useId();
-  const { form, mutation, submit, frame } = useActionDialog({
+  const { form, submitAction, frame } = useActionDialog({
     volume,
     action: 'attach',
     schema,
@@ -61,105 +60,109 @@ export function AttachDialog({ volume, onClose }: { volume: Volume; onClose: () 
       {...frame}
       size="lg"
       submitLabel="Attach"
-      onSubmit={submit(async (values) => {
-        await mutation.mutateAsync({ action: 'attach', body: { instance: values.instance } });
-        notify({
-          kind: 'success',
-          title: `Attach of ${volume.name} to ${chosenInstance?.name ?? 'the instance'} scheduled`,
-        });
-        onClose();
-      })}
+      onSubmit={submitAction(
+        (values) => ({ action: 'attach', body: { instance: values.instance } }),
+        () => `Attach of ${volume.name} to ${chosenInstance?.name ?? 'the instance'} scheduled`,
+      )}
     >
-      {instances.isPending ? (
-        <p className="muted">
-          <Spinner label="Loading instances" /> Loading the instances of this project…
-        </p>
-      ) : instances.isError ? (
-        <QueryErrorState title="Could not load the instances" query={instances} />
-      ) : all.length === 0 ? (
-        <Callout tone="info" title="No instance can take this volume">
-          <p>
-            There are no instances in project {volume.project_name ?? ''} on this volume’s tenant
-            {volume.availability_zone_name
-              ? ` in a zone compatible with ${volume.availability_zone_name}`
-              : ''}
-            . Create one in Waldur first.
-          </p>
-        </Callout>
-      ) : (
-        <>
-          <div className="field">
-            <label className="field__label" htmlFor={`${listId}-search`}>
-              Find an instance
-            </label>
-            <input
-              id={`${listId}-search`}
-              type="search"
-              className="input"
-              placeholder="Name or IP address"
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-              aria-controls={listId}
-              autoComplete="off"
-            />
-          </div>
-          {usable.length === 0 ? (
-            <Callout tone="warning" title="None of these instances can take it right now">
+      <QueryGate
+        query={instances}
+        loading="Loading the instances of this project"
+        failure="Could not load the instances"
+      >
+        {() =>
+          all.length === 0 ? (
+            <Callout tone="info" title="No instance can take this volume">
               <p>
-                Each is listed with the reason. Start or repair one of them in Waldur, then come
-                back.
+                There are no instances in project {volume.project_name ?? ''} on this volume’s
+                tenant
+                {volume.availability_zone_name
+                  ? ` in a zone compatible with ${volume.availability_zone_name}`
+                  : ''}
+                . Create one in Waldur first.
               </p>
             </Callout>
-          ) : null}
-          <fieldset className="choice-list" id={listId} aria-invalid={Boolean(errors.instance)}>
-            <legend className="field__label">Instance</legend>
-            {shown.length === 0 ? <p className="muted">No instance matches “{search}”.</p> : null}
-            {shown.map((instance) => {
-              const reason = whyNot(instance);
-              const reasonId = `${listId}-${instance.uuid}-reason`;
-              return (
-                <label key={instance.uuid} className={`choice ${reason ? 'choice--disabled' : ''}`}>
-                  <input
-                    type="radio"
-                    value={instance.url ?? ''}
-                    disabled={Boolean(reason)}
-                    aria-describedby={reason ? reasonId : undefined}
-                    {...register('instance')}
-                  />
-                  <span className="choice__body">
-                    <span className="choice__title">{instance.name}</span>
-                    <span className="choice__meta">
-                      <span
-                        className={`badge badge--${instance.state === 'OK' ? 'success' : instance.state === 'ERRED' ? 'danger' : 'progress'}`}
-                      >
-                        {stateLabel(instance.state)}
-                      </span>{' '}
-                      {instance.runtime_state}
-                      {instance.internal_ips?.length
-                        ? ` · ${instance.internal_ips.join(', ')}`
-                        : ''}
-                      {instance.availability_zone_name
-                        ? ` · ${instance.availability_zone_name}`
-                        : ''}
-                    </span>
-                    {reason ? (
-                      <span className="choice__reason" id={reasonId}>
-                        {reason}
-                      </span>
-                    ) : null}
-                  </span>
+          ) : (
+            <>
+              <div className="field">
+                <label className="field__label" htmlFor={`${listId}-search`}>
+                  Find an instance
                 </label>
-              );
-            })}
-          </fieldset>
-          {instances.data && instances.data.total > all.length ? (
-            <p className="muted">
-              Showing the first {all.length} of {instances.data.total} instances.
-            </p>
-          ) : null}
-          {errors.instance ? <p className="field__error">{errors.instance.message}</p> : null}
-        </>
-      )}
+                <input
+                  id={`${listId}-search`}
+                  type="search"
+                  className="input"
+                  placeholder="Name or IP address"
+                  value={search}
+                  onChange={(event) => setSearch(event.target.value)}
+                  aria-controls={listId}
+                  autoComplete="off"
+                />
+              </div>
+              {usable.length === 0 ? (
+                <Callout tone="warning" title="None of these instances can take it right now">
+                  <p>
+                    Each is listed with the reason. Start or repair one of them in Waldur, then come
+                    back.
+                  </p>
+                </Callout>
+              ) : null}
+              <fieldset className="choice-list" id={listId} aria-invalid={Boolean(errors.instance)}>
+                <legend className="field__label">Instance</legend>
+                {shown.length === 0 ? (
+                  <p className="muted">No instance matches “{search}”.</p>
+                ) : null}
+                {shown.map((instance) => {
+                  const reason = whyNot(instance);
+                  const reasonId = `${listId}-${instance.uuid}-reason`;
+                  return (
+                    <label
+                      key={instance.uuid}
+                      className={`choice ${reason ? 'choice--disabled' : ''}`}
+                    >
+                      <input
+                        type="radio"
+                        value={instance.url ?? ''}
+                        disabled={Boolean(reason)}
+                        aria-describedby={reason ? reasonId : undefined}
+                        {...register('instance')}
+                      />
+                      <span className="choice__body">
+                        <span className="choice__title">{instance.name}</span>
+                        <span className="choice__meta">
+                          <span
+                            className={`badge badge--${instance.state === 'OK' ? 'success' : instance.state === 'ERRED' ? 'danger' : 'progress'}`}
+                          >
+                            {stateLabel(instance.state)}
+                          </span>{' '}
+                          {instance.runtime_state}
+                          {instance.internal_ips?.length
+                            ? ` · ${instance.internal_ips.join(', ')}`
+                            : ''}
+                          {instance.availability_zone_name
+                            ? ` · ${instance.availability_zone_name}`
+                            : ''}
+                        </span>
+                        {reason ? (
+                          <span className="choice__reason" id={reasonId}>
+                            {reason}
+                          </span>
+                        ) : null}
+                      </span>
+                    </label>
+                  );
+                })}
+              </fieldset>
+              {instances.data && instances.data.total > all.length ? (
+                <p className="muted">
+                  Showing the first {all.length} of {instances.data.total} instances.
+                </p>
+              ) : null}
+              {errors.instance ? <p className="field__error">{errors.instance.message}</p> : null}
+            </>
+          )
+        }
+      </QueryGate>
     </ActionDialog>
   );
 }

@@ -5,8 +5,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
-import { Spinner } from '@/components/spinner';
-import { Callout, ErrorState } from '@/components/status';
+import { QueryGate } from '@/components/query-gate';
+import { Callout } from '@/components/status';
 import { Table } from '@/components/table';
 import { errorMessage } from '@/lib/api-error';
 import { currentUserQuery } from '@/lib/current-user';
@@ -164,119 +164,114 @@ export function BulkDialog({
 
   return (
     <Dialog open onClose={close} title={BULK_LABELS[action].title} size="lg" footer={footer}>
-      {targets.isPending ? (
-        <p className="muted">
-          <Spinner label="Reading the selected volumes" /> Reading the current state of the selected
-          volumes…
-        </p>
-      ) : targets.isError ? (
-        <ErrorState
-          title="Could not read the selected volumes"
-          error={targets.error}
-          onRetry={() => void targets.refetch()}
-        />
-      ) : (
-        <>
-          {capped ? (
-            <Callout tone="warning" title={`Only the first ${formatInteger(BULK_CAP)} volumes`}>
-              <p>
-                {formatInteger(total)} volumes match; one bulk action takes at most{' '}
-                {formatInteger(BULK_CAP)}. Narrow the filters and run it again for the rest.
-              </p>
-            </Callout>
-          ) : null}
-          {phase === 'plan' ? (
-            <p>
-              <strong>
-                {plan.eligible.length} of {targets.data.volumes.length}
-              </strong>{' '}
-              selected {targets.data.volumes.length === 1 ? 'volume' : 'volumes'} can be{' '}
-              {BULK_LABELS[action].done}
-              {plan.skipped.length > 0
-                ? `; ${plan.skipped.length} will be skipped, each with the reason below.`
-                : '.'}
-            </p>
-          ) : (
-            <div className="bulk-progress">
-              <progress max={plan.eligible.length} value={finished} aria-label="Progress" />
-              <p aria-live="polite">
-                {phase === 'running' ? 'Running: ' : 'Finished: '}
-                {counts.scheduled} scheduled, {counts.failed} failed
-                {counts.unknown ? `, ${counts.unknown} unknown` : ''}
-                {counts.cancelled ? `, ${counts.cancelled} not started` : ''}
-                {plan.skipped.length ? `, ${plan.skipped.length} skipped` : ''}.
-              </p>
-            </div>
-          )}
-          {action === 'snapshot' && phase === 'plan' ? (
-            <div className="field">
-              <label className="field__label" htmlFor="bulk-snapshot-pattern">
-                Snapshot names
-              </label>
-              <input
-                id="bulk-snapshot-pattern"
-                className="input mono"
-                value={pattern}
-                onChange={(event) => setPattern(event.target.value)}
-                aria-describedby="bulk-snapshot-pattern-hint"
-              />
-              <p className="field__hint" id="bulk-snapshot-pattern-hint">
-                {'{name}'} is the volume’s name, {'{date}'} {date}. For example:{' '}
-                {plan.eligible[0] ? snapshotName(plan.eligible[0], date, pattern) : '—'}
-              </p>
-            </div>
-          ) : null}
-          {action === 'delete' && phase === 'plan' && plan.eligible.length > 0 ? (
-            <>
-              <Callout tone="danger" title="This deletes the volumes and their data in OpenStack">
-                <p>Each is a marketplace termination; it cannot be undone.</p>
+      <QueryGate
+        query={targets}
+        loading="Reading the current state of the selected volumes"
+        failure="Could not read the selected volumes"
+      >
+        {(data) => (
+          <>
+            {capped ? (
+              <Callout tone="warning" title={`Only the first ${formatInteger(BULK_CAP)} volumes`}>
+                <p>
+                  {formatInteger(total)} volumes match; one bulk action takes at most{' '}
+                  {formatInteger(BULK_CAP)}. Narrow the filters and run it again for the rest.
+                </p>
               </Callout>
+            ) : null}
+            {phase === 'plan' ? (
+              <p>
+                <strong>
+                  {plan.eligible.length} of {data.volumes.length}
+                </strong>{' '}
+                selected {data.volumes.length === 1 ? 'volume' : 'volumes'} can be{' '}
+                {BULK_LABELS[action].done}
+                {plan.skipped.length > 0
+                  ? `; ${plan.skipped.length} will be skipped, each with the reason below.`
+                  : '.'}
+              </p>
+            ) : (
+              <div className="bulk-progress">
+                <progress max={plan.eligible.length} value={finished} aria-label="Progress" />
+                <p aria-live="polite">
+                  {phase === 'running' ? 'Running: ' : 'Finished: '}
+                  {counts.scheduled} scheduled, {counts.failed} failed
+                  {counts.unknown ? `, ${counts.unknown} unknown` : ''}
+                  {counts.cancelled ? `, ${counts.cancelled} not started` : ''}
+                  {plan.skipped.length ? `, ${plan.skipped.length} skipped` : ''}.
+                </p>
+              </div>
+            )}
+            {action === 'snapshot' && phase === 'plan' ? (
               <div className="field">
-                <label className="field__label" htmlFor="bulk-delete-confirm">
-                  Type “{bulkDeleteConfirmation(plan.eligible.length)}” to confirm
+                <label className="field__label" htmlFor="bulk-snapshot-pattern">
+                  Snapshot names
                 </label>
                 <input
-                  id="bulk-delete-confirm"
-                  className="input"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={confirmation}
-                  onChange={(event) => setConfirmation(event.target.value)}
+                  id="bulk-snapshot-pattern"
+                  className="input mono"
+                  value={pattern}
+                  onChange={(event) => setPattern(event.target.value)}
+                  aria-describedby="bulk-snapshot-pattern-hint"
                 />
+                <p className="field__hint" id="bulk-snapshot-pattern-hint">
+                  {'{name}'} is the volume’s name, {'{date}'} {date}. For example:{' '}
+                  {plan.eligible[0] ? snapshotName(plan.eligible[0], date, pattern) : '—'}
+                </p>
               </div>
-            </>
-          ) : null}
-          <section
-            className="table-wrap bulk-table"
-            tabIndex={0}
-            aria-label="Volumes in this bulk action"
-          >
-            <Table
-              caption="Volumes in this bulk action"
-              columns={['Volume', phase === 'plan' ? 'Plan' : 'Result']}
+            ) : null}
+            {action === 'delete' && phase === 'plan' && plan.eligible.length > 0 ? (
+              <>
+                <Callout tone="danger" title="This deletes the volumes and their data in OpenStack">
+                  <p>Each is a marketplace termination; it cannot be undone.</p>
+                </Callout>
+                <div className="field">
+                  <label className="field__label" htmlFor="bulk-delete-confirm">
+                    Type “{bulkDeleteConfirmation(plan.eligible.length)}” to confirm
+                  </label>
+                  <input
+                    id="bulk-delete-confirm"
+                    className="input"
+                    autoComplete="off"
+                    spellCheck={false}
+                    value={confirmation}
+                    onChange={(event) => setConfirmation(event.target.value)}
+                  />
+                </div>
+              </>
+            ) : null}
+            <section
+              className="table-wrap bulk-table"
+              tabIndex={0}
+              aria-label="Volumes in this bulk action"
             >
-              {plan.skipped.map(({ volume, reason }) => (
-                <tr key={volume.uuid} className="bulk-row bulk-row--skipped">
-                  <th scope="row">{volume.name}</th>
-                  <td>Skipped: {reason}</td>
-                </tr>
-              ))}
-              {plan.eligible.map((volume) => {
-                const outcome = outcomes.get(volume.uuid);
-                return (
-                  <tr
-                    key={volume.uuid}
-                    className={`bulk-row bulk-row--${outcome?.status ?? 'planned'}`}
-                  >
+              <Table
+                caption="Volumes in this bulk action"
+                columns={['Volume', phase === 'plan' ? 'Plan' : 'Result']}
+              >
+                {plan.skipped.map(({ volume, reason }) => (
+                  <tr key={volume.uuid} className="bulk-row bulk-row--skipped">
                     <th scope="row">{volume.name}</th>
-                    <td>{outcome ? outcomeText(outcome) : BULK_LABELS[action].verb}</td>
+                    <td>Skipped: {reason}</td>
                   </tr>
-                );
-              })}
-            </Table>
-          </section>
-        </>
-      )}
+                ))}
+                {plan.eligible.map((volume) => {
+                  const outcome = outcomes.get(volume.uuid);
+                  return (
+                    <tr
+                      key={volume.uuid}
+                      className={`bulk-row bulk-row--${outcome?.status ?? 'planned'}`}
+                    >
+                      <th scope="row">{volume.name}</th>
+                      <td>{outcome ? outcomeText(outcome) : BULK_LABELS[action].verb}</td>
+                    </tr>
+                  );
+                })}
+              </Table>
+            </section>
+          </>
+        )}
+      </QueryGate>
     </Dialog>
   );
 }

@@ -5,7 +5,6 @@ import { useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { ConfirmNameField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
-import { notify } from '@/lib/notifications';
 import { formatSize } from '@/lib/units';
 import { snapshotQueries } from '../api/snapshots';
 import type { Volume } from '../model/schemas';
@@ -16,7 +15,7 @@ import { useActionDialog } from './use-action-dialog';
 
 export function DeleteDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
   const name = volume.name ?? volume.uuid;
-  const { form, mutation, submit, frame } = useActionDialog({
+  const { form, submitAction, frame } = useActionDialog({
     volume,
     action: 'delete',
     schema: z.object({ confirm: confirmNameSchema(name) }),
@@ -32,15 +31,13 @@ export function DeleteDialog({ volume, onClose }: { volume: Volume; onClose: () 
       title={`Delete ${name}?`}
       submitLabel="Delete volume"
       submitDisabled={blocking.length > 0}
-      onSubmit={submit(async () => {
-        await mutation.mutateAsync({ action: 'delete' });
-        notify({
-          kind: 'success',
+      onSubmit={submitAction(
+        () => ({ action: 'delete' }),
+        () => ({
           title: `Deletion of ${name} requested`,
           message: 'Waldur deletes it in OpenStack; Operations follows it until it is gone.',
-        });
-        onClose();
-      })}
+        }),
+      )}
     >
       <Callout tone="danger" title="This deletes the volume and its data in OpenStack">
         <p>

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { notify } from '@/lib/notifications';
 import type { Volume } from '../model/schemas';
 import { ActionDialog } from './action-dialog';
 import { useActionDialog } from './use-action-dialog';
@@ -8,7 +7,7 @@ const schema = z.object({});
 
 /** A confirmation that names the instance. */
 export function DetachDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
-  const { mutation, submit, frame } = useActionDialog({
+  const { submitAction, frame } = useActionDialog({
     volume,
     action: 'detach',
     schema,
@@ -21,11 +20,10 @@ export function DetachDialog({ volume, onClose }: { volume: Volume; onClose: () 
       {...frame}
       title={`Detach ${volume.name ?? 'volume'} from ${instance}?`}
       submitLabel="Detach"
-      onSubmit={submit(async () => {
-        await mutation.mutateAsync({ action: 'detach' });
-        notify({ kind: 'success', title: `Detach of ${volume.name} from ${instance} scheduled` });
-        onClose();
-      })}
+      onSubmit={submitAction(
+        () => ({ action: 'detach' }),
+        () => `Detach of ${volume.name} from ${instance} scheduled`,
+      )}
     >
       <p>
         {volume.name} ({volume.device || 'no device recorded'}) will be detached from{' '}

@@ -3,7 +3,6 @@ import * as z from 'zod/mini';
 import { NumberField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
 import { formatInteger } from '@/lib/format';
-import { notify } from '@/lib/notifications';
 import { formatSize, gibToMib, MIB_PER_GIB, minimumExtendGib } from '@/lib/units';
 import { directoryQueries } from '../api/directory';
 import type { Volume } from '../model/schemas';
@@ -29,7 +28,7 @@ type Values = { size: number };
 export function ExtendDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
   const current = volume.size ?? 0;
   const min = minimumExtendGib(current);
-  const { form, mutation, submit, frame } = useActionDialog<Values>({
+  const { form, submitAction, frame } = useActionDialog<Values>({
     volume,
     action: 'extend',
     schema: sizeSchema(current),
@@ -59,15 +58,10 @@ export function ExtendDialog({ volume, onClose }: { volume: Volume; onClose: () 
       {...frame}
       description={`It is ${formatSize(current)} now. Volumes can only grow.`}
       submitLabel="Extend"
-      onSubmit={submit(async (values) => {
-        const diskSize = gibToMib(values.size);
-        await mutation.mutateAsync({ action: 'extend', body: { disk_size: diskSize } });
-        notify({
-          kind: 'success',
-          title: `Extend of ${volume.name} to ${formatSize(diskSize)} scheduled`,
-        });
-        onClose();
-      })}
+      onSubmit={submitAction(
+        (values) => ({ action: 'extend', body: { disk_size: gibToMib(values.size) } }),
+        (values) => `Extend of ${volume.name} to ${formatSize(gibToMib(values.size))} scheduled`,
+      )}
     >
       <NumberField
         form={form}

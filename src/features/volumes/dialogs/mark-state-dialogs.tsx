@@ -3,7 +3,6 @@
 import * as z from 'zod/mini';
 import { TextField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
-import { notify } from '@/lib/notifications';
 import type { Volume } from '../model/schemas';
 import { stateLabel } from '../model/states';
 import { descriptionField } from '../model/validation';
@@ -20,7 +19,7 @@ function LeftoverAction({ volume }: { volume: Volume }) {
 }
 
 export function SetOkDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
-  const { mutation, submit, frame } = useActionDialog({
+  const { submitAction, frame } = useActionDialog({
     volume,
     action: 'set_ok',
     schema: z.object({}),
@@ -32,11 +31,10 @@ export function SetOkDialog({ volume, onClose }: { volume: Volume; onClose: () =
       {...frame}
       title={`Mark ${volume.name ?? 'the volume'} as OK?`}
       submitLabel="Mark as OK"
-      onSubmit={submit(async () => {
-        await mutation.mutateAsync({ action: 'set_ok' });
-        notify({ kind: 'success', title: `${volume.name ?? 'The volume'} is marked as OK` });
-        onClose();
-      })}
+      onSubmit={submitAction(
+        () => ({ action: 'set_ok' }),
+        () => `${volume.name ?? 'The volume'} is marked as OK`,
+      )}
     >
       <Callout tone="warning" title="Only Waldur’s record changes">
         <p>
@@ -58,7 +56,7 @@ const erredSchema = z.object({
 });
 
 export function SetErredDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
-  const { form, mutation, submit, frame } = useActionDialog({
+  const { form, submitAction, frame } = useActionDialog({
     volume,
     action: 'set_erred',
     schema: erredSchema,
@@ -72,17 +70,16 @@ export function SetErredDialog({ volume, onClose }: { volume: Volume; onClose: (
       tone="danger"
       title={`Mark ${volume.name ?? 'the volume'} as erred`}
       submitLabel="Mark as erred"
-      onSubmit={submit(async (values) => {
-        await mutation.mutateAsync({
+      onSubmit={submitAction(
+        (values) => ({
           action: 'set_erred',
           body: {
             error_message: values.message.trim(),
             ...(values.traceback ? { error_traceback: values.traceback } : {}),
           },
-        });
-        notify({ kind: 'success', title: `${volume.name ?? 'The volume'} is marked as erred` });
-        onClose();
-      })}
+        }),
+        () => `${volume.name ?? 'The volume'} is marked as erred`,
+      )}
     >
       <p>
         Waldur will set it to Erred with this message; nothing changes in OpenStack. Its users then

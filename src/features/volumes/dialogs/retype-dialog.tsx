@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { Spinner } from '@/components/spinner';
-import { Callout, ErrorState } from '@/components/status';
-import { notify } from '@/lib/notifications';
+import { QueryGate } from '@/components/query-gate';
+import { Callout } from '@/components/status';
 import { volumeTypeQueries } from '../api/directory';
 import type { Volume } from '../model/schemas';
 import { ActionDialog } from './action-dialog';
@@ -14,7 +13,7 @@ const schema = z.object({
 
 /** The tenant's volume types without the current one, which is shown. */
 export function RetypeDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
-  const { form, mutation, submit, frame } = useActionDialog({
+  const { form, submitAction, frame } = useActionDialog({
     volume,
     action: 'retype',
     schema,
@@ -46,46 +45,42 @@ export function RetypeDialog({ volume, onClose }: { volume: Volume; onClose: () 
       }
       {...frame}
       submitLabel="Retype"
-      onSubmit={submit(async (values) => {
-        await mutation.mutateAsync({ action: 'retype', body: { type: values.type } });
-        notify({
-          kind: 'success',
-          title: `Retype of ${volume.name} to ${chosen?.name ?? 'the new type'} scheduled`,
-        });
-        onClose();
-      })}
-    >
-      {types.isPending ? (
-        <p className="muted">
-          <Spinner label="Loading volume types" /> Loading the tenant’s volume types…
-        </p>
-      ) : types.isError ? (
-        <ErrorState
-          title="Could not load the volume types"
-          error={types.error}
-          onRetry={() => void types.refetch()}
-        />
-      ) : others.length === 0 ? (
-        <Callout tone="info" title="No other type available">
-          <p>
-            This volume’s tenant offers no volume type other than{' '}
-            {volume.type_name ?? 'the current one'}.
-          </p>
-        </Callout>
-      ) : (
-        <fieldset className="choice-list" aria-invalid={Boolean(errors.type)}>
-          <legend className="field__label">New type</legend>
-          {others.map((type) => (
-            <label key={type.uuid} className="choice">
-              <input type="radio" value={type.url} {...register('type')} />
-              <span className="choice__body">
-                <span className="choice__title">{type.name}</span>
-                {type.description ? <span className="choice__meta">{type.description}</span> : null}
-              </span>
-            </label>
-          ))}
-        </fieldset>
+      onSubmit={submitAction(
+        (values) => ({ action: 'retype', body: { type: values.type } }),
+        () => `Retype of ${volume.name} to ${chosen?.name ?? 'the new type'} scheduled`,
       )}
+    >
+      <QueryGate
+        query={types}
+        loading="Loading the tenant’s volume types"
+        failure="Could not load the volume types"
+      >
+        {() =>
+          others.length === 0 ? (
+            <Callout tone="info" title="No other type available">
+              <p>
+                This volume’s tenant offers no volume type other than{' '}
+                {volume.type_name ?? 'the current one'}.
+              </p>
+            </Callout>
+          ) : (
+            <fieldset className="choice-list" aria-invalid={Boolean(errors.type)}>
+              <legend className="field__label">New type</legend>
+              {others.map((type) => (
+                <label key={type.uuid} className="choice">
+                  <input type="radio" value={type.url} {...register('type')} />
+                  <span className="choice__body">
+                    <span className="choice__title">{type.name}</span>
+                    {type.description ? (
+                      <span className="choice__meta">{type.description}</span>
+                    ) : null}
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          )
+        }
+      </QueryGate>
       {errors.type ? <p className="field__error">{errors.type.message}</p> : null}
     </ActionDialog>
   );

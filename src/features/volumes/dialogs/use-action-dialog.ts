@@ -4,7 +4,7 @@
 import type { FieldValues, Path } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { notify } from '@/lib/notifications';
-import { UnknownOutcomeError } from '../api/volume-actions';
+import { type ActionRequest, type ActionResult, UnknownOutcomeError } from '../api/volume-actions';
 import { useVolumeAction } from '../hooks/use-volume-action';
 import type { Volume } from '../model/schemas';
 import { draftKey } from '../state/drafts';
@@ -71,10 +71,26 @@ export function useActionDialog<T extends FieldValues>({
     }
   };
 
+  /**
+   * The usual submit: send the request the values make; once Waldur accepted it, say `done` as a
+   * success notice and close.
+   */
+  const submitAction = (
+    request: (values: T) => ActionRequest,
+    done: (values: T, result: ActionResult) => string | { title: string; message: string },
+  ) =>
+    dialog.submit(async (values) => {
+      const result = await mutation.mutateAsync(request(values));
+      const notice = done(values, result);
+      notify({ kind: 'success', ...(typeof notice === 'string' ? { title: notice } : notice) });
+      onClose();
+    });
+
   return {
     form: dialog.form,
     mutation,
     submit: dialog.submit,
+    submitAction,
     /** The props every `ActionDialog` frame takes from here. */
     frame: {
       onClose,
