@@ -1,7 +1,8 @@
 // The account menu's panel: who is signed in, sign-out for Waldur; in demo mode the persona,
 // the demo's speed and its tools. Loaded when the menu first opens (the button is always there).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
+import { Button } from '@/components/button';
 import { currentUserQuery } from '@/lib/current-user';
 import { type DemoControls, useDemo } from '@/lib/demo-controls';
 import { notify } from '@/lib/notifications';
@@ -43,6 +44,15 @@ function DemoSpeedPicker({ demo }: { demo: DemoControls }) {
   );
 }
 
+/** One entry of the account menu. */
+function MenuItem({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  return (
+    <Button variant="ghost" className="menu-item" onClick={onClick}>
+      {children}
+    </Button>
+  );
+}
+
 export function SessionMenuPanel({ close }: { close: () => void }) {
   const session = useSession();
   const demo = useDemo();
@@ -78,9 +88,7 @@ export function SessionMenuPanel({ close }: { close: () => void }) {
           <DemoSpeedPicker demo={demo} />
           <fieldset className="menu-panel__group">
             <legend className="visually-hidden">Demo backend</legend>
-            <button
-              type="button"
-              className="btn btn--ghost menu-item"
+            <MenuItem
               onClick={() => {
                 demo.failNext('*');
                 close();
@@ -92,10 +100,8 @@ export function SessionMenuPanel({ close }: { close: () => void }) {
               }}
             >
               Make the next operation fail
-            </button>
-            <button
-              type="button"
-              className="btn btn--ghost menu-item"
+            </MenuItem>
+            <MenuItem
               onClick={() => {
                 demo.reset();
                 queryClient.clear();
@@ -104,27 +110,21 @@ export function SessionMenuPanel({ close }: { close: () => void }) {
               }}
             >
               Reset demo data
-            </button>
-            <button
-              type="button"
-              className="btn btn--ghost menu-item"
-              onClick={() => sessionStore.connectToWaldur()}
-            >
+            </MenuItem>
+            <MenuItem onClick={() => sessionStore.connectToWaldur()}>
               Connect to a real Waldur…
-            </button>
+            </MenuItem>
           </fieldset>
         </>
       ) : (
-        <button
-          type="button"
-          className="btn btn--ghost menu-item"
+        <MenuItem
           onClick={() => {
             sessionStore.signOut();
             queryClient.clear();
           }}
         >
           Sign out
-        </button>
+        </MenuItem>
       )}
     </div>
   );

@@ -26,36 +26,34 @@ export const volumeTypeQueries = {
     ),
 };
 
-/** A directory picker's page: the first 20 by name. */
-const PICKER_PAGE = { o: 'name', page_size: 20 } as const;
+/** A directory picker's page: the first 20 by name, with the fields the picker shows. */
+const pickerPage = (name: string, fields: string[]) => ({
+  o: 'name',
+  page_size: 20,
+  name: name || undefined,
+  field: ['uuid', 'url', 'name', ...fields],
+});
 
 export const directoryQueries = {
   customers: (query: string) =>
-    // Customers are searched with `query` (name, abbreviation…), the others by `name`.
     customers.list(
       directoryKeys.customers(query),
-      { ...PICKER_PAGE, query: query || undefined, field: ['uuid', 'url', 'name', 'abbreviation'] },
+      // Customers are searched with `query` (name, abbreviation…), not `name`.
+      { ...pickerPage('', ['abbreviation']), query: query || undefined },
       CATALOGUE,
     ),
   projects: (query: string, customerUuid?: string) =>
     projects.list(
       directoryKeys.projects(query, customerUuid),
-      {
-        ...PICKER_PAGE,
-        name: query || undefined,
-        customer: customerUuid,
-        field: ['uuid', 'url', 'name', 'customer_uuid', 'customer_name'],
-      },
+      { ...pickerPage(query, ['customer_uuid', 'customer_name']), customer: customerUuid },
       CATALOGUE,
     ),
   tenants: (query: string, projectUuid?: string) =>
     tenants.list(
       directoryKeys.tenants(query, projectUuid),
       {
-        ...PICKER_PAGE,
-        name: query || undefined,
+        ...pickerPage(query, ['project_uuid', 'project_name', 'customer_name']),
         project_uuid: projectUuid,
-        field: ['uuid', 'url', 'name', 'project_uuid', 'project_name', 'customer_name'],
       },
       CATALOGUE,
     ),

@@ -97,6 +97,12 @@ function StateOptions({ view, update }: { view: ListView; update: Update }) {
   );
 }
 
+/** A select's handlers that say it is about to be used (focus, or a pointer on it). */
+const onFirstUse = (want: (wanted: true) => void) => ({
+  onFocus: () => want(true),
+  onPointerDown: () => want(true),
+});
+
 function RuntimeFilter({ view, update }: { view: ListView; update: Update }) {
   // Counts are fetched once someone goes to the select (the hook mounts with them).
   const [wantCounts, setWantCounts] = useState(false);
@@ -109,8 +115,7 @@ function RuntimeFilter({ view, update }: { view: ListView; update: Update }) {
       id="runtime-filter"
       label="Runtime state"
       value={view.runtime}
-      onFocus={() => setWantCounts(true)}
-      onPointerDown={() => setWantCounts(true)}
+      {...onFirstUse(setWantCounts)}
       onChange={(event) => update({ runtime: event.target.value })}
     >
       <option value="">Any</option>
@@ -156,8 +161,7 @@ function ZoneFilter({ view, update }: { view: ListView; update: Update }) {
       id="zone-filter"
       label="Availability zone"
       value={view.zone}
-      onFocus={() => setWanted(true)}
-      onPointerDown={() => setWanted(true)}
+      {...onFirstUse(setWanted)}
       onChange={(event) => update({ zone: event.target.value })}
     >
       <option value="">Any zone</option>

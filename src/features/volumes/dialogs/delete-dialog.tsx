@@ -2,26 +2,17 @@
 // deletes it in OpenStack. The user types the name to confirm. Snapshots stand in the way (Waldur
 // refuses with "Volume has dependent snapshots."), so the dialog lists them first.
 import { useQuery } from '@tanstack/react-query';
-import * as z from 'zod/mini';
 import { ConfirmNameField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
 import { formatSize } from '@/lib/units';
 import { snapshotQueries } from '../api/snapshots';
 import type { Volume } from '../model/schemas';
-import { confirmNameSchema } from '../model/validation';
 import { ActionDialog } from './action-dialog';
 import { SnapshotNames } from './snapshot-fields';
-import { useActionDialog } from './use-action-dialog';
+import { useConfirmNameDialog } from './use-action-dialog';
 
 export function DeleteDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
-  const name = volume.name ?? volume.uuid;
-  const { form, submitAction, frame } = useActionDialog({
-    volume,
-    action: 'delete',
-    schema: z.object({ confirm: confirmNameSchema(name) }),
-    defaults: { confirm: '' },
-    onClose,
-  });
+  const { form, submitAction, frame, name } = useConfirmNameDialog(volume, 'delete', onClose);
   const snapshots = useQuery(snapshotQueries.byVolume(volume.uuid));
   const blocking = snapshots.data?.items ?? [];
   return (

@@ -3,6 +3,7 @@
 // followed in Operations to OK). Each is offered only where Waldur accepts it (see
 // model/snapshot-rules); the dialogs keep the input on any failure.
 import { useQueryClient } from '@tanstack/react-query';
+import type { FieldValues } from 'react-hook-form';
 import { Link } from 'react-router';
 import * as z from 'zod/mini';
 import { ConfirmNameField, TextField } from '@/components/form-fields';
@@ -22,9 +23,22 @@ import type { OpenDialog } from '../state/dialogs';
 import { recordRestore, recordSnapshotOperation } from '../state/records';
 import { ActionDialog } from './action-dialog';
 import { SnapshotFields } from './snapshot-fields';
-import { useFormDialog } from './use-form-dialog';
+import { type FormDialogOptions, useFormDialog } from './use-form-dialog';
 
 type Props = { snapshot: Snapshot; onClose: () => void };
+
+/** A form on one snapshot; its draft is per form and snapshot. */
+function useSnapshotForm<T extends FieldValues>(
+  snapshot: Snapshot,
+  form: 'edit' | 'delete' | 'restore',
+  options: Omit<FormDialogOptions<T>, 'draft' | 'subject'>,
+) {
+  return useFormDialog<T>({
+    ...options,
+    draft: `snapshot-${form}:${snapshot.uuid}`,
+    subject: 'snapshot',
+  });
+}
 
 const editSchema = z.object({
   name: nameField('Enter a name for the snapshot'),
@@ -34,8 +48,7 @@ const editSchema = z.object({
 
 function EditSnapshotDialog({ snapshot, onClose }: Props) {
   const queryClient = useQueryClient();
-  const { form, submit, frame } = useFormDialog({
-    draft: `snapshot-edit:${snapshot.uuid}`,
+  const { form, submit, frame } = useSnapshotForm(snapshot, 'edit', {
     schema: editSchema,
     defaults: {
       name: snapshot.name ?? '',
@@ -43,7 +56,6 @@ function EditSnapshotDialog({ snapshot, onClose }: Props) {
       keptUntil: toLocalInput(snapshot.kept_until),
     },
     fieldMap: { name: 'name', description: 'description', kept_until: 'keptUntil' },
-    subject: 'snapshot',
   });
   return (
     <ActionDialog
@@ -73,11 +85,9 @@ function EditSnapshotDialog({ snapshot, onClose }: Props) {
 function DeleteSnapshotDialog({ snapshot, onClose }: Props) {
   const queryClient = useQueryClient();
   const name = snapshot.name ?? snapshot.uuid;
-  const { form, submit, frame } = useFormDialog({
-    draft: `snapshot-delete:${snapshot.uuid}`,
+  const { form, submit, frame } = useSnapshotForm(snapshot, 'delete', {
     schema: z.object({ confirm: confirmNameSchema(name) }),
     defaults: { confirm: '' },
-    subject: 'snapshot',
   });
   return (
     <ActionDialog
@@ -111,12 +121,10 @@ const restoreSchema = z.object({
 
 function RestoreSnapshotDialog({ snapshot, onClose }: Props) {
   const queryClient = useQueryClient();
-  const { form, submit, frame } = useFormDialog({
-    draft: `snapshot-restore:${snapshot.uuid}`,
+  const { form, submit, frame } = useSnapshotForm(snapshot, 'restore', {
     schema: restoreSchema,
     defaults: { name: `${snapshot.name ?? 'snapshot'}-restored`.slice(0, 150), description: '' },
     fieldMap: { name: 'name', description: 'description' },
-    subject: 'snapshot',
   });
   return (
     <ActionDialog

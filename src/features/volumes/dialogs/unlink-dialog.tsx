@@ -1,14 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import * as z from 'zod/mini';
 import { ConfirmNameField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
 import { notify } from '@/lib/notifications';
 import { snapshotQueries } from '../api/snapshots';
 import type { Volume } from '../model/schemas';
-import { confirmNameSchema } from '../model/validation';
 import { ActionDialog } from './action-dialog';
 import { SnapshotNames } from './snapshot-fields';
-import { useActionDialog } from './use-action-dialog';
+import { useConfirmNameDialog } from './use-action-dialog';
 
 /** Unlinking removes the volume's snapshots from Waldur too (`on_delete=CASCADE`, contract E4). */
 function CascadedSnapshots({ volume }: { volume: Volume }) {
@@ -50,15 +48,7 @@ export function UnlinkDialog({
   onClose: () => void;
   afterUnlink?: () => void;
 }) {
-  const name = volume.name ?? volume.uuid;
-  const schema = z.object({ confirm: confirmNameSchema(name) });
-  const { form, mutation, submit, frame } = useActionDialog({
-    volume,
-    action: 'unlink',
-    schema,
-    defaults: { confirm: '' },
-    onClose,
-  });
+  const { form, mutation, submit, frame, name } = useConfirmNameDialog(volume, 'unlink', onClose);
   return (
     <ActionDialog
       tone="danger"

@@ -2,11 +2,12 @@
 // runs the volume's action. When an answer is lost and re-reading does not show the request, the
 // problem offers "Check again" (one more read) and "Send again".
 import type { FieldValues, Path } from 'react-hook-form';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { notify } from '@/lib/notifications';
 import { type ActionRequest, type ActionResult, UnknownOutcomeError } from '../api/volume-actions';
 import { useVolumeAction } from '../hooks/use-volume-action';
 import type { Volume } from '../model/schemas';
+import { confirmNameSchema } from '../model/validation';
 import { draftKey } from '../state/drafts';
 import { describeFailure } from './form-problem';
 import { useFormDialog } from './use-form-dialog';
@@ -102,4 +103,17 @@ export function useActionDialog<T extends FieldValues>({
         : undefined,
     },
   };
+}
+
+/** An action that asks for the volume's name first (delete, unlink). */
+export function useConfirmNameDialog(volume: Volume, action: string, onClose: () => void) {
+  const name = volume.name ?? volume.uuid;
+  const dialog = useActionDialog({
+    volume,
+    action,
+    schema: z.object({ confirm: confirmNameSchema(name) }),
+    defaults: { confirm: '' },
+    onClose,
+  });
+  return { ...dialog, name };
 }
