@@ -4,10 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
 import { loadDialog } from '@/features/volumes/state/dialogs';
 import { renderApp } from './render-app';
-import { findVolume, type VolumePredicate } from './seed-queries';
-import { contract, getBackend, sentRequests } from './setup';
-
-export const seedVolume = (predicate: VolumePredicate) => findVolume(getBackend().db, predicate);
+import { contract, sentRequests } from './setup';
 
 /** The volume's page, with the action's dialog open. */
 export async function openAction(

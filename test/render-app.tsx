@@ -68,3 +68,13 @@ export function requestsTo(path: string, method = 'GET') {
     .requests.filter((r) => r.path === path && r.method === method)
     .map((r) => new URLSearchParams(r.search));
 }
+
+/** Replaces what a field holds with `text`, typed as a user would. */
+export async function retype(
+  user: ReturnType<typeof userEvent.setup>,
+  field: Element,
+  text: string,
+) {
+  await user.clear(field);
+  await user.type(field, text);
+}

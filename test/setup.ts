@@ -18,9 +18,9 @@ import { createHandlers } from '@/mocks/handlers';
 import { createTestBackend, TEST_ORIGIN } from '@/mocks/node';
 import type { OpenApiContract, Violation } from './contract/openapi';
 
-// `findBy…` and `waitFor` wait on a condition, never on the clock; 1 s (the default) is a guess
-// about the machine's speed that a loaded 2-core CI runner can miss on a file's first render,
-// which also loads the page's code. The bound is generous; a passing wait returns at once.
+// `findBy…` and `waitFor` wait on a condition; their bound (1 s by default) is only how long a
+// condition may take to come true. The code a test needs is loaded before it (below), so the bound
+// covers the app's own work; 5 s keeps a loaded 2-core runner from failing a test that would pass.
 configure({ asyncUtilTimeout: 5_000 });
 
 /** The mutation run (VOLUME_CONSOLE_MUTATION) checks no responses: it need not load the validator. */
@@ -100,8 +100,18 @@ server.events.on('response:mocked', ({ request, response }) => {
   );
 });
 
-beforeAll(() => {
+/*
+ * The app loads its pages, dialogs and menus lazily. In a browser a chunk arrives in milliseconds;
+ * here each module is transformed on first import, which on a loaded 2-core machine can outlast a
+ * test's wait. So a DOM test file loads all of the feature code before its first test, and a test
+ * that opens a dialog waits on the app, not on the transformer.
+ */
+const featureCode = import.meta.glob(['/src/features/**/*.tsx', '!/src/features/**/*.test.tsx']);
+
+beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
+  if (typeof window !== 'undefined')
+    await Promise.all(Object.values(featureCode).map((load) => load()));
 });
 
 beforeEach(() => {

@@ -4,6 +4,7 @@
 import { isoMicro } from './clock';
 import type { Db, MarketplaceResourceRecord, OrderRecord, VolumeRecord } from './db';
 import {
+  creationEvent,
   type EventSource,
   logResourceEvent,
   logVolumeEvent,
@@ -111,15 +112,7 @@ export function volumeCreationEnded(
   wasCreating: boolean,
 ) {
   if (ok || wasCreating) {
-    logVolumeEvent(
-      db,
-      source,
-      volume,
-      ok ? 'resource_creation_succeeded' : 'resource_creation_failed',
-      ok
-        ? `Resource ${volume.name} has been created.`
-        : `Resource ${volume.name} creation has failed.`,
-    );
+    logVolumeEvent(db, source, volume, ...creationEvent('resource_creation', volume.name, ok));
   }
   const resource = marketplaceResourceOf(db, volume);
   if (!resource) return;
@@ -138,10 +131,7 @@ export function volumeCreationEnded(
     db,
     source,
     resource,
-    ok ? 'marketplace_resource_create_succeeded' : 'marketplace_resource_create_failed',
-    ok
-      ? `Resource ${resource.name} has been created.`
-      : `Resource ${resource.name} creation has failed.`,
+    ...creationEvent('marketplace_resource_create', resource.name, ok),
     order,
   );
 }

@@ -200,3 +200,10 @@ export function volumeErredOnBackend(db: Db, source: EventSource, volume: Volume
     `Resource ${resource.name} got error on backend.`,
   );
 }
+
+/** The event type and message of a creation that ended, as Waldur words them. */
+export function creationEvent(kind: string, name: string, ok: boolean): [string, string] {
+  return ok
+    ? [`${kind}_succeeded`, `Resource ${name} has been created.`]
+    : [`${kind}_failed`, `Resource ${name} creation has failed.`];
+}

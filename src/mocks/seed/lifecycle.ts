@@ -11,6 +11,7 @@ import type {
   UserRecord,
   VolumeRecord,
 } from '../db';
+import { creationEvent } from '../history';
 import { createRandom, type Random } from '../random';
 import { HOUR, MINUTE } from './catalogue';
 import { seedImages, seedOfferings } from './marketplace';
@@ -41,6 +42,14 @@ export function seedLifecycle(
   out.events.sort((a, b) => a.created.localeCompare(b.created));
   return out;
 }
+
+/** Logs one event of the volume (and its marketplace resource, if it has one). */
+type Log = (
+  created: string,
+  type: string,
+  message: string,
+  extra?: { user?: UserRecord; order?: OrderRecord; context?: Record<string, unknown> },
+) => void;
 
 const PAST_ACTIONS = ['Attach', 'Detach', 'Extend', 'Retype', 'Pull'] as const;
 
@@ -110,69 +119,50 @@ class SeedHistory {
     const order = resource
       ? this.out.orders.find((o) => o.resource_uuid === resource.uuid)
       : undefined;
+    const log: Log = (created, type, message, extra) =>
+      this.event(created, type, message, volume, resource, extra);
     if (resource) {
-      this.event(
+      log(
         at(born, -1500),
         'marketplace_resource_create_requested',
         `Resource ${volume.name} creation has been requested.`,
-        volume,
-        resource,
         { user, order },
       );
     }
-    this.event(
+    log(
       born,
       'resource_creation_scheduled',
       `Resource ${volume.name} creation has been scheduled.`,
-      volume,
-      resource,
     );
     if (!resource) {
-      this.event(
+      log(
         at(born, 200),
         'resource_import_succeeded',
         `Resource OpenStack Volume ${volume.name} has been imported.`,
-        volume,
-        resource,
       );
     }
     if (creating) return;
     const createdOk = failedAt !== 'create';
     const settled = at(born, createdOk ? 32_000 : 2_000);
     if (createdOk) {
-      this.event(
-        settled,
-        'resource_creation_succeeded',
-        `Resource ${volume.name} has been created.`,
-        volume,
-        resource,
-      );
+      log(settled, 'resource_creation_succeeded', `Resource ${volume.name} has been created.`);
     }
     if (resource) {
-      this.event(
-        settled,
-        createdOk ? 'marketplace_order_completed' : 'marketplace_order_failed',
-        createdOk
-          ? 'Marketplace order has been completed.'
-          : 'Marketplace order has been marked as failed.',
-        volume,
-        resource,
-        { order },
-      );
-      this.event(
-        settled,
-        createdOk ? 'marketplace_resource_create_succeeded' : 'marketplace_resource_create_failed',
-        createdOk
-          ? `Resource ${volume.name} has been created.`
-          : `Resource ${volume.name} creation has failed.`,
-        volume,
-        resource,
-        { order },
-      );
+      if (createdOk) {
+        log(settled, 'marketplace_order_completed', 'Marketplace order has been completed.', {
+          order,
+        });
+      } else {
+        log(settled, 'marketplace_order_failed', 'Marketplace order has been marked as failed.', {
+          order,
+        });
+      }
+      const [type, message] = creationEvent('marketplace_resource_create', volume.name, createdOk);
+      log(settled, type, message, { order });
     }
     if (!createdOk) return;
-    this.pastActions(volume, resource, user);
-    this.now(volume, resource, user, failedAt);
+    this.pastActions(volume, resource, user, log);
+    this.now(volume, resource, user, failedAt, log);
   }
 
   /** A few operations between its creation and its last change, each scheduled then done. */
@@ -180,6 +170,7 @@ class SeedHistory {
     volume: VolumeRecord,
     resource: MarketplaceResourceRecord | undefined,
     user: UserRecord,
+    log: Log,
   ) {
     const from = Date.parse(volume.created) + HOUR;
     const to = Date.parse(volume.modified) - HOUR;
@@ -199,30 +190,24 @@ class SeedHistory {
               ? `Extend volume from ${Math.max(1024, volume.size - 1024)} MB to ${volume.size} MB`
               : action;
       const slug = action.toLowerCase();
-      this.event(
+      log(
         isoMicro(time),
         `resource_${slug}_scheduled`,
         `Operation "${message}" has been scheduled for volume "${volume.name}"`,
-        volume,
-        resource,
         { user, context: { action_details: {} } },
       );
       const done = isoMicro(time + (action === 'Retype' ? 17_000 : 7_000));
-      this.event(
+      log(
         done,
         `resource_${slug}_succeeded`,
         `Successfully executed "${message}" operation for volume "${volume.name}"`,
-        volume,
-        resource,
         { context: { action_details: {} } },
       );
       if (resource) {
-        this.event(
+        log(
           done,
           'marketplace_resource_update_succeeded',
           `Resource ${volume.name} has been updated successfully.`,
-          volume,
-          resource,
         );
       }
     }
@@ -234,6 +219,7 @@ class SeedHistory {
     resource: MarketplaceResourceRecord | undefined,
     user: UserRecord,
     failedAt: string | null,
+    log: Log,
   ) {
     const modified = volume.modified;
     if (volume.action && volume.state !== 'OK') {
@@ -241,22 +227,18 @@ class SeedHistory {
         typeof volume.action_details.message === 'string'
           ? volume.action_details.message
           : volume.action;
-      this.event(
+      log(
         at(modified, -2_000),
         `resource_${volume.action.toLowerCase()}_scheduled`,
         `Operation "${message}" has been scheduled for volume "${volume.name}"`,
-        volume,
-        resource,
         { user, context: { action_details: {} } },
       );
     }
     if (volume.state.startsWith('DELETION') || volume.state === 'DELETING') {
-      this.event(
+      log(
         at(modified, -2_000),
         'resource_deletion_scheduled',
         `Resource ${volume.name} deletion has been scheduled.`,
-        volume,
-        resource,
       );
     }
     if (!failedAt) return;
@@ -265,28 +247,22 @@ class SeedHistory {
         ? seedTerminateOrder(this.out, this.random, volume, resource, user)
         : undefined;
       if (resource && order)
-        this.event(
+        log(
           order.created,
           'marketplace_resource_terminate_requested',
           `Resource ${volume.name} deletion has been requested.`,
-          volume,
-          resource,
           { user, order },
         );
-      this.event(
+      log(
         at(modified, -12 * MINUTE),
         'resource_deletion_scheduled',
         `Resource ${volume.name} deletion has been scheduled.`,
-        volume,
-        resource,
       );
       if (resource)
-        this.event(
+        log(
           modified,
           'marketplace_resource_terminate_failed',
           `Resource ${volume.name} deletion has failed.`,
-          volume,
-          resource,
         );
       return;
     }
@@ -294,29 +270,23 @@ class SeedHistory {
       failedAt === 'Extend'
         ? `Extend volume from ${volume.size} MB to ${volume.size} MB`
         : failedAt;
-    this.event(
+    log(
       at(modified, -40_000),
       `resource_${failedAt.toLowerCase()}_scheduled`,
       `Operation "${message}" has been scheduled for volume "${volume.name}"`,
-      volume,
-      resource,
       { user, context: { action_details: {} } },
     );
-    this.event(
+    log(
       modified,
       `resource_${failedAt.toLowerCase()}_failed`,
       `Failed to execute "${message}" operation for volume "${volume.name}"`,
-      volume,
-      resource,
       { context: { action_details: {} } },
     );
     if (resource)
-      this.event(
+      log(
         modified,
         'marketplace_resource_update_failed',
         `Resource ${volume.name} update has failed.`,
-        volume,
-        resource,
       );
   }
 }

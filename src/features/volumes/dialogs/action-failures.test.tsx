@@ -3,8 +3,10 @@ import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TEST_ORIGIN } from '@/mocks/node';
 import { TIGHT_QUOTA_TENANT } from '@/mocks/seed/catalogue';
-import { openAction, seedVolume } from '../../../../test/action-dialogs';
+import { openAction } from '../../../../test/action-dialogs';
+import { demoVolume } from '../../../../test/demo-api';
 import { loseAnswersTo } from '../../../../test/lost-answers';
+import { retype } from '../../../../test/render-app';
 import { okAvailableTyped as okAvailable } from '../../../../test/seed-queries';
 import { getBackend, sentRequests, server } from '../../../../test/setup';
 import { CHECK_DELAYS_MS } from '../model/accepted';
@@ -17,7 +19,7 @@ describe('failures keep the evidence and the input', () => {
   });
 
   it('400 field errors land on their field', async () => {
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     server.use(
       http.patch(`${TEST_ORIGIN}/api/openstack-volumes/:uuid/`, () =>
         HttpResponse.json(
@@ -28,8 +30,7 @@ describe('failures keep the evidence and the input', () => {
     );
     const { user, dialog } = await openAction(v.uuid, 'Edit…');
     const name = within(dialog).getByRole('textbox', { name: /^Name/ });
-    await user.clear(name);
-    await user.type(name, 'duplicate-name');
+    await retype(user, name, 'duplicate-name');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(
       await within(dialog).findByText('A volume with this name already exists in the project.'),
@@ -41,11 +42,10 @@ describe('failures keep the evidence and the input', () => {
 
   it('a quota error (a bare list) shows at the top of the form; the size typed stays', async () => {
     const tenant = getBackend().db.tenants[TIGHT_QUOTA_TENANT]!;
-    const v = seedVolume((x) => okAvailable(x, getBackend().db) && x.tenant_uuid === tenant.uuid);
+    const v = demoVolume((x) => okAvailable(x, getBackend().db) && x.tenant_uuid === tenant.uuid);
     const { user, dialog } = await openAction(v.uuid, 'Extend…');
     const size = within(dialog).getByRole('spinbutton', { name: /New size/ });
-    await user.clear(size);
-    await user.type(size, String(Math.ceil(v.size / 1024) + 50));
+    await retype(user, size, String(Math.ceil(v.size / 1024) + 50));
     await user.click(within(dialog).getByRole('button', { name: 'Extend' }));
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('Waldur did not accept this');
@@ -54,7 +54,7 @@ describe('failures keep the evidence and the input', () => {
   });
 
   it('a 409 shows the server’s reason and refreshes the volume', async () => {
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     const { user, dialog } = await openAction(v.uuid, 'Create snapshot…');
     // Someone else starts an operation on the volume meanwhile.
     getBackend().tasks.scheduleVolumeOperation(
@@ -83,7 +83,7 @@ describe('failures keep the evidence and the input', () => {
     ],
     [404, { detail: 'No Volume matches the given query.' }, /no longer exists/],
   ])('a %s is said plainly', async (status, body, message) => {
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     server.use(
       http.post(`${TEST_ORIGIN}/api/openstack-volumes/:uuid/retype/`, () =>
         HttpResponse.json(body, { status }),
@@ -96,7 +96,7 @@ describe('failures keep the evidence and the input', () => {
   });
 
   it('a 500 (Django’s HTML page) says so; submitting again retries with the input kept', async () => {
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     const target = Math.ceil(v.size / 1024) + 3;
     let failures = 1;
     server.use(
@@ -110,8 +110,7 @@ describe('failures keep the evidence and the input', () => {
     );
     const { user, dialog } = await openAction(v.uuid, 'Extend…');
     const size = within(dialog).getByRole('spinbutton', { name: /New size/ });
-    await user.clear(size);
-    await user.type(size, String(target));
+    await retype(user, size, String(target));
     await user.click(within(dialog).getByRole('button', { name: 'Extend' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'Waldur failed to handle the request (HTTP 500)',
@@ -123,13 +122,12 @@ describe('failures keep the evidence and the input', () => {
   });
 
   it('an answer lost after Waldur accepted: the volume is re-read, the dialog closes, nothing is sent twice', async () => {
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     const target = Math.ceil(v.size / 1024) + 2;
     loseAnswersTo(`/api/openstack-volumes/${v.uuid}/extend/`, { reachWaldur: true });
     const { user, dialog } = await openAction(v.uuid, 'Extend…');
     const size = within(dialog).getByRole('spinbutton', { name: /New size/ });
-    await user.clear(size);
-    await user.type(size, String(target));
+    await retype(user, size, String(target));
     await user.click(within(dialog).getByRole('button', { name: 'Extend' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(sentRequests().filter((r) => r.url.pathname.endsWith('/extend/'))).toHaveLength(1);
@@ -142,15 +140,14 @@ describe('failures keep the evidence and the input', () => {
 
   it('an answer lost before Waldur got it: unknown, with Check again and Send again, the input kept', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     const target = Math.ceil(v.size / 1024) + 2;
     const lose = loseAnswersTo(`/api/openstack-volumes/${v.uuid}/extend/`, {
       reachWaldur: false,
     });
     const { user, dialog } = await openAction(v.uuid, 'Extend…', { advanceTimers: true });
     const size = within(dialog).getByRole('spinbutton', { name: /New size/ });
-    await user.clear(size);
-    await user.type(size, String(target));
+    await retype(user, size, String(target));
     await user.click(within(dialog).getByRole('button', { name: 'Extend' }));
     expect(
       await within(dialog).findByText(/Checking whether it received the request/),
@@ -174,7 +171,7 @@ describe('failures keep the evidence and the input', () => {
   });
 
   it('a second click cannot send a second request', async () => {
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     let calls = 0;
     server.use(
       http.post(`${TEST_ORIGIN}/api/openstack-volumes/:uuid/detach/`, async () => {
@@ -183,7 +180,7 @@ describe('failures keep the evidence and the input', () => {
         return HttpResponse.json({ status: 'detach was scheduled' }, { status: 202 });
       }),
     );
-    const attached = seedVolume(
+    const attached = demoVolume(
       (x) => x.state === 'OK' && x.runtime_state === 'in-use' && !x.bootable && x.uuid !== v.uuid,
     );
     const { user, dialog } = await openAction(attached.uuid, 'Detach');
@@ -196,11 +193,10 @@ describe('failures keep the evidence and the input', () => {
   });
 
   it('closing a dialog by mistake keeps what was typed for when it is reopened', async () => {
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     const { user, dialog } = await openAction(v.uuid, 'Edit…');
     const description = within(dialog).getByRole('textbox', { name: 'Description' });
-    await user.clear(description);
-    await user.type(description, 'half-written note');
+    await retype(user, description, 'half-written note');
     // Escape is the browser's (covered in Chromium); here the Cancel button closes it by mistake.
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());

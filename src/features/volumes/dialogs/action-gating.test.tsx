@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { seedVolume } from '../../../../test/action-dialogs';
+import { demoVolume } from '../../../../test/demo-api';
 import { renderApp } from '../../../../test/render-app';
 import { okAvailableTyped as okAvailable } from '../../../../test/seed-queries';
 import { getBackend } from '../../../../test/setup';
@@ -35,7 +35,7 @@ describe('gating like the backend, with the reason', () => {
 
   it('extend of a volume on a running instance: stop the instance first', async () => {
     const db = getBackend().db;
-    const v = seedVolume(
+    const v = demoVolume(
       (x) =>
         x.state === 'OK' &&
         x.runtime_state === 'in-use' &&
@@ -49,12 +49,12 @@ describe('gating like the backend, with the reason', () => {
   });
 
   it('detach of a boot volume', async () => {
-    const boot = seedVolume((x) => x.bootable && x.state === 'OK' && x.runtime_state === 'in-use');
+    const boot = demoVolume((x) => x.bootable && x.state === 'OK' && x.runtime_state === 'in-use');
     expect(await reasonOf(boot.uuid, 'Detach')).toMatch(/boot volume/i);
   });
 
   it('retype and attach of an attached volume: detach it first', async () => {
-    const attached = seedVolume(
+    const attached = demoVolume(
       (x) => !x.bootable && x.state === 'OK' && x.runtime_state === 'in-use',
     );
     const instance = getBackend().db.instances.find((i) => i.uuid === attached.instance_uuid)!;
@@ -69,7 +69,7 @@ describe('gating like the backend, with the reason', () => {
   });
 
   it('every action but pull on a detached erred volume says to pull it first; pull is offered', async () => {
-    const erred = seedVolume(
+    const erred = demoVolume(
       (x) =>
         x.state === 'ERRED' &&
         x.runtime_state === 'available' &&
@@ -87,12 +87,12 @@ describe('gating like the backend, with the reason', () => {
   });
 
   it('pull without a backend ID: nothing in OpenStack to pull from', async () => {
-    const noBackend = seedVolume((x) => x.state === 'OK' && x.backend_id === null);
+    const noBackend = demoVolume((x) => x.state === 'OK' && x.backend_id === null);
     expect(await reasonOf(noBackend.uuid, 'Pull')).toMatch(/no backend ID yet/);
   });
 
   it('a support user sees every action disabled as read-only, and no unlink', async () => {
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     expect(await reasonOf(v.uuid, 'Edit', { persona: 'support' })).toMatch(
       /Support users have read-only access/,
     );

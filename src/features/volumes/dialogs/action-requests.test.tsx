@@ -2,13 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { TEST_ORIGIN } from '@/mocks/node';
 import { TIGHT_QUOTA_TENANT } from '@/mocks/seed/catalogue';
-import {
-  expectMatchesContract,
-  lastWrite,
-  openAction,
-  seedVolume,
-} from '../../../../test/action-dialogs';
-import { renderApp } from '../../../../test/render-app';
+import { expectMatchesContract, lastWrite, openAction } from '../../../../test/action-dialogs';
+import { demoVolume } from '../../../../test/demo-api';
+import { renderApp, retype } from '../../../../test/render-app';
 import { okAvailableTyped as okAvailable } from '../../../../test/seed-queries';
 import { getBackend } from '../../../../test/setup';
 
@@ -16,11 +12,10 @@ import { getBackend } from '../../../../test/setup';
 // of openapi-subset.yaml: path, method, body, units) and what the user sees after.
 describe('each action sends what the schema asks for', () => {
   it('edit sends only what changed, as a PATCH', async () => {
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     const { user, dialog } = await openAction(v.uuid, 'Edit…');
     const description = within(dialog).getByRole('textbox', { name: 'Description' });
-    await user.clear(description);
-    await user.type(description, 'Moved to the new cluster');
+    await retype(user, description, 'Moved to the new cluster');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const request = lastWrite(`/api/openstack-volumes/${v.uuid}/`);
@@ -32,7 +27,7 @@ describe('each action sends what the schema asks for', () => {
   });
 
   it('attach sends the instance’s URL', async () => {
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     const { user, dialog } = await openAction(v.uuid, 'Attach…');
     const choice = await within(dialog).findAllByRole('radio');
     const enabled = choice.find((radio) => !(radio as HTMLInputElement).disabled)!;
@@ -49,7 +44,7 @@ describe('each action sends what the schema asks for', () => {
   });
 
   it('detach confirms, naming the instance, and sends no body', async () => {
-    const v = seedVolume((x) => x.state === 'OK' && x.runtime_state === 'in-use' && !x.bootable);
+    const v = demoVolume((x) => x.state === 'OK' && x.runtime_state === 'in-use' && !x.bootable);
     const instance = getBackend().db.instances.find((i) => i.uuid === v.instance_uuid)!;
     const { user, dialog } = await openAction(v.uuid, 'Detach');
     expect(
@@ -63,7 +58,7 @@ describe('each action sends what the schema asks for', () => {
   });
 
   it('extend takes whole GiB, shows and sends MiB, and starts at the backend’s minimum', async () => {
-    const v = seedVolume(
+    const v = demoVolume(
       (x) =>
         okAvailable(x, getBackend().db) &&
         x.size % 1024 === 0 &&
@@ -73,8 +68,7 @@ describe('each action sends what the schema asks for', () => {
     const { user, dialog } = await openAction(v.uuid, 'Extend…');
     const size = within(dialog).getByRole('spinbutton', { name: /New size \(GiB\)/ });
     expect(size).toHaveValue(before / 1024 + 1);
-    await user.clear(size);
-    await user.type(size, String(before / 1024 + 5));
+    await retype(user, size, String(before / 1024 + 5));
     expect(
       within(dialog).getByText(`${(before + 5 * 1024).toLocaleString('en')} MiB`),
     ).toBeInTheDocument();
@@ -86,13 +80,12 @@ describe('each action sends what the schema asks for', () => {
   });
 
   it('extend cannot shrink, and its minimum is the current size + 1 GiB rounded up', async () => {
-    const v = seedVolume((x) => okAvailable(x, getBackend().db) && x.size % 1024 !== 0);
+    const v = demoVolume((x) => okAvailable(x, getBackend().db) && x.size % 1024 !== 0);
     const { user, dialog } = await openAction(v.uuid, 'Extend…');
     const min = Math.ceil((v.size + 1024) / 1024);
     const size = within(dialog).getByRole('spinbutton', { name: /New size \(GiB\)/ });
     expect(size).toHaveValue(min);
-    await user.clear(size);
-    await user.type(size, '1');
+    await retype(user, size, '1');
     await user.click(within(dialog).getByRole('button', { name: 'Extend' }));
     expect(await within(dialog).findByText(/can’t shrink or stay the same/)).toBeInTheDocument();
     expect(size).toHaveAttribute('aria-invalid', 'true');
@@ -100,7 +93,7 @@ describe('each action sends what the schema asks for', () => {
   });
 
   it('retype offers the tenant’s other types, shows the current one, and sends the type’s URL', async () => {
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     const current = getBackend().db.volume_types.find((t) => t.uuid === v.type_uuid)!;
     const { user, dialog } = await openAction(v.uuid, 'Retype…');
     expect(within(dialog).getByText(current.name)).toBeInTheDocument();
@@ -120,7 +113,7 @@ describe('each action sends what the schema asks for', () => {
   });
 
   it('snapshot has a default name, and sends retention as an ISO date and metadata as an object', async () => {
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     const { user, dialog } = await openAction(v.uuid, 'Create snapshot…');
     const name = within(dialog).getByRole('textbox', { name: /^Name/ });
     expect((name as HTMLInputElement).value).toMatch(new RegExp(`^${v.name}-snap-\\d{8}-\\d{4}$`));
@@ -142,7 +135,7 @@ describe('each action sends what the schema asks for', () => {
   });
 
   it('pull runs at once, without a form', async () => {
-    const v = seedVolume((x) => x.state === 'ERRED' && x.backend_id !== null);
+    const v = demoVolume((x) => x.state === 'ERRED' && x.backend_id !== null);
     const { user } = renderApp(`/volumes/${v.uuid}`);
     const toolbar = await screen.findByRole('toolbar', { name: /actions for/i });
     await user.click(within(toolbar).getByRole('button', { name: 'Pull' }));
@@ -153,7 +146,7 @@ describe('each action sends what the schema asks for', () => {
   });
 
   it('unlink asks for the volume’s name, then leaves for the list', async () => {
-    const v = seedVolume((x) => x.state === 'DELETING');
+    const v = demoVolume((x) => x.state === 'DELETING');
     const { user, dialog, location } = await openAction(v.uuid, 'Unlink…');
     expect(within(dialog).getByText(/removes the record from Waldur only/i)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Unlink from Waldur' }));

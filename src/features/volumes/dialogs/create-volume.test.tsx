@@ -5,7 +5,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { APPROVAL_TENANT } from '@/mocks/seed/marketplace';
 import { expectMatchesContract, lastWrite } from '../../../../test/action-dialogs';
-import { renderApp } from '../../../../test/render-app';
+import { renderApp, retype } from '../../../../test/render-app';
 import { getBackend } from '../../../../test/setup';
 import { LIVE_MIN_MS } from '../model/live';
 import { loadDialog } from '../state/dialogs';
@@ -37,8 +37,7 @@ describe('New volume', () => {
   it('checks the form itself first: a name, whole GiB of at least 1', async () => {
     const { user, dialog } = await openForm();
     const size = within(dialog).getByRole('spinbutton', { name: /Size \(GiB\)/ });
-    await user.clear(size);
-    await user.type(size, '0');
+    await retype(user, size, '0');
     await user.click(within(dialog).getByRole('button', { name: 'Create volume' }));
     expect(await within(dialog).findByText('Enter a name for the volume')).toBeInTheDocument();
     expect(within(dialog).getByText('At least 1 GiB')).toBeInTheDocument();
@@ -55,8 +54,7 @@ describe('New volume', () => {
     const type = db().volume_types.find((t) => t.tenant_uuids.includes(tenant.uuid))!;
     await user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'fresh-data');
     const size = within(dialog).getByRole('spinbutton', { name: /Size \(GiB\)/ });
-    await user.clear(size);
-    await user.type(size, '12');
+    await retype(user, size, '12');
     expect(within(dialog).getByText('Waldur will get 12,288 MiB.')).toBeInTheDocument();
     await user.selectOptions(
       within(dialog).getByRole('combobox', { name: 'Volume type' }),
@@ -96,8 +94,7 @@ describe('New volume', () => {
     const { user, dialog, tenant } = await openForm({}, 3); // fraud-detection: 10 GiB left
     await user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'too-big');
     const size = within(dialog).getByRole('spinbutton', { name: /Size \(GiB\)/ });
-    await user.clear(size);
-    await user.type(size, '500');
+    await retype(user, size, '500');
     expect(
       within(dialog).getByText(/less than this volume needs; Waldur will refuse it/),
     ).toBeInTheDocument();
@@ -107,8 +104,7 @@ describe('New volume', () => {
     expect(within(dialog).getByRole('textbox', { name: /^Name/ })).toHaveValue('too-big');
 
     // A type the tenant lost after the form loaded (a stale page): Waldur's words, on the field.
-    await user.clear(size);
-    await user.type(size, '1');
+    await retype(user, size, '1');
     const typeSelect = within(dialog).getByRole('combobox', { name: 'Volume type' });
     const type = db().volume_types.find((t) => t.tenant_uuids.includes(tenant.uuid))!;
     await user.selectOptions(

@@ -3,7 +3,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { settleAfterMs, TIMING } from '@/mocks/tasks';
-import { expectMatchesContract, openAction, seedVolume } from '../../../../test/action-dialogs';
+import { expectMatchesContract, openAction } from '../../../../test/action-dialogs';
+import { demoVolume } from '../../../../test/demo-api';
+import { retype } from '../../../../test/render-app';
 import { okAvailableTyped as okAvailable } from '../../../../test/seed-queries';
 import { getBackend, sentRequests } from '../../../../test/setup';
 import { LIVE_MIN_MS } from '../model/live';
@@ -18,12 +20,11 @@ afterEach(() => {
 describe('an edit of the name and bootable together (Waldur runs one branch of its update, E2)', () => {
   it('sends the rename first and bootable once the rename has settled, each a step in Operations', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     const path = `/api/openstack-volumes/${v.uuid}/`;
     const { user, dialog } = await openAction(v.uuid, 'Edit…', { advanceTimers: true });
     const name = within(dialog).getByRole('textbox', { name: /^Name/ });
-    await user.clear(name);
-    await user.type(name, 'renamed-and-bootable');
+    await retype(user, name, 'renamed-and-bootable');
     await user.click(within(dialog).getByRole('checkbox', { name: 'Bootable' }));
     expect(within(dialog).getByText(/sent in two steps/)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
@@ -56,7 +57,7 @@ describe('an edit of the name and bootable together (Waldur runs one branch of i
 
   it('when the rename fails, bootable is not sent, and the user is told', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     getBackend().injectFailure({ operation: 'update', volume_uuid: v.uuid, remaining: 1 });
     const path = `/api/openstack-volumes/${v.uuid}/`;
     const { user, dialog } = await openAction(v.uuid, 'Edit…', { advanceTimers: true });
@@ -79,7 +80,7 @@ describe('an edit of the name and bootable together (Waldur runs one branch of i
 
 describe('staff mark a volume by hand (set_ok, set_erred)', () => {
   it('Mark as erred asks why and sends the message; Mark as OK confirms and sends nothing else', async () => {
-    const v = seedVolume((x) => x.state === 'UPDATING' && x.action === 'Attach');
+    const v = demoVolume((x) => x.state === 'UPDATING' && x.action === 'Attach');
     const { user, dialog } = await openAction(v.uuid, 'Mark as erred…');
     await user.click(within(dialog).getByRole('button', { name: 'Mark as erred' }));
     expect(await within(dialog).findByText(/Say what is wrong/)).toBeInTheDocument();
@@ -112,7 +113,7 @@ describe('staff mark a volume by hand (set_ok, set_erred)', () => {
   });
 
   it('are not offered to anyone but staff', async () => {
-    const v = seedVolume(okAvailable);
+    const v = demoVolume(okAvailable);
     const { unmount } = await openAction(v.uuid, 'Edit…', { persona: 'admin' });
     const toolbar = screen.getByRole('toolbar', { name: /actions for/i });
     expect(within(toolbar).queryByRole('button', { name: /Mark as/ })).not.toBeInTheDocument();
@@ -123,7 +124,7 @@ describe('staff mark a volume by hand (set_ok, set_erred)', () => {
 describe('unlink removes the volume’s snapshots from Waldur too (E4)', () => {
   it('the dialog lists them', async () => {
     const db = getBackend().db;
-    const v = seedVolume(
+    const v = demoVolume(
       (x) => db.snapshots.filter((s) => s.source_volume_uuid === x.uuid).length >= 2,
     );
     const names = db.snapshots.filter((s) => s.source_volume_uuid === v.uuid).map((s) => s.name);

@@ -5,7 +5,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { settleAfterMs, TIMING } from '@/mocks/tasks';
 import { expectMatchesContract, lastWrite } from '../../../../test/action-dialogs';
-import { renderApp, requestsTo } from '../../../../test/render-app';
+import { renderApp, requestsTo, retype } from '../../../../test/render-app';
 import { getBackend } from '../../../../test/setup';
 import { LIVE_MIN_MS } from '../model/live';
 import { loadDialog } from '../state/dialogs';
@@ -72,8 +72,7 @@ describe('a snapshot’s page', () => {
     const dialog = await screen.findByRole('dialog');
     const name = within(dialog).getByRole('textbox', { name: /^Name of the new volume/ });
     expect(name).toHaveValue(`${snapshot.name}-restored`);
-    await user.clear(name);
-    await user.type(name, 'brought-back');
+    await retype(user, name, 'brought-back');
     await user.click(within(dialog).getByRole('button', { name: 'Restore' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const request = lastWrite('/restore/')!;

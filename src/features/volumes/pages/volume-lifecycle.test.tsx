@@ -3,12 +3,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { settleAfterMs, TIMING } from '@/mocks/tasks';
-import {
-  expectMatchesContract,
-  lastWrite,
-  openAction,
-  seedVolume,
-} from '../../../../test/action-dialogs';
+import { expectMatchesContract, lastWrite, openAction } from '../../../../test/action-dialogs';
+import { demoVolume } from '../../../../test/demo-api';
 import { renderApp, requestsTo } from '../../../../test/render-app';
 import { attachedTo, okAvailable } from '../../../../test/seed-queries';
 import { getBackend } from '../../../../test/setup';
@@ -33,7 +29,7 @@ const reasonOf = (button: HTMLElement) =>
 
 describe('Delete…', () => {
   it('is refused for an attached volume, saying to detach it first', async () => {
-    const v = seedVolume((x, d) => attachedTo()(x, d) && !!x.marketplace && !hasSnapshots(x.uuid));
+    const v = demoVolume((x, d) => attachedTo()(x, d) && !!x.marketplace && !hasSnapshots(x.uuid));
     const button = await deleteButton(v.uuid);
     expect(button).toHaveAttribute('aria-disabled', 'true');
     expect(reasonOf(button)).toBe(
@@ -42,7 +38,7 @@ describe('Delete…', () => {
   });
 
   it('is refused while the volume has snapshots, and says how many', async () => {
-    const v = seedVolume((x, d) => okAvailable(x, d) && !!x.marketplace && hasSnapshots(x.uuid));
+    const v = demoVolume((x, d) => okAvailable(x, d) && !!x.marketplace && hasSnapshots(x.uuid));
     const count = db().snapshots.filter((s) => s.source_volume_uuid === v.uuid).length;
     const button = await deleteButton(v.uuid);
     await waitFor(() =>
@@ -53,7 +49,7 @@ describe('Delete…', () => {
   });
 
   it('says why a volume without a marketplace resource cannot be deleted, pointing staff to unlink', async () => {
-    const v = seedVolume((x, d) => okAvailable(x, d) && !x.marketplace);
+    const v = demoVolume((x, d) => okAvailable(x, d) && !x.marketplace);
     expect(reasonOf(await deleteButton(v.uuid))).toMatch(
       /no marketplace resource.*Unlink it instead/,
     );
@@ -61,7 +57,7 @@ describe('Delete…', () => {
 
   it('confirmed by the name, terminates the resource and follows the volume until it is gone', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const v = seedVolume((x, d) => okAvailable(x, d) && !!x.marketplace && !hasSnapshots(x.uuid));
+    const v = demoVolume((x, d) => okAvailable(x, d) && !!x.marketplace && !hasSnapshots(x.uuid));
     const { user, dialog } = await openAction(v.uuid, 'Delete…', { advanceTimers: true });
     await user.type(within(dialog).getByRole('textbox', { name: /to confirm/ }), 'wrong');
     await user.click(within(dialog).getByRole('button', { name: 'Delete volume' }));
@@ -96,7 +92,7 @@ describe('Delete…', () => {
 
 describe('History', () => {
   it('lists the volume’s events and orders newest first, with who did it, and loads older ones', async () => {
-    const v = seedVolume((x, d) => okAvailable(x, d) && !!x.marketplace);
+    const v = demoVolume((x, d) => okAvailable(x, d) && !!x.marketplace);
     const app = renderApp(`/volumes/${v.uuid}`);
     const history = await screen.findByRole('list', { name: 'History, newest first' });
     const items = () => within(history).getAllByRole('listitem');
@@ -124,7 +120,7 @@ describe('History', () => {
   });
 
   it('staff and support can narrow it to one kind; others see no filter', async () => {
-    const v = seedVolume((x, d) => okAvailable(x, d) && !!x.marketplace);
+    const v = demoVolume((x, d) => okAvailable(x, d) && !!x.marketplace);
     const { user } = renderApp(`/volumes/${v.uuid}`, { persona: 'support' });
     const filter = await screen.findByRole('combobox', { name: 'Show' });
     await user.selectOptions(filter, 'Orders');
@@ -141,7 +137,7 @@ describe('History', () => {
   });
 
   it('an ERRED volume’s notice shows the event that failed next to the error message', async () => {
-    const v = seedVolume(
+    const v = demoVolume(
       (x) => x.state === 'ERRED' && x.error_traceback.includes('extend_volume') && !!x.marketplace,
     );
     renderApp(`/volumes/${v.uuid}`);
