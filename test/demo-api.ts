@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { VolumeRecord } from '@/mocks/db';
 import { TEST_ORIGIN } from '@/mocks/node';
 import type { DemoPersona } from '@/mocks/seed/users';
@@ -63,3 +64,19 @@ export const demoVolume = (predicate: VolumePredicate) => findVolume(getBackend(
 
 /** The instance a volume of the test's demo backend is attached to. */
 export const demoInstanceOf = (volume: VolumeRecord) => instanceOf(getBackend().db, volume);
+
+/**
+ * Moves the demo clock `ms` on and checks that the volume changes exactly then: it still matches
+ * `before` 1 ms earlier, and matches `after` at `ms`.
+ */
+export async function expectChangeAt(
+  uuid: string,
+  ms: number,
+  before: Partial<Awaited<ReturnType<typeof stateOf>>>,
+  after: Partial<Awaited<ReturnType<typeof stateOf>>>,
+) {
+  getBackend().clock.advance(ms - 1);
+  expect(await stateOf(uuid)).toMatchObject(before);
+  getBackend().clock.advance(1);
+  expect(await stateOf(uuid)).toMatchObject(after);
+}

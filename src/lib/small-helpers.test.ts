@@ -66,22 +66,13 @@ describe('link header', () => {
   });
 
   it('the page a link points at: 1 without `page`, null for nonsense', () => {
-    expect(pageOfLink('https://h/api/v/?page=4')).toBe(4);
-    expect(pageOfLink('https://h/api/v/')).toBe(1);
-    expect(pageOfLink('https://h/api/v/?page=0')).toBeNull();
-    expect(pageOfLink('https://h/api/v/?page=2.5')).toBeNull();
-    expect(pageOfLink('not a url')).toBeNull();
-    expect(pageOfLink(undefined)).toBeNull();
+    const base = 'https://h/api/v/';
+    const links = [`${base}?page=4`, base, `${base}?page=0`, `${base}?page=2.5`, 'not a url'];
+    expect([...links, undefined].map(pageOfLink)).toEqual([4, 1, null, null, null, null]);
   });
 
   it('X-Result-Count: a whole, non-negative number or nothing', () => {
-    expect(parseResultCount('250')).toBe(250);
-    expect(parseResultCount('0')).toBe(0);
-    expect(parseResultCount(' ')).toBeNull();
-    expect(parseResultCount('-1')).toBeNull();
-    expect(parseResultCount('1.5')).toBeNull();
-    expect(parseResultCount('many')).toBeNull();
-    expect(parseResultCount(null)).toBeNull();
-    expect(parseResultCount(undefined)).toBeNull();
+    const headers = ['250', '0', ' ', '-1', '1.5', 'many', null, undefined];
+    expect(headers.map(parseResultCount)).toEqual([250, 0, null, null, null, null, null, null]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, demoVolume, link, stateOf, volumeUrl } from '../../../test/demo-api';
+import { call, demoVolume, expectChangeAt, link, stateOf, volumeUrl } from '../../../test/demo-api';
 import { okAvailable, okAvailableTyped, otherTypeOf } from '../../../test/seed-queries';
 import { getBackend } from '../../../test/setup';
 import { TIMING } from '../tasks';
@@ -27,23 +27,19 @@ describe('after an accepted action, the demo walks like Waldur (contract §3.3, 
         new_size: v.size,
       },
     });
-    backend().clock.advance(TIMING.firstTaskMs - 1);
-    expect((await stateOf(v.uuid)).state).toBe('UPDATE_SCHEDULED');
-    backend().clock.advance(1);
-    expect(await stateOf(v.uuid)).toMatchObject({
-      state: 'UPDATING',
-      runtime_state: 'extending',
-      action: 'Extend',
-    });
+    await expectChangeAt(
+      v.uuid,
+      TIMING.firstTaskMs,
+      { state: 'UPDATE_SCHEDULED' },
+      { state: 'UPDATING', runtime_state: 'extending', action: 'Extend' },
+    );
     // Cinder needs 4 s; Waldur reads it at the first task and every 5 s after: OK at 2 + 5 s.
-    backend().clock.advance(TIMING.pollEveryMs - 1);
-    expect((await stateOf(v.uuid)).state).toBe('UPDATING');
-    backend().clock.advance(1);
-    expect(await stateOf(v.uuid)).toMatchObject({
-      state: 'OK',
-      runtime_state: 'available',
-      action: '',
-    });
+    await expectChangeAt(
+      v.uuid,
+      TIMING.pollEveryMs,
+      { state: 'UPDATING' },
+      { state: 'OK', runtime_state: 'available', action: '' },
+    );
     expect(
       ((await call('GET', volumeUrl(v.uuid))).body as { action_details: unknown }).action_details,
     ).toEqual({});
@@ -55,10 +51,12 @@ describe('after an accepted action, the demo walks like Waldur (contract §3.3, 
     await call('POST', `${volumeUrl(v.uuid)}retype/`, {
       body: { type: link('openstack-volume-types', other.uuid) },
     });
-    backend().clock.advance(TIMING.firstTaskMs + TIMING.slowPollStartMs - 1);
-    expect(await stateOf(v.uuid)).toMatchObject({ state: 'UPDATING', runtime_state: 'retyping' });
-    backend().clock.advance(1);
-    expect(await stateOf(v.uuid)).toMatchObject({ state: 'OK', runtime_state: 'available' });
+    await expectChangeAt(
+      v.uuid,
+      TIMING.firstTaskMs + TIMING.slowPollStartMs,
+      { state: 'UPDATING', runtime_state: 'retyping' },
+      { state: 'OK', runtime_state: 'available' },
+    );
   });
 
   it('a failed backend call ends ERRED at the first task; runtime_state stays what Cinder last reported', async () => {
@@ -77,15 +75,12 @@ describe('after an accepted action, the demo walks like Waldur (contract §3.3, 
         })
       ).status,
     ).toBe(202);
-    backend().clock.advance(TIMING.firstTaskMs - 1);
-    expect((await stateOf(v.uuid)).state).toBe('UPDATE_SCHEDULED');
-    backend().clock.advance(1);
-    expect(await stateOf(v.uuid)).toMatchObject({
-      state: 'ERRED',
-      runtime_state: 'available',
-      action: '',
-      error_message: 'Cinder said no',
-    });
+    await expectChangeAt(
+      v.uuid,
+      TIMING.firstTaskMs,
+      { state: 'UPDATE_SCHEDULED' },
+      { state: 'ERRED', runtime_state: 'available', action: '', error_message: 'Cinder said no' },
+    );
     expect(backend().db.failures).toEqual([]);
   });
 });
