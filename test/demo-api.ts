@@ -80,3 +80,14 @@ export async function expectChangeAt(
   getBackend().clock.advance(1);
   expect(await stateOf(uuid)).toMatchObject(after);
 }
+
+/** The event types in a volume's (or another object's) feed, newest first. */
+export async function historyOf(
+  volumeUuid: string,
+  collection = 'openstack-volumes',
+  uuid = volumeUuid,
+): Promise<string[]> {
+  const scope = encodeURIComponent(link(collection, uuid));
+  const { body } = await call('GET', `/api/events/?scope=${scope}&page_size=50`);
+  return (body as { event_type: string }[]).map((e) => e.event_type);
+}

@@ -1,8 +1,8 @@
 // The demo's volume lifecycle against contract-lifecycle.md: ordering a volume (§2), approving it
-// (§2.6), the walk to OK (§2.7), terminating (§3.2–3.3), restoring a snapshot (§4.1) and the
-// event log (§5). Each expectation quotes the contract's wording or timing.
+// (§2.6), the walk to OK (§2.7), terminating (§3.2–3.3) and restoring a snapshot (§4.1); the
+// event log (§5) is in ./events.test.ts. Each expectation quotes the contract's wording or timing.
 import { describe, expect, it } from 'vitest';
-import { call, link, volumeUrl } from '../../../test/demo-api';
+import { call, historyOf, link, volumeUrl } from '../../../test/demo-api';
 import { attachedTo, findVolume, okAvailable } from '../../../test/seed-queries';
 import { getBackend } from '../../../test/setup';
 import { ORDER_PICKUP_MS } from '../lifecycle';
@@ -41,16 +41,6 @@ interface Order {
 
 const getOrder = async (uuid: string) =>
   (await call('GET', `/api/marketplace-orders/${uuid}/`)).body as Order;
-
-const historyOf = async (volumeUuid: string, collection = 'openstack-volumes', uuid = volumeUuid) =>
-  (
-    (
-      await call(
-        'GET',
-        `/api/events/?scope=${encodeURIComponent(link(collection, uuid))}&page_size=50`,
-      )
-    ).body as { event_type: string; message: string }[]
-  ).map((e) => e.event_type);
 
 describe('ordering a volume (POST /api/marketplace-orders/)', () => {
   it('201 with the create serializer’s body and a Location; then CREATION_SCHEDULED → CREATING → OK, order done', async () => {
@@ -332,79 +322,5 @@ describe('restoring a snapshot (POST …/restore/)', () => {
         })
       ).body,
     ).toEqual({ detail: 'Valid states for operation: OK.' });
-  });
-});
-
-describe('the event log (GET /api/events/)', () => {
-  it('an action logs scheduled and succeeded in Waldur’s words, newest first', async () => {
-    const volume = findVolume(db(), (v, d) => okAvailable(v, d) && !!v.marketplace);
-    const size = volume.size; // the record grows with the extend
-    await call('POST', `${volumeUrl(volume.uuid)}extend/`, {
-      body: { disk_size: size + 1024 },
-    });
-    advance(TIMING.firstTaskMs + settleAfterMs('extend'));
-    const events = (
-      await call(
-        'GET',
-        `/api/events/?scope=${encodeURIComponent(link('marketplace-resources', volume.marketplace!.resource_uuid))}&page_size=3`,
-      )
-    ).body as { event_type: string; message: string; context: Record<string, unknown> }[];
-    expect(events.map((e) => [e.event_type, e.message])).toEqual([
-      [
-        'marketplace_resource_update_succeeded',
-        `Resource ${volume.name} has been updated successfully.`,
-      ],
-      [
-        'resource_extend_succeeded',
-        `Successfully executed "Extend volume from ${size} MB to ${size + 1024} MB" operation for volume "${volume.name}"`,
-      ],
-      [
-        'resource_extend_scheduled',
-        `Operation "Extend volume from ${size} MB to ${size + 1024} MB" has been scheduled for volume "${volume.name}"`,
-      ],
-    ]);
-    // Logged inside the request: the user's keys; the project's and customer's at the top level.
-    expect(events[2]!.context).toMatchObject({
-      user_username: 'alice',
-      project_uuid: volume.project_uuid,
-      resource_type: 'OpenStack.Volume',
-    });
-    expect(events[0]!.context.user_username).toBeUndefined();
-  });
-
-  it('without a scope non-staff see nothing; an invisible scope is an empty list; a bad one a 400', async () => {
-    expect((await call('GET', '/api/events/', { as: 'admin' })).body).toEqual([]);
-    const foreign = db().volumes.find(
-      (v) => !backend().canSee(backend().user('pat'), v.project_uuid),
-    )!;
-    expect(
-      (
-        await call(
-          'GET',
-          `/api/events/?scope=${encodeURIComponent(link('openstack-volumes', foreign.uuid))}`,
-          {
-            as: 'admin',
-          },
-        )
-      ).body,
-    ).toEqual([]);
-    const bad = link('openstack-volumes', '0'.repeat(32));
-    expect((await call('GET', `/api/events/?scope=${encodeURIComponent(bad)}`)).body).toEqual([
-      `Can't restore object from url: ${bad}`,
-    ]);
-  });
-
-  it('every seeded volume has a history, and an ERRED one ends with its failing event', async () => {
-    for (const volume of db().volumes.slice(0, 40)) {
-      expect(await historyOf(volume.uuid)).not.toEqual([]);
-    }
-    const erred = findVolume(
-      db(),
-      (v) => v.state === 'ERRED' && v.error_traceback.includes('extend_volume'),
-    );
-    expect((await historyOf(erred.uuid)).slice(0, 2)).toEqual([
-      'resource_extend_failed',
-      'resource_extend_scheduled',
-    ]);
   });
 });
