@@ -185,6 +185,8 @@ describe('ApiError reads every body shape Waldur sends', () => {
     const exact = http(500, 'y'.repeat(4000)).toReport();
     expect(exact.endsWith('y'.repeat(4000))).toBe(true);
     expect(exact).not.toContain('…');
+    const long = http(500, 'z'.repeat(5000)).toReport();
+    expect(long.endsWith(`\n${'z'.repeat(4000)}…`)).toBe(true);
     const withCause = new ApiError({
       kind: 'http',
       status: 500,
@@ -194,6 +196,14 @@ describe('ApiError reads every body shape Waldur sends', () => {
     expect(withCause.toReport()).not.toContain('Parse error');
     const invalidWithoutError = ApiError.invalidResponse(request, 200, 'x', 'not an Error');
     expect(invalidWithoutError.toReport()).not.toContain('Parse error');
+  });
+
+  it('another 4xx (a throttle) says what Waldur said, not that the server failed', () => {
+    const throttled = http(429, {
+      detail: 'Request was throttled. Expected available in 5 seconds.',
+    });
+    expect(throttled.isServerError).toBe(false);
+    expect(throttled.message).toBe('Request was throttled. Expected available in 5 seconds.');
   });
 
   it('errorMessage uses an ApiError’s sentence', () => {

@@ -41,6 +41,13 @@ describe('URLs', () => {
 });
 
 describe('requests', () => {
+  it('an answer without a Content-Type is read as text, not as JSON', async () => {
+    // Bytes as the body: the response has no Content-Type at all.
+    const bytes = new TextEncoder().encode('{"not": "parsed"}');
+    server.use(http.post(`${BASE}/api/things/`, () => new HttpResponse(bytes)));
+    expect(await client().post('api/things')).toBe('{"not": "parsed"}');
+  });
+
   it('sends the token and JSON, reads a page with its total and links', async () => {
     let seen: Request | null = null;
     server.use(
@@ -57,6 +64,7 @@ describe('requests', () => {
       total: 12,
       links: { next: `${BASE}/api/things/?page=2` },
     });
+    expect(seen!.method).toBe('GET');
     expect(seen!.headers.get('authorization')).toBe('Token secret');
     expect(seen!.headers.get('accept')).toBe('application/json');
   });

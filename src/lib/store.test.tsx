@@ -1,7 +1,8 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LiveRegions } from './announcer';
-import { clearNotices, hideToast, notify, useNotices } from './notifications';
+import { ApiError } from './api-error';
+import { clearNotices, hideToast, notify, notifyFailure, useNotices } from './notifications';
 import { createStore } from './store';
 
 describe('createStore', () => {
@@ -66,6 +67,33 @@ describe('notifications', () => {
     ]);
     act(() => clearNotices());
     expect(result.current).toEqual([]);
+  });
+
+  it('a failure becomes an error notice: its message, the report of an API error, its actions', () => {
+    const { result } = renderNotices();
+    const apiError = new ApiError({
+      kind: 'http',
+      status: 409,
+      request: { method: 'POST', url: 'https://w.test/api/x/' },
+      body: { detail: 'Busy.' },
+    });
+    const retry = () => {};
+    act(() => {
+      notifyFailure('Could not pull', apiError, [{ label: 'Try again', run: retry }]);
+      notifyFailure('Could not approve', new Error('Offline'));
+    });
+    expect(result.current[1]).toMatchObject({
+      kind: 'error',
+      title: 'Could not pull',
+      message: 'Busy.',
+      report: apiError.toReport(),
+      actions: [{ label: 'Try again', run: retry }],
+    });
+    expect(result.current[0]).toMatchObject({
+      kind: 'error',
+      message: 'Offline',
+      report: undefined,
+    });
   });
 
   it('keeps the newest hundred', () => {

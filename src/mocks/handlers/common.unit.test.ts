@@ -46,7 +46,7 @@ const where = (ctx: HandlerContext, predicate: (v: VolumeRecord) => boolean) => 
 };
 
 describe('resource filters', () => {
-  it('by name (contains, exact), description, project, customer, tenant, state, uuid, backend ID', () => {
+  it('by name (contains, exact), runtime state, description, project, customer, tenant, state, uuid, backend ID', () => {
     const ctx = context();
     const v = ctx.db.volumes.find((x) => x.description && x.backend_id)!;
     const project = ctx.db.projects.find((p) => p.uuid === v.project_uuid)!;
@@ -56,6 +56,9 @@ describe('resource filters', () => {
       where(ctx, (x) => x.name.toLowerCase().includes(v.name.toLowerCase())),
     );
     expect(pick(ctx, `name_exact=${v.name}`)).toEqual(where(ctx, (x) => x.name === v.name));
+    expect(pick(ctx, 'runtime_state=in-use')).toEqual(
+      where(ctx, (x) => x.runtime_state === 'in-use'),
+    );
     expect(pick(ctx, `description=${v.description.slice(2, 9)}`)).toEqual(
       where(ctx, (x) => x.description.includes(v.description.slice(2, 9))),
     );
