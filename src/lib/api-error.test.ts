@@ -68,7 +68,12 @@ describe('ApiError reads every body shape Waldur sends', () => {
     );
     expect(http(401).isUnauthorized).toBe(true);
     expect(http(403).isForbidden).toBe(true);
-    expect(http(404).isNotFound).toBe(true);
+    expect(http(404, { detail: 'Not found.' }).isNotFound).toBe(true);
+    // A 404 page from a proxy or a static server is not Waldur's answer about the object.
+    expect(http(404, '<h1>Not Found</h1>').isNotFound).toBe(false);
+    expect(http(404).isNotFound).toBe(false);
+    expect(http(404).isRetryable).toBe(true);
+    expect(http(404, { detail: 'Not found.' }).isRetryable).toBe(false);
   });
 
   it('a server error names its HTML page and is worth retrying; a 4xx is not', () => {
@@ -135,7 +140,7 @@ describe('ApiError reads every body shape Waldur sends', () => {
   it('each status answers only its own question', () => {
     const statuses = [400, 401, 403, 404, 409, 500];
     const flags = statuses.map((status) => {
-      const e = http(status);
+      const e = http(status, { detail: 'Waldur said so.' });
       return [
         e.isValidation,
         e.isUnauthorized,

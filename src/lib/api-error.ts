@@ -101,8 +101,13 @@ export class ApiError extends Error {
   get isForbidden() {
     return this.status === 403;
   }
+  /**
+   * Waldur says the object does not exist (or is hidden from this user): a 404 with its JSON
+   * `detail`. A 404 without one came from something in between (a proxy, a static server, a demo
+   * worker that was restarting), and says nothing about the object.
+   */
   get isNotFound() {
-    return this.status === 404;
+    return this.status === 404 && this.detail !== null;
   }
   get isConflict() {
     return this.status === 409;
@@ -117,8 +122,14 @@ export class ApiError extends Error {
     return Object.keys(this.fieldErrors).length > 0;
   }
   /** Whether trying the same request again may help (network faults and server errors). */
+  /** Network faults, 5xx, throttling, and a 404 that did not come from Waldur (see isNotFound). */
   get isRetryable() {
-    return this.kind === 'network' || this.isServerError || this.status === 429;
+    return (
+      this.kind === 'network' ||
+      this.isServerError ||
+      this.status === 429 ||
+      (this.status === 404 && !this.isNotFound)
+    );
   }
 
   /** Messages that belong to no single form field: `detail`, `non_field_errors` and bare lists. */

@@ -18,6 +18,8 @@ test('the tray follows an operation that fails while the user is elsewhere, and 
   await page.getByRole('button', { name: `Actions for ${volume.name}` }).click();
   await page.getByRole('button', { name: 'Extend…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Extend' }).click();
+  // Waldur accepted it (the dialog closes on the answer); a reload before that would cut the request.
+  await expect(page.getByRole('dialog')).toBeHidden();
 
   // Move on to another page while it runs.
   await page.getByRole('link', { name: 'Volume console' }).click();

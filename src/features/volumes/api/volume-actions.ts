@@ -188,7 +188,7 @@ export async function checkAccepted(
   try {
     now = await api().get(path(volume.uuid), volumeSchema);
   } catch (error) {
-    if (!(isApiError(error) && error.status === 404)) throw error;
+    if (!(isApiError(error) && error.isNotFound)) throw error;
     now = null;
   }
   if (!volumeShowsRequest(now, request)) return null;
@@ -248,7 +248,7 @@ export async function performVolumeAction(
       invalidateAfter(queryClient, volume, request.action, result);
       return result;
     }
-    if (error instanceof ApiError && (error.status === 409 || error.status === 404)) {
+    if (error instanceof ApiError && (error.status === 409 || error.isNotFound)) {
       // The volume is not what this page thought: show its real state.
       void queryClient.invalidateQueries({ queryKey: volumeKeys.detail(volume.uuid) });
       void queryClient.invalidateQueries({ queryKey: volumeKeys.lists() });

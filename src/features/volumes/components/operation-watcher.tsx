@@ -124,7 +124,7 @@ export function OperationWatcher({ operation }: { operation: Operation }) {
     refetchInterval: LIVE_MIN_MS,
   });
   useEffect(() => {
-    if (error instanceof ApiError && error.status === 404) {
+    if (error instanceof ApiError && error.isNotFound) {
       if (endsGone(operation)) {
         finish(queryClient, operation, 'ok', Date.now(), {
           message: `${operation.target.name} is deleted.`,

@@ -103,7 +103,7 @@ function SnapshotDetail({ uuid }: { uuid: string }) {
   const user = useQuery(currentUserQuery());
   const { data: snapshot, error, isError, isPending, isFetching, refetch } = query;
   useDocumentTitle(snapshot?.name ?? 'Snapshot');
-  const gone = isError && error instanceof ApiError && error.status === 404;
+  const gone = isError && error instanceof ApiError && error.isNotFound;
   if (isPending) {
     return <LoadingBlock label="Loading the snapshot" />;
   }

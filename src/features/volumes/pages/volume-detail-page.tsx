@@ -58,7 +58,7 @@ function VolumeDetail({ uuid }: { uuid: string }) {
   useDocumentTitle(volume?.name ?? 'Volume');
   useSettleAnnouncements(volume && !isPlaceholderData ? [volume] : undefined);
 
-  const notFound = isError && error instanceof ApiError && error.status === 404;
+  const notFound = isError && error instanceof ApiError && error.isNotFound;
   if (notFound && !volume) {
     return (
       <NotFound
