@@ -4,7 +4,6 @@
 // the volume is re-read, and "Check again" (`confirmVolumeAction`) reads it once more.
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { isApiError } from '@/lib/api-error';
 import { notify, notifyFailure } from '@/lib/notifications';
 import {
   type ActionRequest,
@@ -112,28 +111,25 @@ export function usePull(volume: Volume) {
             title: `Pull of ${volume.name ?? volume.uuid} scheduled`,
             message: 'Waldur is re-reading it from OpenStack.',
           }),
-        onError: (error) =>
-          notify(
-            error instanceof UnknownOutcomeError
-              ? {
-                  kind: 'error',
-                  title: `It is unknown whether Waldur received the pull of ${volume.name ?? volume.uuid}`,
-                  message:
-                    'No answer came back, and the volume does not show a pull. Check again before sending it again.',
-                  report: error.cause.toReport(),
-                  actions: [
-                    { label: 'Check again', run: () => void checkPull() },
-                    { label: 'Send again', run },
-                  ],
-                }
-              : {
-                  kind: 'error',
-                  title: `Could not pull ${volume.name ?? volume.uuid}`,
-                  message: error.message,
-                  report: isApiError(error) ? error.toReport() : undefined,
-                  actions: [{ label: 'Try again', run }],
-                },
-          ),
+        onError: (error) => {
+          if (!(error instanceof UnknownOutcomeError)) {
+            notifyFailure(`Could not pull ${volume.name ?? volume.uuid}`, error, [
+              { label: 'Try again', run },
+            ]);
+            return;
+          }
+          notify({
+            kind: 'error',
+            title: `It is unknown whether Waldur received the pull of ${volume.name ?? volume.uuid}`,
+            message:
+              'No answer came back, and the volume does not show a pull. Check again before sending it again.',
+            report: error.cause.toReport(),
+            actions: [
+              { label: 'Check again', run: () => void checkPull() },
+              { label: 'Send again', run },
+            ],
+          });
+        },
       },
     );
   };
