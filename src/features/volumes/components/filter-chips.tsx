@@ -28,43 +28,28 @@ export function FilterChips({ view, update }: { view: ListView; update: Update }
   const tenant = useEntityLabel('openstack-tenants', view.tenant);
   const instance = useEntityLabel('openstack-instances', view.instance);
   if (!hasAnyFilter(view)) return null;
+  const chips: { key: string; label: string; remove: Parameters<Update>[0] }[] = [];
+  const add = (key: string, label: string, remove: Parameters<Update>[0]) =>
+    chips.push({ key, label, remove });
   const search = view.search.trim();
-  const chips: { key: string; label: string; remove: Parameters<Update>[0] }[] = [
-    ...(search ? [{ key: 'search', label: `Search: “${search}”`, remove: { search: '' } }] : []),
-    ...view.states.map((state) => ({
-      key: `state:${state}`,
-      label: `State: ${stateLabel(state)}`,
-      remove: (v: ListView) => ({ ...v, states: v.states.filter((s) => s !== state) }),
-    })),
-    ...(
-      [
-        ['runtime', view.runtime && `Runtime: ${runtimeStateLabel(view.runtime)}`],
-        ['customer', view.customer && `Customer: ${customer}`],
-        ['project', view.project && `Project: ${project}`],
-        ['tenant', view.tenant && `Tenant: ${tenant}`],
-        ['instance', view.instance && `Instance: ${instance}`],
-        ['zone', view.zone && `Zone: ${view.zone}`],
-      ] as const
-    ).flatMap(([key, label]) => (label ? [{ key, label, remove: { [key]: '' } }] : [])),
-    ...(view.stuck
-      ? [
-          {
-            key: 'stuck',
-            label: `Stuck for over ${STUCK_AFTER_MINUTES} min`,
-            remove: { stuck: false },
-          },
-        ]
-      : []),
-    ...(view.bootable
-      ? [
-          {
-            key: 'bootable',
-            label: view.bootable === 'yes' ? 'Boot volumes only' : 'Data volumes only',
-            remove: { bootable: '' as const },
-          },
-        ]
-      : []),
-  ];
+  if (search) add('search', `Search: “${search}”`, { search: '' });
+  for (const state of view.states) {
+    add(`state:${state}`, `State: ${stateLabel(state)}`, (v) => ({
+      ...v,
+      states: v.states.filter((s) => s !== state),
+    }));
+  }
+  if (view.runtime) add('runtime', `Runtime: ${runtimeStateLabel(view.runtime)}`, { runtime: '' });
+  if (view.customer) add('customer', `Customer: ${customer}`, { customer: '' });
+  if (view.project) add('project', `Project: ${project}`, { project: '' });
+  if (view.tenant) add('tenant', `Tenant: ${tenant}`, { tenant: '' });
+  if (view.instance) add('instance', `Instance: ${instance}`, { instance: '' });
+  if (view.zone) add('zone', `Zone: ${view.zone}`, { zone: '' });
+  if (view.stuck) add('stuck', `Stuck for over ${STUCK_AFTER_MINUTES} min`, { stuck: false });
+  if (view.bootable) {
+    const only = view.bootable === 'yes' ? 'Boot volumes only' : 'Data volumes only';
+    add('bootable', only, { bootable: '' });
+  }
   return (
     <div className="chips">
       <h2 className="visually-hidden">Active filters</h2>
