@@ -107,7 +107,10 @@ export const directoryQueries = {
         }
         const schema = kind === 'customers' ? customerSchema : projectSchema;
         return api().get(`api/${kind}/${uuid}`, schema, {
-          params: { field: ['uuid', 'name'] },
+          // A project's start date: its orders wait for it (`pending-project`).
+          params: {
+            field: kind === 'projects' ? ['uuid', 'name', 'start_date'] : ['uuid', 'name'],
+          },
           signal,
         });
       },

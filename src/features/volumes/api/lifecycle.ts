@@ -4,6 +4,8 @@
 // MiB, related objects as URLs, trailing slashes.
 import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/session';
+import { settled, type Write } from '@/lib/writes';
+import { isCreateOrderFor, newOrderShown, orderShowsApproval } from '../model/accepted';
 import {
   eventSchema,
   imageSchema,
@@ -66,18 +68,75 @@ export interface VolumeOrder {
   accepting_terms_of_service: true;
 }
 
-export async function placeOrder(queryClient: QueryClient, body: VolumeOrder): Promise<Order> {
-  const order = await api().post('api/marketplace-orders', { body, schema: orderSchema });
-  queryClient.setQueryData(orderKeys.detail(order.uuid), order);
-  void queryClient.invalidateQueries({ queryKey: offeringKeys.all });
-  return order;
+/** The newest orders of a project (one read), newest first. */
+async function projectOrders(projectUuid: string, pageSize: number) {
+  const page = await api().list('api/marketplace-orders', orderSchema, {
+    params: { project_uuid: projectUuid, o: '-created', page_size: pageSize },
+  });
+  return page.items;
 }
 
-export async function approveOrder(queryClient: QueryClient, uuid: string) {
-  // Waldur answers an empty 200 (the schema's `{"detail": …}` is tolerated too).
-  await api().post(`api/marketplace-orders/${uuid}/approve_by_consumer`);
-  void queryClient.invalidateQueries({ queryKey: orderKeys.detail(uuid) });
-  void queryClient.invalidateQueries({ queryKey: historyKeys.all });
+/**
+ * Placing a volume order, as a write: the project's newest order is read first, so that after a
+ * lost answer a check can find the order this request made (a new Create order for the same
+ * offering and name), whatever state Waldur has moved it to since.
+ */
+export function placeOrderWrite(
+  queryClient: QueryClient,
+  body: VolumeOrder,
+  ids: { project: string; offering: string },
+): Write<Order> {
+  let before: string | null | undefined;
+  return settled(
+    {
+      prepare: async () => {
+        before = (await projectOrders(ids.project, 1))[0]?.uuid ?? null;
+      },
+      send: () => api().post('api/marketplace-orders', { body, schema: orderSchema }),
+      check: async () =>
+        before === undefined
+          ? null
+          : newOrderShown(
+              await projectOrders(ids.project, 20),
+              before,
+              isCreateOrderFor(ids.offering, body.attributes.name),
+            ),
+    },
+    (order) => {
+      queryClient.setQueryData(orderKeys.detail(order.uuid), order);
+      void queryClient.invalidateQueries({ queryKey: offeringKeys.all });
+    },
+  );
+}
+
+/**
+ * An approver's decision on an order waiting for them (`approve_by_consumer` answers an empty
+ * 200; `reject_by_consumer` too). A check reads the order: approved is no longer waiting (and not
+ * rejected), rejected is rejected.
+ */
+export function reviewOrderWrite(
+  queryClient: QueryClient,
+  uuid: string,
+  decision: 'approve' | 'reject',
+): Write<true> {
+  return settled<true>(
+    {
+      send: async () => {
+        await api().post(`api/marketplace-orders/${uuid}/${decision}_by_consumer`);
+        return true;
+      },
+      check: async () => {
+        const order = await api().get(`api/marketplace-orders/${uuid}`, orderSchema);
+        const shown =
+          decision === 'approve' ? orderShowsApproval(order) : order.state === 'rejected';
+        return shown ? true : null;
+      },
+    },
+    () => {
+      void queryClient.invalidateQueries({ queryKey: orderKeys.detail(uuid) });
+      void queryClient.invalidateQueries({ queryKey: historyKeys.all });
+    },
+  );
 }
 
 export const orderQueries = {
@@ -128,8 +187,13 @@ export const historyQueries = {
     }),
 };
 
-/** After an order ended: the volume lists and the orders change. */
-export function invalidateAfterOrder(queryClient: QueryClient) {
+/**
+ * After an order ended: the volume lists and the orders change, and so does the volume it made or
+ * deleted (`volumeUuid`), whatever state this page last read it in (it may look settled, and so
+ * not be refreshed by itself).
+ */
+export function invalidateAfterOrder(queryClient: QueryClient, volumeUuid?: string) {
+  if (volumeUuid) void queryClient.invalidateQueries({ queryKey: volumeKeys.detail(volumeUuid) });
   void queryClient.invalidateQueries({ queryKey: volumeKeys.lists() });
   void queryClient.invalidateQueries({ queryKey: volumeKeys.counts() });
   void queryClient.invalidateQueries({ queryKey: orderKeys.all });

@@ -2,15 +2,16 @@
 // objects as URLs, trailing slashes), and what each changes in the cache afterwards. This layer owns
 // invalidation; the callers own the UI (close the dialog, show a notice, record the operation).
 //
-// An answer that never arrives is not a failure (product.md, "honest about the network"): when a
-// request that changes something gets no readable answer, it is never sent again by itself. The
-// volume is re-read instead, at once and then on the live refresh's schedule for a while; if Waldur
-// shows the request, it was accepted. If not, the caller hears that the outcome is unknown.
+// An answer that never arrives is not a failure (product.md, "honest about the network"): each
+// action is a `Write` (src/lib/writes.ts) that says how to send it and how one read of the volume
+// (or of its snapshots, or of its resource's orders) tells whether Waldur has it.
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiError, isApiError } from '@/lib/api-error';
 import { api } from '@/lib/session';
-import { CHECK_DELAYS_MS, volumeShowsRequest } from '../model/accepted';
+import { settled, type Write } from '@/lib/writes';
+import { newOrderShown, volumeShowsRequest } from '../model/accepted';
 import type { ActionId } from '../model/action-rules';
+import { orderSchema } from '../model/lifecycle';
 import {
   actionAcceptedSchema,
   type Snapshot,
@@ -50,35 +51,13 @@ export type ActionRequest =
   | { action: 'set_ok' }
   | { action: 'set_erred'; body: { error_message: string; error_traceback?: string } };
 
-export type ActionResult = (
+export type ActionResult =
   | { kind: 'volume'; volume: Volume }
   | { kind: 'snapshot'; snapshot: Snapshot }
   | { kind: 'accepted'; message: string | null }
   | { kind: 'removed' }
   /** A marketplace order (delete terminates the volume's resource), followed by its state. */
-  | { kind: 'order'; orderUuid: string | null }
-) & {
-  /** Waldur's answer never arrived; re-reading showed that it accepted the request. */
-  answerLost?: boolean;
-};
-
-/** A request that got no readable answer, and that Waldur does not show (yet). */
-export class UnknownOutcomeError extends Error {
-  override readonly name = 'UnknownOutcomeError';
-  constructor(
-    readonly request: ActionRequest,
-    override readonly cause: ApiError,
-  ) {
-    super('It is unknown whether Waldur received this request.');
-  }
-}
-
-/** No readable answer: the connection failed, or a gateway answered instead of Waldur. */
-export function isLostAnswer(error: unknown): error is ApiError {
-  return (
-    isApiError(error) && (error.kind === 'network' || error.status === 502 || error.status === 504)
-  );
-}
+  | { kind: 'order'; orderUuid: string };
 
 const path = (uuid: string, action?: string) =>
   `api/openstack-volumes/${uuid}${action ? `/${action}` : ''}`;
@@ -169,20 +148,37 @@ function invalidateAfter(
   }
 }
 
+/** The newest Terminate order of a marketplace resource (one read; null when it has none). */
+async function newestTerminateOrders(resourceUuid: string, pageSize: number) {
+  const page = await api().list('api/marketplace-orders', orderSchema, {
+    params: { resource_uuid: resourceUuid, type: 'Terminate', o: '-created', page_size: pageSize },
+  });
+  return page.items;
+}
+
 /** Whether Waldur shows `request` now: the result it stands for, or null. One read. */
-export async function checkAccepted(
+async function checkAccepted(
   volume: Volume,
   request: ActionRequest,
+  before: { snapshots?: Set<string>; terminateOrder?: string | null },
 ): Promise<ActionResult | null> {
   if (request.action === 'snapshot') {
-    // A snapshot just created is still being created; one of the same name from before is not.
+    // One of that name that was not there before it was sent.
     const page = await api().list('api/openstack-snapshots', snapshotSchema, {
-      params: { source_volume_uuid: volume.uuid, name_exact: request.body.name },
+      params: { source_volume_uuid: volume.uuid, name_exact: request.body.name, page_size: 50 },
     });
-    const created = page.items.find(
-      (s) => s.state === 'CREATION_SCHEDULED' || s.state === 'CREATING',
+    const created = page.items.find((s) => !before.snapshots?.has(s.uuid));
+    return created ? { kind: 'snapshot', snapshot: created } : null;
+  }
+  if (request.action === 'delete') {
+    const resource = volume.marketplace_resource_uuid;
+    if (!resource || before.terminateOrder === undefined) return null;
+    const order = newOrderShown(
+      await newestTerminateOrders(resource, 5),
+      before.terminateOrder,
+      () => true,
     );
-    return created ? { kind: 'snapshot', snapshot: created, answerLost: true } : null;
+    return order ? { kind: 'order', orderUuid: order.uuid } : null;
   }
   let now: Volume | null;
   try {
@@ -192,67 +188,60 @@ export async function checkAccepted(
     now = null;
   }
   if (!volumeShowsRequest(now, request)) return null;
-  if (request.action === 'unlink') return { kind: 'removed', answerLost: true };
-  if (request.action === 'delete') return { kind: 'order', orderUuid: null, answerLost: true };
+  if (request.action === 'unlink') return { kind: 'removed' };
   return now && request.action === 'edit'
-    ? { kind: 'volume', volume: now, answerLost: true }
-    : { kind: 'accepted', message: null, answerLost: true };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** `checkAccepted` at once and again on the live refresh's schedule, until Waldur shows it. */
-async function confirmAccepted(volume: Volume, request: ActionRequest) {
-  for (const delay of CHECK_DELAYS_MS) {
-    if (delay) await sleep(delay);
-    try {
-      const result = await checkAccepted(volume, request);
-      if (result) return result;
-    } catch (error) {
-      if (!isLostAnswer(error)) throw error; // still offline: try again at the next step
-    }
-  }
-  return null;
-}
-
-/** After "unknown": reads once more, and takes the result in as if Waldur had answered. */
-export async function checkAgain(
-  queryClient: QueryClient,
-  volume: Volume,
-  request: ActionRequest,
-): Promise<ActionResult | null> {
-  const result = await checkAccepted(volume, request);
-  if (result) invalidateAfter(queryClient, volume, request.action, result);
-  return result;
+    ? { kind: 'volume', volume: now }
+    : { kind: 'accepted', message: null };
 }
 
 /**
- * Runs one action on one volume: the request, then the cache updates it calls for. A request whose
- * answer is lost is confirmed by re-reading (`onChecking` says when that starts), never resent.
+ * One action on one volume, as a write: the request, how one read tells whether Waldur has it, and
+ * the cache updates either way. What was there before is read first where the request makes
+ * something new (a snapshot, a Terminate order), so that a check can tell the new one apart.
  */
-export async function performVolumeAction(
+export function volumeActionWrite(
   queryClient: QueryClient,
   volume: Volume,
   request: ActionRequest,
-  options: { onChecking?: () => void } = {},
-): Promise<ActionResult> {
-  try {
-    const result = await sendVolumeAction(volume, request);
-    invalidateAfter(queryClient, volume, request.action, result);
-    return result;
-  } catch (error) {
-    if (isLostAnswer(error)) {
-      options.onChecking?.();
-      const result = await confirmAccepted(volume, request);
-      if (!result) throw new UnknownOutcomeError(request, error);
-      invalidateAfter(queryClient, volume, request.action, result);
-      return result;
-    }
-    if (error instanceof ApiError && (error.status === 409 || error.isNotFound)) {
-      // The volume is not what this page thought: show its real state.
-      void queryClient.invalidateQueries({ queryKey: volumeKeys.detail(volume.uuid) });
-      void queryClient.invalidateQueries({ queryKey: volumeKeys.lists() });
-    }
-    throw error;
-  }
+): Write<ActionResult> {
+  const before: { snapshots?: Set<string>; terminateOrder?: string | null } = {};
+  const write = settled<ActionResult>(
+    {
+      prepare: async () => {
+        if (request.action === 'snapshot') {
+          const page = await api().list('api/openstack-snapshots', snapshotSchema, {
+            params: {
+              source_volume_uuid: volume.uuid,
+              name_exact: request.body.name,
+              page_size: 50,
+              field: ['uuid'],
+            },
+          });
+          before.snapshots = new Set(page.items.map((s) => s.uuid));
+        }
+        if (request.action === 'delete' && volume.marketplace_resource_uuid) {
+          const orders = await newestTerminateOrders(volume.marketplace_resource_uuid, 1);
+          before.terminateOrder = orders[0]?.uuid ?? null;
+        }
+      },
+      send: () => sendVolumeAction(volume, request),
+      check: () => checkAccepted(volume, request, before),
+    },
+    (result) => invalidateAfter(queryClient, volume, request.action, result),
+  );
+  return {
+    ...write,
+    send: async () => {
+      try {
+        return await write.send();
+      } catch (error) {
+        if (error instanceof ApiError && (error.status === 409 || error.isNotFound)) {
+          // The volume is not what this page thought: show its real state.
+          void queryClient.invalidateQueries({ queryKey: volumeKeys.detail(volume.uuid) });
+          void queryClient.invalidateQueries({ queryKey: volumeKeys.lists() });
+        }
+        throw error;
+      }
+    },
+  };
 }

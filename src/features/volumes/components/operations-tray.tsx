@@ -1,16 +1,18 @@
 import './operations-tray.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, DisclosureButton } from '@/components/button';
 import { currentUserQuery } from '@/lib/current-user';
 import { formatAge } from '@/lib/format';
-import { notify, notifyFailure } from '@/lib/notifications';
+import { notify, notifyFailure, notifyUnknownOutcome } from '@/lib/notifications';
 import { useNow } from '@/lib/use-now';
-import { approveOrder } from '../api/lifecycle';
+import { type Accepted, performWrite, UnknownOutcomeError, type Write } from '@/lib/writes';
+import { reviewOrderWrite } from '../api/lifecycle';
+import { type ActionRequest, volumeActionWrite } from '../api/volume-actions';
 import { volumeQueries } from '../api/volumes';
-import { runVolumeAction } from '../hooks/use-volume-action';
 import { canApproveOrder } from '../model/lifecycle';
+import type { Volume } from '../model/schemas';
 import {
   clearFinishedOperations,
   isPending,
@@ -20,12 +22,13 @@ import {
   operationLink,
   useOperations,
 } from '../state/operations';
+import { recordOperation } from '../state/records';
 import { OperationWatcher } from './operation-watcher';
 
 const MAX_WATCHED = 6;
 
 const STATUS_LABELS: Record<OperationStatus, string> = {
-  waiting: 'Waiting for approval',
+  waiting: 'Waiting',
   scheduled: 'Scheduled',
   running: 'Running',
   ok: 'Done',
@@ -33,37 +36,53 @@ const STATUS_LABELS: Record<OperationStatus, string> = {
   gone: 'Gone',
 };
 
-/** A small button that sends one request at a time and says how it went. */
-function RequestButton({
+/**
+ * A small button that sends one write at a time and says how it went; a lost answer is checked,
+ * and an unknown outcome offers "Check again" and "Send again" in its notice.
+ */
+function WriteButton<R>({
   variant,
-  send,
+  make,
+  what,
+  done,
   failure,
+  onAccepted,
   children,
 }: {
   variant: 'primary' | 'secondary';
-  /** Sends the request; resolves to the success notice's title. */
-  send: () => Promise<string>;
+  /** The write to send (it may read first, e.g. the volume to pull). */
+  make: () => Promise<Write<R>>;
+  /** What is sent, in the unknown-outcome notice: "approval of the order for data-01". */
+  what: string;
+  /** The success notice's title. */
+  done: string;
   /** The failure notice's title. */
   failure: string;
+  onAccepted?: (result: Accepted<R>) => void;
   children: ReactNode;
 }) {
   const [busy, setBusy] = useState(false);
+  const accepted = (result: Accepted<R>) => {
+    onAccepted?.(result);
+    notify({ kind: 'success', title: done });
+  };
+  const send = async () => {
+    setBusy(true);
+    try {
+      accepted(await performWrite(await make()));
+    } catch (error) {
+      if (error instanceof UnknownOutcomeError)
+        notifyUnknownOutcome(what, error as UnknownOutcomeError<R>, {
+          accepted,
+          sendAgain: () => void send(),
+        });
+      else notifyFailure(failure, error);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <Button
-      variant={variant}
-      size="sm"
-      isBusy={busy}
-      onClick={async () => {
-        setBusy(true);
-        try {
-          notify({ kind: 'success', title: await send() });
-        } catch (error) {
-          notifyFailure(failure, error);
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
+    <Button variant={variant} size="sm" isBusy={busy} onClick={() => void send()}>
       {children}
     </Button>
   );
@@ -71,38 +90,55 @@ function RequestButton({
 
 function PullButton({ operation }: { operation: Operation }) {
   const queryClient = useQueryClient();
+  const request: ActionRequest = { action: 'pull' };
+  const volume = useRef<Volume | null>(null);
   return (
-    <RequestButton
+    <WriteButton
       variant="secondary"
+      what={`pull of ${operation.volumeName}`}
+      done={`Pull of ${operation.volumeName} scheduled`}
       failure={`Could not pull ${operation.volumeName}`}
-      send={async () => {
-        const volume = await queryClient.fetchQuery(volumeQueries.detail(operation.volumeUuid));
-        await runVolumeAction(queryClient, volume, { action: 'pull' });
-        return `Pull of ${operation.volumeName} scheduled`;
+      make={async () => {
+        volume.current = await queryClient.fetchQuery(volumeQueries.detail(operation.volumeUuid));
+        return volumeActionWrite(queryClient, volume.current, request);
+      }}
+      onAccepted={(result) => {
+        if (volume.current) recordOperation(volume.current, request, result);
       }}
     >
       Pull<span className="visually-hidden"> {operation.volumeName}</span>
-    </RequestButton>
+    </WriteButton>
   );
 }
 
-/** An approver's button on an order that waits for approval. */
-function ApproveButton({ operation }: { operation: Operation }) {
+/** An approver's buttons on an order that waits for approval: approve it, or reject it. */
+function ReviewButtons({ operation }: { operation: Operation }) {
   const queryClient = useQueryClient();
   const { data: user } = useQuery(currentUserQuery());
   const { target } = operation;
   if (target.kind !== 'order' || !canApproveOrder(user, operation.customerUuid)) return null;
+  const name = operation.volumeName;
   return (
-    <RequestButton
-      variant="primary"
-      failure={`Could not approve the order for ${operation.volumeName}`}
-      send={async () => {
-        await approveOrder(queryClient, target.uuid);
-        return `Order for ${operation.volumeName} approved`;
-      }}
-    >
-      Approve<span className="visually-hidden"> the order for {operation.volumeName}</span>
-    </RequestButton>
+    <div className="operation__review">
+      <WriteButton
+        variant="primary"
+        what={`approval of the order for ${name}`}
+        done={`Order for ${name} approved`}
+        failure={`Could not approve the order for ${name}`}
+        make={async () => reviewOrderWrite(queryClient, target.uuid, 'approve')}
+      >
+        Approve<span className="visually-hidden"> the order for {name}</span>
+      </WriteButton>
+      <WriteButton
+        variant="secondary"
+        what={`rejection of the order for ${name}`}
+        done={`Order for ${name} rejected`}
+        failure={`Could not reject the order for ${name}`}
+        make={async () => reviewOrderWrite(queryClient, target.uuid, 'reject')}
+      >
+        Reject<span className="visually-hidden"> the order for {name}</span>
+      </WriteButton>
+    </div>
   );
 }
 
@@ -135,11 +171,8 @@ function OperationItem({ operation, now }: { operation: Operation; now: number }
       </p>
       {operation.status === 'waiting' ? (
         <div className="operation__waiting">
-          <p>
-            Waits for approval by {operation.awaiting ?? 'an approver'}. Waldur cannot cancel volume
-            orders.
-          </p>
-          <ApproveButton operation={operation} />
+          <p>Waits for {operation.awaiting ?? 'approval'}. Waldur cannot cancel volume orders.</p>
+          <ReviewButtons operation={operation} />
         </div>
       ) : null}
       {operation.status === 'erred' ? (

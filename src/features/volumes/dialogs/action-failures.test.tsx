@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CHECK_DELAYS_MS } from '@/lib/writes';
 import { TEST_ORIGIN } from '@/mocks/node';
 import { TIGHT_QUOTA_TENANT } from '@/mocks/seed/catalogue';
 import { openAction } from '../../../../test/action-dialogs';
@@ -9,7 +10,6 @@ import { loseAnswersTo } from '../../../../test/lost-answers';
 import { retype } from '../../../../test/render-app';
 import { okAvailableTyped as okAvailable } from '../../../../test/seed-queries';
 import { getBackend, sentRequests, server } from '../../../../test/setup';
-import { CHECK_DELAYS_MS } from '../model/accepted';
 
 // How each failure of an action is shown: a 400's field errors on their fields, everything else at
 // the top of the form with the evidence, and the input kept for another try.

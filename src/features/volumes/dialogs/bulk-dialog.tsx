@@ -12,7 +12,8 @@ import { errorMessage } from '@/lib/api-error';
 import { currentUserQuery } from '@/lib/current-user';
 import { formatInteger } from '@/lib/format';
 import { runPool } from '@/lib/pool';
-import { type ActionRequest, UnknownOutcomeError } from '../api/volume-actions';
+import { UnknownOutcomeError } from '@/lib/writes';
+import type { ActionRequest, ActionResult } from '../api/volume-actions';
 import { useBulkTargets } from '../hooks/use-bulk-targets';
 import { confirmVolumeAction, runVolumeAction } from '../hooks/use-volume-action';
 import { type Outcome, outcomeText, planBulk } from '../model/bulk';
@@ -38,6 +39,8 @@ export function BulkDialog({
   const [confirmation, setConfirmation] = useState('');
   const [outcomes, setOutcomes] = useState<Map<string, Outcome>>(new Map());
   const [phase, setPhase] = useState<'plan' | 'running' | 'done'>('plan');
+  /** The lost answers Waldur did not show, per volume: "Check again" reads each once more. */
+  const unknowns = useRef(new Map<string, UnknownOutcomeError<ActionResult>>());
   const abort = useRef<AbortController | null>(null);
   const date = useMemo(() => timestamp(), []);
   const { action } = request;
@@ -72,12 +75,10 @@ export function BulkDialog({
           await runVolumeAction(queryClient, volume, requestFor(volume));
           set(volume.uuid, { status: 'scheduled' });
         } catch (error) {
-          set(
-            volume.uuid,
-            error instanceof UnknownOutcomeError
-              ? { status: 'unknown' }
-              : { status: 'failed', message: errorMessage(error) },
-          );
+          if (error instanceof UnknownOutcomeError) {
+            unknowns.current.set(volume.uuid, error as UnknownOutcomeError<ActionResult>);
+            set(volume.uuid, { status: 'unknown' });
+          } else set(volume.uuid, { status: 'failed', message: errorMessage(error) });
         }
       },
       controller.signal,
@@ -94,11 +95,14 @@ export function BulkDialog({
   /** An unknown outcome is read again, never resent by itself. */
   const checkUnknown = async (volumes: Volume[]) => {
     await runPool(volumes, CONCURRENCY, async (volume) => {
-      const result = await confirmVolumeAction(queryClient, volume, requestFor(volume)).catch(
+      const unknown = unknowns.current.get(volume.uuid);
+      if (!unknown) return;
+      const result = await confirmVolumeAction(unknown, volume, requestFor(volume)).catch(
         () => null,
       );
-      if (result)
-        setOutcomes((current) => new Map(current).set(volume.uuid, { status: 'scheduled' }));
+      if (!result) return;
+      unknowns.current.delete(volume.uuid);
+      setOutcomes((current) => new Map(current).set(volume.uuid, { status: 'scheduled' }));
     });
   };
 

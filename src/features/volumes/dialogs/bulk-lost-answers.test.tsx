@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CHECK_DELAYS_MS } from '@/lib/writes';
 import { loseAnswersTo } from '../../../../test/lost-answers';
 import { renderApp } from '../../../../test/render-app';
 import { getBackend, sentRequests } from '../../../../test/setup';
-import { CHECK_DELAYS_MS } from '../model/accepted';
 
 // A bulk action meets lost answers (contract.md E1) volume by volume: each is re-read, never resent
 // by itself; one Waldur got counts as scheduled, one it never saw is unknown until the user decides.

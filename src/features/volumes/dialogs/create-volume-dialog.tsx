@@ -11,17 +11,25 @@ import { NumberField, SelectField, TextField } from '@/components/form-fields';
 import { Spinner } from '@/components/spinner';
 import { Callout } from '@/components/status';
 import { errorMessage } from '@/lib/api-error';
-import { formatInteger } from '@/lib/format';
+import { formatDate, formatInteger, isFutureDate } from '@/lib/format';
 import { notify } from '@/lib/notifications';
+import { useZoneRequired, ZONE_MANDATORY } from '@/lib/server-limits';
 import { api } from '@/lib/session';
 import { formatSize, gibToMib } from '@/lib/units';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { directoryQueries, volumeTypeQueries } from '../api/directory';
-import { offeringQueries, placeOrder, type VolumeOrder } from '../api/lifecycle';
-import { awaitedApprover, isOrderPending, type Offering, quotaLeft } from '../model/lifecycle';
+import { offeringQueries, placeOrderWrite, type VolumeOrder } from '../api/lifecycle';
+import {
+  isOrderPending,
+  type Offering,
+  orderWait,
+  quotaLeft,
+  waitsForApproval,
+} from '../model/lifecycle';
 import { descriptionField, nameField } from '../model/validation';
 import { recordOrder } from '../state/records';
 import { ActionDialog } from './action-dialog';
+import { DescriptionField } from './description-field';
 import { useFormDialog } from './use-form-dialog';
 
 const MAX_GIB = 102_400;
@@ -79,6 +87,35 @@ function ProjectPicker({
   );
 }
 
+/**
+ * A project with no volume offering it can see: say why, as far as the console can tell. Waldur
+ * hides an offering from users when none of its plans is active (archived plans, or plans for
+ * other organisation groups: contract-lifecycle §8), so a tenant without a visible offering is
+ * most often that.
+ */
+function NoOffering({ projectUuid }: { projectUuid: string }) {
+  const tenants = useQuery(directoryQueries.tenants('', projectUuid));
+  const names = (tenants.data?.items ?? []).map((t) => t.name).filter(Boolean);
+  return (
+    <Callout tone="warning" title="This project cannot order volumes">
+      {tenants.isPending ? (
+        <p>No volume offering is available to it.</p>
+      ) : names.length > 0 ? (
+        <p>
+          Its tenant {names.join(', ')} exists, but no volume offering for it is visible to you.
+          Waldur hides an offering that has no active plan (its plans archived, or meant for other
+          organisations). Ask the service provider to add or restore a plan for it.
+        </p>
+      ) : (
+        <p>
+          It has no OpenStack tenant, so there is nowhere to create a volume. Ask for a tenant
+          first.
+        </p>
+      )}
+    </Callout>
+  );
+}
+
 /** What is left of the tenant's quotas, without promising room on a -1 (E6). */
 function QuotaNote({ offering, sizeMib }: { offering: Offering; sizeMib: number | null }) {
   const tenant = offering.name?.replace(/^Volume in /, '') ?? 'the tenant';
@@ -113,7 +150,8 @@ export function CreateVolumeDialog({
   onClose: () => void;
 }) {
   const queryClient = useQueryClient();
-  const { form, submit, frame } = useFormDialog<Values>({
+  const zoneRequired = useZoneRequired();
+  const { form, submitWrite, frame } = useFormDialog<Values>({
     draft: 'create:volume',
     schema,
     defaults: {
@@ -138,6 +176,12 @@ export function CreateVolumeDialog({
       image: 'image',
       description: 'description',
     },
+    // REQUIRE_AVAILABILITY_ZONE refuses without a field name: the message belongs on the zone.
+    placeGeneral: (error, form) => {
+      if (!error.generalMessages.includes(ZONE_MANDATORY)) return [];
+      form.setError('zone', { type: 'server', message: ZONE_MANDATORY }, { shouldFocus: true });
+      return [ZONE_MANDATORY];
+    },
   });
   const {
     watch,
@@ -146,6 +190,12 @@ export function CreateVolumeDialog({
     formState: { errors },
   } = form;
   const [project, offeringUuid, gib, imageUrl] = watch(['project', 'offering', 'size', 'image']);
+  const projectInfo = useQuery({
+    ...directoryQueries.one('projects', project),
+    enabled: Boolean(project),
+  });
+  const start = projectInfo.data?.start_date;
+  const projectStart = typeof start === 'string' ? start : null;
   const offerings = useQuery({
     ...offeringQueries.forProject(project),
     enabled: Boolean(project),
@@ -172,46 +222,59 @@ export function CreateVolumeDialog({
       onClose={onClose}
       size="lg"
       submitLabel="Create volume"
-      onSubmit={submit(async (values) => {
-        if (!offering?.url) throw new Error('Choose where the volume goes.');
-        const mib = gibToMib(values.size);
-        if (image?.min_disk && mib < image.min_disk) {
-          setError('size', {
-            message: `${image.name} needs at least ${formatSize(image.min_disk)}`,
+      onSubmit={submitWrite(
+        (values) => {
+          if (!offering?.url) throw new Error('Choose where the volume goes.');
+          if (zoneRequired && !values.zone) {
+            setError('zone', { message: 'Choose a zone: this Waldur requires one' });
+            return null;
+          }
+          const mib = gibToMib(values.size);
+          if (image?.min_disk && mib < image.min_disk) {
+            setError('size', {
+              message: `${image.name} needs at least ${formatSize(image.min_disk)}`,
+            });
+            return null;
+          }
+          const body: VolumeOrder = {
+            offering: offering.url,
+            project: api().url(`api/projects/${values.project}`),
+            attributes: {
+              name: values.name,
+              size: mib,
+              ...(values.description ? { description: values.description } : {}),
+              ...(values.type ? { type: values.type } : {}),
+              ...(values.zone ? { availability_zone: values.zone } : {}),
+              ...(values.image ? { image: values.image } : {}),
+            },
+            limits: {},
+            accepting_terms_of_service: true,
+          };
+          return placeOrderWrite(queryClient, body, {
+            project: values.project,
+            offering: offering.uuid,
           });
-          return;
-        }
-        const body: VolumeOrder = {
-          offering: offering.url,
-          project: api().url(`api/projects/${values.project}`),
-          attributes: {
-            name: values.name,
-            size: mib,
-            ...(values.description ? { description: values.description } : {}),
-            ...(values.type ? { type: values.type } : {}),
-            ...(values.zone ? { availability_zone: values.zone } : {}),
-            ...(values.image ? { image: values.image } : {}),
-          },
-          limits: {},
-          accepting_terms_of_service: true,
-        };
-        const order = await placeOrder(queryClient, body);
-        recordOrder(order, values.name);
-        notify(
-          isOrderPending(order.state)
-            ? {
-                kind: 'info',
-                title: `Order for ${values.name} waits for approval`,
-                message: `Waldur needs approval by ${awaitedApprover(order)}. Operations shows when it is approved.`,
-              }
-            : {
-                kind: 'success',
-                title: `Order for ${values.name} submitted`,
-                message: 'Operations follows it until the volume is OK.',
-              },
-        );
-        onClose();
-      })}
+        },
+        ({ value: order, answerLost }, values) => {
+          recordOrder(order, values.name, answerLost);
+          notify(
+            isOrderPending(order.state)
+              ? {
+                  kind: 'info',
+                  title: waitsForApproval(order.state)
+                    ? `Order for ${values.name} waits for approval`
+                    : `Order for ${values.name} waits for its start date`,
+                  message: `It waits for ${orderWait(order, projectStart)}. Operations shows when it goes ahead.`,
+                }
+              : {
+                  kind: 'success',
+                  title: `Order for ${values.name} submitted`,
+                  message: 'Operations follows it until the volume is OK.',
+                },
+          );
+          onClose();
+        },
+      )}
     >
       <ProjectPicker
         value={project}
@@ -221,6 +284,11 @@ export function CreateVolumeDialog({
         }}
         error={errors.project?.message}
       />
+      {projectStart && isFutureDate(projectStart) ? (
+        <Callout tone="info" title={`This project starts on ${formatDate(projectStart)}`}>
+          <p>Waldur holds its orders until then: the volume is created on that day.</p>
+        </Callout>
+      ) : null}
       {project ? (
         offerings.isPending ? (
           <p className="muted">
@@ -231,9 +299,7 @@ export function CreateVolumeDialog({
             <p>{errorMessage(offerings.error)}</p>
           </Callout>
         ) : offerings.data.items.length === 0 ? (
-          <Callout tone="warning" title="This project cannot order volumes">
-            <p>No volume offering is available to it. Its tenant may not be set up for volumes.</p>
-          </Callout>
+          <NoOffering projectUuid={project} />
         ) : (
           <SelectField
             form={form}
@@ -270,13 +336,21 @@ export function CreateVolumeDialog({
           label: `${t.name}${t.description ? ` — ${t.description}` : ''}`,
         }))}
       />
-      {zones.data && zones.data.items.length > 0 ? (
+      {(zones.data && zones.data.items.length > 0) || (tenant && zoneRequired) ? (
         <SelectField
           form={form}
           name="zone"
           label="Availability zone"
-          emptyLabel="The tenant’s default zone"
-          options={zones.data.items.map((z) => ({
+          required={zoneRequired}
+          hint={
+            zoneRequired
+              ? zones.data?.items.length === 0
+                ? 'This Waldur requires a zone on every order, but this tenant lists none: ask its provider.'
+                : 'This Waldur requires a zone on every order.'
+              : undefined
+          }
+          emptyLabel={zoneRequired ? 'Choose a zone' : 'The tenant’s default zone'}
+          options={(zones.data?.items ?? []).map((z) => ({
             value: z.url ?? '',
             label: `${z.name}${z.available === false ? ' (not available)' : ''}`,
             disabled: z.available === false,
@@ -296,7 +370,7 @@ export function CreateVolumeDialog({
         emptyLabel="No image (an empty data volume)"
         options={(images.data?.items ?? []).map((i) => ({ value: i.url, label: i.name ?? i.uuid }))}
       />
-      <TextField form={form} name="description" label="Description" rows={2} />
+      <DescriptionField form={form} />
     </ActionDialog>
   );
 }

@@ -6,9 +6,9 @@ import { ConfirmNameField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
 import { formatSize } from '@/lib/units';
 import { snapshotQueries } from '../api/snapshots';
+import { SnapshotNames } from '../components/snapshot-names';
 import type { Volume } from '../model/schemas';
 import { ActionDialog } from './action-dialog';
-import { SnapshotNames } from './snapshot-fields';
 import { useConfirmNameDialog } from './use-action-dialog';
 
 export function DeleteDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {

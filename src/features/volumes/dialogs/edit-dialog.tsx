@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
 import { TextField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
-import { formatInteger } from '@/lib/format';
-import { notify } from '@/lib/notifications';
 import type { Volume } from '../model/schemas';
-import { DESCRIPTION_MAX, descriptionField, NAME_MAX, nameField } from '../model/validation';
+import { descriptionField, NAME_MAX, nameField } from '../model/validation';
 import { ActionDialog } from './action-dialog';
+import { DescriptionField } from './description-field';
 import { useActionDialog } from './use-action-dialog';
 
 const schema = z.object({
@@ -22,7 +21,7 @@ export function EditDialog({ volume, onClose }: { volume: Volume; onClose: () =>
     description: volume.description ?? '',
     bootable: volume.bootable ?? false,
   };
-  const { form, mutation, submit, frame } = useActionDialog({
+  const { form, submitAction, frame } = useActionDialog({
     volume,
     action: 'edit',
     schema,
@@ -41,34 +40,31 @@ export function EditDialog({ volume, onClose }: { volume: Volume; onClose: () =>
   if (values.description !== original.description) changes.description = values.description;
   if (values.bootable !== original.bootable) changes.bootable = values.bootable;
   const nothingChanged = Object.keys(changes).length === 0;
+  const twoSteps =
+    changes.bootable !== undefined &&
+    (changes.name !== undefined || changes.description !== undefined);
 
   return (
     <ActionDialog
       {...frame}
       title={`Edit ${volume.name ?? 'volume'}`}
       submitLabel="Save"
-      onSubmit={submit(async () => {
-        if (nothingChanged) {
-          onClose();
-          return;
-        }
-        const { bootable, ...renames } = changes;
-        // Waldur applies a rename or a bootable change, not both: send them one after the other.
-        const twoSteps = bootable !== undefined && Object.keys(renames).length > 0;
-        await mutation.mutateAsync(
-          twoSteps
+      onSubmit={submitAction(
+        () => {
+          if (nothingChanged) return null;
+          const { bootable, ...renames } = changes;
+          // Waldur applies a rename or a bootable change, not both: send them one after the other.
+          return bootable !== undefined && Object.keys(renames).length > 0
             ? { action: 'edit', body: renames, afterwards: { bootable } }
-            : { action: 'edit', body: changes },
-        );
-        notify({
-          kind: 'success',
+            : { action: 'edit', body: changes };
+        },
+        () => ({
           title: `Changes to ${changes.name ?? volume.name} saved`,
           message: twoSteps
             ? 'Waldur is updating the name and description in OpenStack; the bootable flag follows once that is done (Waldur applies one change at a time).'
             : 'Waldur is updating the volume in OpenStack.',
-        });
-        onClose();
-      })}
+        }),
+      )}
     >
       <TextField
         form={form}
@@ -77,13 +73,7 @@ export function EditDialog({ volume, onClose }: { volume: Volume; onClose: () =>
         required
         hint={`${values.name.length}/${NAME_MAX}`}
       />
-      <TextField
-        form={form}
-        name="description"
-        label="Description"
-        rows={4}
-        hint={`${values.description.length}/${formatInteger(DESCRIPTION_MAX)}`}
-      />
+      <DescriptionField form={form} rows={4} />
       <div className="field">
         <label className="checkbox">
           <input
@@ -100,8 +90,7 @@ export function EditDialog({ volume, onClose }: { volume: Volume; onClose: () =>
         {errors.bootable ? <p className="field__error">{errors.bootable.message}</p> : null}
       </div>
       {nothingChanged ? <Callout tone="info">Nothing has changed yet.</Callout> : null}
-      {changes.bootable !== undefined &&
-      (changes.name !== undefined || changes.description !== undefined) ? (
+      {twoSteps ? (
         <Callout tone="info">
           <p>
             Waldur applies a rename and a bootable change one at a time, so this is sent in two

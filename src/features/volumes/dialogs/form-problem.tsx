@@ -4,13 +4,16 @@
 import { useEffect, useRef } from 'react';
 import { Button } from '@/components/button';
 import { CodeBlock } from '@/components/code-block';
+import { CorsNoticeIfHidden } from '@/components/cors-notice';
 import { Callout } from '@/components/status';
 import { ApiError } from '@/lib/api-error';
-import { UnknownOutcomeError } from '../api/volume-actions';
+import { UnknownOutcomeError } from '@/lib/writes';
 
 export interface FormProblem {
   title: string;
   messages: string[];
+  /** No answer came back (a lost answer, an unreachable Waldur): the cross-origin note applies. */
+  noAnswer?: boolean;
   /** What the user can do from here ("Check again", "Send again"). */
   actions?: { label: string; run: () => void }[];
 }
@@ -23,9 +26,10 @@ export function describeFailure(
 ): FormProblem {
   if (error instanceof UnknownOutcomeError) {
     return {
+      noAnswer: true,
       title: 'No answer came back: it is unknown whether Waldur received this',
       messages: [
-        'The request was sent, but its answer was lost on the way, and re-reading the volume for a while does not show it. Your input is kept. Check again; send it again only if Waldur still does not show it.',
+        `The request was sent, but its answer was lost on the way, and re-reading the ${subject} for a while does not show it. Your input is kept. Check again; send it again only if Waldur still does not show it.`,
       ],
     };
   }
@@ -37,6 +41,7 @@ export function describeFailure(
   }
   if (error.kind === 'network') {
     return {
+      noAnswer: true,
       title: 'Could not reach Waldur',
       messages: [
         'Nothing was sent, or the answer was lost. Your input is kept: check your connection and submit again.',
@@ -120,6 +125,7 @@ export function FormProblemCallout({
             ))}
           </div>
         ) : null}
+        {problem.noAnswer ? <CorsNoticeIfHidden /> : null}
         {report ? (
           <details>
             <summary>Details for a support ticket</summary>

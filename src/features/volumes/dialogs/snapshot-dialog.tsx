@@ -2,7 +2,6 @@ import { useFieldArray } from 'react-hook-form';
 import * as z from 'zod/mini';
 import { Button } from '@/components/button';
 import { TextField } from '@/components/form-fields';
-import { notify } from '@/lib/notifications';
 import type { Volume } from '../model/schemas';
 import { descriptionField, keptUntilField, nameField, snapshotName } from '../model/validation';
 import { ActionDialog } from './action-dialog';
@@ -46,7 +45,7 @@ type Values = z.infer<typeof schema>;
 
 /** Name (with a sensible default), description, optional retention, optional metadata. */
 export function SnapshotDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
-  const { form, mutation, submit, frame } = useActionDialog<Values>({
+  const { form, submitAction, frame } = useActionDialog<Values>({
     volume,
     action: 'snapshot',
     schema,
@@ -69,25 +68,24 @@ export function SnapshotDialog({ volume, onClose }: { volume: Volume; onClose: (
       {...frame}
       size="lg"
       submitLabel="Create snapshot"
-      onSubmit={submit(async (values) => {
-        const entries = values.metadata
-          .filter((m) => m.key.trim())
-          .map((m) => [m.key.trim(), m.value] as const);
-        const result = await mutation.mutateAsync({
-          action: 'snapshot',
-          body: {
-            name: values.name.trim(),
-            ...(values.description ? { description: values.description } : {}),
-            ...(entries.length > 0 ? { metadata: Object.fromEntries(entries) } : {}),
-            ...(values.keptUntil ? { kept_until: new Date(values.keptUntil).toISOString() } : {}),
-          },
-        });
-        notify({
-          kind: 'success',
-          title: `Snapshot ${result.kind === 'snapshot' ? result.snapshot.name : values.name} of ${volume.name} scheduled`,
-        });
-        onClose();
-      })}
+      onSubmit={submitAction(
+        (values) => {
+          const entries = values.metadata
+            .filter((m) => m.key.trim())
+            .map((m) => [m.key.trim(), m.value] as const);
+          return {
+            action: 'snapshot',
+            body: {
+              name: values.name.trim(),
+              ...(values.description ? { description: values.description } : {}),
+              ...(entries.length > 0 ? { metadata: Object.fromEntries(entries) } : {}),
+              ...(values.keptUntil ? { kept_until: new Date(values.keptUntil).toISOString() } : {}),
+            },
+          };
+        },
+        (values, { value }) =>
+          `Snapshot ${value.kind === 'snapshot' ? value.snapshot.name : values.name} of ${volume.name} scheduled`,
+      )}
     >
       <SnapshotFields
         form={form}

@@ -10,7 +10,11 @@ import { ConfirmNameField, TextField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
 import { notify } from '@/lib/notifications';
 import { formatSize } from '@/lib/units';
-import { deleteSnapshot, restoreSnapshot, updateSnapshot } from '../api/snapshot-pages';
+import {
+  deleteSnapshotWrite,
+  restoreSnapshotWrite,
+  updateSnapshotWrite,
+} from '../api/snapshot-pages';
 import type { Snapshot } from '../model/schemas';
 import {
   confirmNameSchema,
@@ -22,6 +26,7 @@ import {
 import type { OpenDialog } from '../state/dialogs';
 import { recordRestore, recordSnapshotOperation } from '../state/records';
 import { ActionDialog } from './action-dialog';
+import { DescriptionField } from './description-field';
 import { SnapshotFields } from './snapshot-fields';
 import { type FormDialogOptions, useFormDialog } from './use-form-dialog';
 
@@ -48,7 +53,7 @@ const editSchema = z.object({
 
 function EditSnapshotDialog({ snapshot, onClose }: Props) {
   const queryClient = useQueryClient();
-  const { form, submit, frame } = useSnapshotForm(snapshot, 'edit', {
+  const { form, submitWrite, frame } = useSnapshotForm(snapshot, 'edit', {
     schema: editSchema,
     defaults: {
       name: snapshot.name ?? '',
@@ -63,16 +68,19 @@ function EditSnapshotDialog({ snapshot, onClose }: Props) {
       {...frame}
       onClose={onClose}
       submitLabel="Save"
-      onSubmit={submit(async (values) => {
-        const updated = await updateSnapshot(queryClient, snapshot, {
-          name: values.name,
-          description: values.description,
-          kept_until: values.keptUntil ? new Date(values.keptUntil).toISOString() : null,
-        });
-        recordSnapshotOperation(updated, 'snapshot_edit');
-        notify({ kind: 'success', title: `Snapshot ${values.name} saved` });
-        onClose();
-      })}
+      onSubmit={submitWrite(
+        (values) =>
+          updateSnapshotWrite(queryClient, snapshot, {
+            name: values.name,
+            description: values.description,
+            kept_until: values.keptUntil ? new Date(values.keptUntil).toISOString() : null,
+          }),
+        ({ value: updated, answerLost }, values) => {
+          recordSnapshotOperation(updated, 'snapshot_edit', answerLost);
+          notify({ kind: 'success', title: `Snapshot ${values.name} saved` });
+          onClose();
+        },
+      )}
     >
       <SnapshotFields
         form={form}
@@ -85,7 +93,7 @@ function EditSnapshotDialog({ snapshot, onClose }: Props) {
 function DeleteSnapshotDialog({ snapshot, onClose }: Props) {
   const queryClient = useQueryClient();
   const name = snapshot.name ?? snapshot.uuid;
-  const { form, submit, frame } = useSnapshotForm(snapshot, 'delete', {
+  const { form, submitWrite, frame } = useSnapshotForm(snapshot, 'delete', {
     schema: z.object({ confirm: confirmNameSchema(name) }),
     defaults: { confirm: '' },
   });
@@ -96,12 +104,14 @@ function DeleteSnapshotDialog({ snapshot, onClose }: Props) {
       {...frame}
       onClose={onClose}
       submitLabel="Delete snapshot"
-      onSubmit={submit(async () => {
-        await deleteSnapshot(queryClient, snapshot);
-        recordSnapshotOperation(snapshot, 'snapshot_delete');
-        notify({ kind: 'success', title: `Deletion of snapshot ${name} scheduled` });
-        onClose();
-      })}
+      onSubmit={submitWrite(
+        () => deleteSnapshotWrite(queryClient, snapshot),
+        ({ answerLost }) => {
+          recordSnapshotOperation(snapshot, 'snapshot_delete', answerLost);
+          notify({ kind: 'success', title: `Deletion of snapshot ${name} scheduled` });
+          onClose();
+        },
+      )}
     >
       <Callout tone="danger" title="This deletes the snapshot in OpenStack">
         <p>
@@ -121,7 +131,7 @@ const restoreSchema = z.object({
 
 function RestoreSnapshotDialog({ snapshot, onClose }: Props) {
   const queryClient = useQueryClient();
-  const { form, submit, frame } = useSnapshotForm(snapshot, 'restore', {
+  const { form, submitWrite, frame } = useSnapshotForm(snapshot, 'restore', {
     schema: restoreSchema,
     defaults: { name: `${snapshot.name ?? 'snapshot'}-restored`.slice(0, 150), description: '' },
     fieldMap: { name: 'name', description: 'description' },
@@ -133,27 +143,27 @@ function RestoreSnapshotDialog({ snapshot, onClose }: Props) {
       {...frame}
       onClose={onClose}
       submitLabel="Restore"
-      onSubmit={submit(async (values) => {
-        const volume = await restoreSnapshot(queryClient, snapshot, {
-          name: values.name,
-          // Waldur refuses a blank description; without one it writes "Restored from snapshot …".
-          ...(values.description.trim() ? { description: values.description } : {}),
-        });
-        recordRestore(snapshot, volume);
-        notify({
-          kind: 'success',
-          title: `Restore of ${snapshot.name} to ${values.name} scheduled`,
-          message: 'Operations follows the new volume until it is OK.',
-        });
-        onClose();
-      })}
+      onSubmit={submitWrite(
+        (values) =>
+          restoreSnapshotWrite(queryClient, snapshot, {
+            name: values.name,
+            // Waldur refuses a blank description; without one it writes "Restored from snapshot …".
+            ...(values.description.trim() ? { description: values.description } : {}),
+          }),
+        ({ value: volume, answerLost }, values) => {
+          recordRestore(snapshot, volume, answerLost);
+          notify({
+            kind: 'success',
+            title: `Restore of ${snapshot.name} to ${values.name} scheduled`,
+            message: 'Operations follows the new volume until it is OK.',
+          });
+          onClose();
+        },
+      )}
     >
       <TextField form={form} name="name" label="Name of the new volume" required />
-      <TextField
+      <DescriptionField
         form={form}
-        name="description"
-        label="Description"
-        rows={2}
         hint={`Empty: “Restored from snapshot ${snapshot.name ?? ''}”.`}
       />
       {snapshot.source_volume ? (

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { TextField } from '@/components/form-fields';
 import type { Snapshot } from '../model/schemas';
 import { stateLabel } from '../model/states';
+import { DescriptionField } from './description-field';
 
 /** A snapshot's name, description and optional retention date (in the user's local time). */
 export function SnapshotFields<
@@ -13,7 +14,7 @@ export function SnapshotFields<
   return (
     <>
       <TextField form={form} name={'name' as Path<T>} label="Name" required />
-      <TextField form={form} name={'description' as Path<T>} label="Description" rows={2} />
+      <DescriptionField form={form} name={'description' as Path<T>} />
       <TextField
         form={form}
         name={'keptUntil' as Path<T>}
@@ -23,32 +24,5 @@ export function SnapshotFields<
         className="input input--auto"
       />
     </>
-  );
-}
-
-/** A volume's snapshots by name and state, in a dialog's warning; linked when `onOpen` is given. */
-export function SnapshotNames({
-  snapshots,
-  onOpen,
-}: {
-  snapshots: Snapshot[];
-  /** Called when a link is followed (the dialog closes). */
-  onOpen?: () => void;
-}) {
-  return (
-    <ul className="compact-list">
-      {snapshots.map((snapshot) => (
-        <li key={snapshot.uuid}>
-          {onOpen ? (
-            <Link to={`/snapshots/${snapshot.uuid}`} onClick={onOpen}>
-              {snapshot.name}
-            </Link>
-          ) : (
-            snapshot.name
-          )}{' '}
-          <span className="muted">({stateLabel(snapshot.state)})</span>
-        </li>
-      ))}
-    </ul>
   );
 }

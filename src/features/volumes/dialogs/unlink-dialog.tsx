@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { ConfirmNameField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
-import { notify } from '@/lib/notifications';
 import { snapshotQueries } from '../api/snapshots';
+import { SnapshotNames } from '../components/snapshot-names';
 import type { Volume } from '../model/schemas';
 import { ActionDialog } from './action-dialog';
-import { SnapshotNames } from './snapshot-fields';
 import { useConfirmNameDialog } from './use-action-dialog';
 
 /** Unlinking removes the volume's snapshots from Waldur too (`on_delete=CASCADE`, contract E4). */
@@ -48,23 +47,21 @@ export function UnlinkDialog({
   onClose: () => void;
   afterUnlink?: () => void;
 }) {
-  const { form, mutation, submit, frame, name } = useConfirmNameDialog(volume, 'unlink', onClose);
+  const { form, submitAction, frame, name } = useConfirmNameDialog(volume, 'unlink', onClose);
   return (
     <ActionDialog
       tone="danger"
       {...frame}
       title={`Unlink ${name}?`}
       submitLabel="Unlink from Waldur"
-      onSubmit={submit(async () => {
-        await mutation.mutateAsync({ action: 'unlink' });
-        notify({
-          kind: 'success',
+      onSubmit={submitAction(
+        () => ({ action: 'unlink' }),
+        () => ({
           title: `${name} was unlinked from Waldur`,
           message: 'Its record is gone from Waldur; nothing was changed in OpenStack.',
-        });
-        onClose();
-        afterUnlink?.();
-      })}
+        }),
+        afterUnlink,
+      )}
     >
       <div className="callout callout--danger">
         <p className="callout__title">This removes the record from Waldur only</p>

@@ -1,15 +1,17 @@
 // The hook of every action dialog on one volume: a form dialog (./use-form-dialog) whose submit
-// runs the volume's action. When an answer is lost and re-reading does not show the request, the
-// problem offers "Check again" (one more read) and "Send again".
+// sends the volume's action as a write, records it in the tray once Waldur has it, says so and
+// closes. A lost answer is checked, and an unknown outcome offers "Check again" and "Send again"
+// (./use-form-dialog does that for every write).
+import { useQueryClient } from '@tanstack/react-query';
 import type { FieldValues, Path } from 'react-hook-form';
 import * as z from 'zod/mini';
 import { notify } from '@/lib/notifications';
-import { type ActionRequest, type ActionResult, UnknownOutcomeError } from '../api/volume-actions';
-import { useVolumeAction } from '../hooks/use-volume-action';
+import type { Accepted } from '@/lib/writes';
+import { type ActionRequest, type ActionResult, volumeActionWrite } from '../api/volume-actions';
 import type { Volume } from '../model/schemas';
 import { confirmNameSchema } from '../model/validation';
 import { draftKey } from '../state/drafts';
-import { describeFailure } from './form-problem';
+import { recordOperation } from '../state/records';
 import { useFormDialog } from './use-form-dialog';
 
 export interface ActionDialogOptions<T extends FieldValues> {
@@ -23,6 +25,8 @@ export interface ActionDialogOptions<T extends FieldValues> {
   onClose: () => void;
 }
 
+type Notice = string | { title: string; message: string };
+
 export function useActionDialog<T extends FieldValues>({
   volume,
   action,
@@ -31,77 +35,50 @@ export function useActionDialog<T extends FieldValues>({
   fieldMap = {},
   onClose,
 }: ActionDialogOptions<T>) {
-  const mutation = useVolumeAction(volume);
+  const queryClient = useQueryClient();
   const dialog = useFormDialog<T>({
     draft: draftKey(action, volume.uuid),
     schema,
     defaults,
     fieldMap,
-    recover: (error, retry) => {
-      if (!(error instanceof UnknownOutcomeError)) return undefined;
-      return {
-        ...describeFailure(error),
-        actions: [
-          { label: 'Check again', run: () => void checkAgain(error) },
-          { label: 'Send again', run: retry },
-        ],
-      };
-    },
   });
 
-  /** After an unknown outcome: read the volume once more; close if Waldur shows the request. */
-  const checkAgain = async (unknown: UnknownOutcomeError) => {
-    const result = await mutation.confirm(unknown.request).catch(() => null);
-    if (result) {
-      dialog.clearDraft();
-      notify({
-        kind: 'success',
-        title: `Waldur received it: ${volume.name ?? 'the volume'} shows the change`,
-      });
-      onClose();
-    } else {
-      dialog.setProblem(
-        (current) =>
-          current && {
-            ...current,
-            messages: [
-              'Checked again: Waldur still does not show it. Send it again if you want it done.',
-            ],
-          },
-      );
-    }
-  };
-
   /**
-   * The usual submit: send the request the values make; once Waldur accepted it, say `done` as a
-   * success notice and close.
+   * The usual submit: send the request the values make (null: nothing to send, just close); once
+   * Waldur has it, record it in the tray, say `done` as a success notice, and close.
    */
   const submitAction = (
-    request: (values: T) => ActionRequest,
-    done: (values: T, result: ActionResult) => string | { title: string; message: string },
-  ) =>
-    dialog.submit(async (values) => {
-      const result = await mutation.mutateAsync(request(values));
-      const notice = done(values, result);
-      notify({ kind: 'success', ...(typeof notice === 'string' ? { title: notice } : notice) });
-      onClose();
-    });
+    request: (values: T) => ActionRequest | null,
+    done: (values: T, result: Accepted<ActionResult>) => Notice,
+    after?: () => void,
+  ) => {
+    const requests = new WeakMap<T, ActionRequest>();
+    return dialog.submitWrite(
+      (values) => {
+        const made = request(values);
+        if (!made) {
+          onClose();
+          return null;
+        }
+        requests.set(values, made);
+        return volumeActionWrite(queryClient, volume, made);
+      },
+      (result, values) => {
+        const made = requests.get(values);
+        if (made) recordOperation(volume, made, result);
+        const notice = done(values, result);
+        notify({ kind: 'success', ...(typeof notice === 'string' ? { title: notice } : notice) });
+        onClose();
+        after?.();
+      },
+    );
+  };
 
   return {
     form: dialog.form,
-    mutation,
-    submit: dialog.submit,
     submitAction,
     /** The props every `ActionDialog` frame takes from here. */
-    frame: {
-      onClose,
-      isSubmitting: mutation.isPending,
-      problem: dialog.problem,
-      report: dialog.report,
-      notice: mutation.checking
-        ? 'No answer came back from Waldur. Checking whether it received the request…'
-        : undefined,
-    },
+    frame: { onClose, ...dialog.frame },
   };
 }
 

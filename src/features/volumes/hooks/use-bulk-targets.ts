@@ -18,6 +18,8 @@ const FIELDS = [
   'backend_id',
   'project_uuid',
   'project_name',
+  // A 2024 Waldur sends no `customer_uuid`: the schema reads it from `customer`.
+  'customer',
   'customer_uuid',
   'device',
   'size',

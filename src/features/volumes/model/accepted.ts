@@ -1,9 +1,10 @@
 // When a request that changes something gets no readable answer (a lost connection, or a proxy
-// that strips the CORS headers from Waldur's 202s: contract-lifecycle E1), it may or may not have
-// reached Waldur. Waldur saves what an accepted action changes while answering it, so re-reading the
-// volume tells: these rules say whether the volume as it is now shows the request.
+// that strips the CORS headers from Waldur's 202s and errors: contract-lifecycle E1, §8), it may or
+// may not have reached Waldur. Waldur saves what an accepted request changes while answering it, so
+// re-reading tells (src/lib/writes.ts): these rules say whether what was re-read shows the request.
 import { uuidFromUrl } from '@/lib/uuid';
-import type { Volume } from './schemas';
+import type { Order, Restoration } from './lifecycle';
+import type { Snapshot, Volume } from './schemas';
 import { isInProgress } from './states';
 
 /** What was asked of the volume, as far as the answer can be checked. */
@@ -30,8 +31,7 @@ const ACTION_NAMES: Record<string, string> = {
  * A snapshot is checked by looking for the snapshot instead (see api/volume-actions).
  */
 export function volumeShowsRequest(now: Volume | null, request: CheckableRequest): boolean {
-  if (request.action === 'unlink' || (request.action === 'delete' && now === null))
-    return now === null;
+  if (request.action === 'unlink') return now === null;
   if (!now) return false;
   switch (request.action) {
     case 'edit':
@@ -55,16 +55,67 @@ export function volumeShowsRequest(now: Volume | null, request: CheckableRequest
     case 'set_erred':
       return now.state === 'ERRED' && now.error_message === request.body.error_message;
     case 'snapshot':
-      return false;
     case 'delete':
-      // Terminate makes an order at once; the volume shows it once Celery picked it up.
-      return (
-        now.state === 'DELETION_SCHEDULED' ||
-        now.state === 'DELETING' ||
-        now.marketplace_resource_state === 'Terminating'
-      );
+      // Both make something new (a snapshot, a Terminate order): looked for there, see below.
+      return false;
   }
 }
 
-/** A lost answer is checked at once, then again on the live refresh's schedule for a while. */
-export const CHECK_DELAYS_MS = [0, 2_000, 4_000, 8_000];
+/**
+ * Whether `orders` (newest first, as re-read) hold the order a lost request made: one that was not
+ * there before it was sent (`before`: the newest order's UUID then, or null when there was none)
+ * and that matches it. Waldur may have moved it on already (executing, done, even erred), so its
+ * state does not count.
+ */
+export function newOrderShown(
+  orders: readonly Order[],
+  before: string | null,
+  matches: (order: Order) => boolean,
+): Order | null {
+  for (const order of orders) {
+    if (order.uuid === before) return null;
+    if (matches(order)) return order;
+  }
+  return null;
+}
+
+/** A Create order for this offering and volume name. */
+export const isCreateOrderFor = (offeringUuid: string, name: string) => (order: Order) =>
+  order.type === 'Create' &&
+  (order.offering_uuid == null || order.offering_uuid === offeringUuid) &&
+  (order.attributes?.name ?? order.resource_name) === name;
+
+/** Approved: no longer waiting for a consumer (someone approved it; executing or beyond). */
+export function orderShowsApproval(order: Order) {
+  return order.state !== 'pending-consumer' && order.state !== 'rejected';
+}
+
+/** A snapshot's edit: every field sent is saved (`kept_until` compared as an instant). */
+export function snapshotShowsEdit(
+  now: Snapshot,
+  body: { name: string; description: string; kept_until: string | null },
+) {
+  const instant = (value: string | null | undefined) => (value ? Date.parse(value) : null);
+  return (
+    now.name === body.name &&
+    (now.description ?? '') === body.description &&
+    instant(now.kept_until) === instant(body.kept_until)
+  );
+}
+
+/** A snapshot's deletion: gone (null), or scheduled / under way. */
+export function snapshotShowsDeletion(now: Snapshot | null) {
+  return now === null || now.state === 'DELETION_SCHEDULED' || now.state === 'DELETING';
+}
+
+/** A restore: a volume of that name among the restorations that were not there before. */
+export function newRestorationShown(
+  restorations: readonly Restoration[],
+  before: ReadonlySet<string>,
+  name: string,
+): Restoration | null {
+  return (
+    restorations.find((r) => r.volume_name === name && !before.has(uuidFromUrl(r.volume) ?? '')) ??
+    null
+  );
+}

@@ -3,11 +3,9 @@
 // event log's kinds, snapshot actions, the snapshots page's view, bulk names and form fields.
 import { describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/current-user';
-import { volumeShowsRequest } from './accepted';
 import { outcomeText } from './bulk';
 import { BULK_ACTIONS, BULK_LABELS, bulkDeleteConfirmation } from './bulk-actions';
 import {
-  awaitedApprover,
   canApproveOrder,
   EVENT_TYPES,
   eventKind,
@@ -16,9 +14,10 @@ import {
   isOrderFinished,
   isOrderPending,
   orderStateLabel,
+  orderWait,
   quotaLeft,
 } from './lifecycle';
-import type { Snapshot, Volume } from './schemas';
+import type { Snapshot } from './schemas';
 import { snapshotAvailability } from './snapshot-rules';
 import {
   EMPTY_SNAPSHOT_VIEW,
@@ -37,91 +36,6 @@ import {
 } from './validation';
 
 const HEX = '0a1b2c3d4e5f40718293a4b5c6d7e8f9';
-const vol = (patch: Partial<Volume>): Volume => ({ uuid: HEX, ...patch });
-
-describe('what re-reading shows after a lost answer', () => {
-  it('edit: every sent field saved', () => {
-    const request = { action: 'edit', body: { name: 'b', bootable: true } } as const;
-    expect(volumeShowsRequest(vol({ name: 'b', bootable: true }), request)).toBe(true);
-    expect(volumeShowsRequest(vol({ name: 'b', bootable: false }), request)).toBe(false);
-    expect(volumeShowsRequest(null, request)).toBe(false);
-  });
-
-  it('attach, extend and retype: the new instance, size or type saved', () => {
-    const instance = `https://h/api/openstack-instances/${HEX}/`;
-    expect(volumeShowsRequest(vol({ instance }), { action: 'attach', body: { instance } })).toBe(
-      true,
-    );
-    expect(
-      volumeShowsRequest(vol({ instance: null }), { action: 'attach', body: { instance } }),
-    ).toBe(false);
-    expect(
-      volumeShowsRequest(vol({ size: 2048 }), { action: 'extend', body: { disk_size: 2048 } }),
-    ).toBe(true);
-    expect(
-      volumeShowsRequest(vol({ size: 1024 }), { action: 'extend', body: { disk_size: 2048 } }),
-    ).toBe(false);
-    const type = `https://h/api/openstack-volume-types/${HEX}/`;
-    expect(volumeShowsRequest(vol({ type }), { action: 'retype', body: { type } })).toBe(true);
-    expect(volumeShowsRequest(vol({ type: null }), { action: 'retype', body: { type } })).toBe(
-      false,
-    );
-  });
-
-  it('detach and pull: their action under way (a leftover one does not count)', () => {
-    expect(
-      volumeShowsRequest(vol({ state: 'UPDATE_SCHEDULED', action: 'Detach' }), {
-        action: 'detach',
-      }),
-    ).toBe(true);
-    expect(volumeShowsRequest(vol({ state: 'OK', action: 'Detach' }), { action: 'detach' })).toBe(
-      false,
-    );
-    expect(
-      volumeShowsRequest(vol({ state: 'UPDATING', action: 'Attach' }), { action: 'detach' }),
-    ).toBe(false);
-    expect(volumeShowsRequest(vol({ state: 'UPDATING', action: 'Pull' }), { action: 'pull' })).toBe(
-      true,
-    );
-  });
-
-  it('a snapshot is never taken as shown by the volume, whatever its state', () => {
-    for (const state of ['OK', 'DELETING', 'DELETION_SCHEDULED', 'UPDATING'])
-      expect(
-        volumeShowsRequest(vol({ state, marketplace_resource_state: 'Terminating' }), {
-          action: 'snapshot',
-        }),
-      ).toBe(false);
-  });
-
-  it('marks, unlink, delete and snapshot', () => {
-    expect(volumeShowsRequest(vol({ state: 'OK' }), { action: 'set_ok' })).toBe(true);
-    expect(volumeShowsRequest(vol({ state: 'ERRED' }), { action: 'set_ok' })).toBe(false);
-    const erred = { action: 'set_erred', body: { error_message: 'stuck' } } as const;
-    expect(volumeShowsRequest(vol({ state: 'ERRED', error_message: 'stuck' }), erred)).toBe(true);
-    expect(volumeShowsRequest(vol({ state: 'ERRED', error_message: 'other' }), erred)).toBe(false);
-    expect(volumeShowsRequest(vol({ state: 'OK', error_message: 'stuck' }), erred)).toBe(false);
-    expect(volumeShowsRequest(null, { action: 'unlink' })).toBe(true);
-    expect(volumeShowsRequest(vol({}), { action: 'unlink' })).toBe(false);
-    expect(volumeShowsRequest(null, { action: 'delete' })).toBe(true);
-    expect(volumeShowsRequest(vol({ state: 'DELETION_SCHEDULED' }), { action: 'delete' })).toBe(
-      true,
-    );
-    expect(volumeShowsRequest(vol({ state: 'DELETING' }), { action: 'delete' })).toBe(true);
-    expect(
-      volumeShowsRequest(vol({ state: 'OK', marketplace_resource_state: 'Terminating' }), {
-        action: 'delete',
-      }),
-    ).toBe(true);
-    expect(
-      volumeShowsRequest(vol({ state: 'OK', marketplace_resource_state: 'OK' }), {
-        action: 'delete',
-      }),
-    ).toBe(false);
-    expect(volumeShowsRequest(vol({}), { action: 'snapshot' })).toBe(false);
-  });
-});
-
 describe('orders', () => {
   it('labels, pending and finished states, whose approval', () => {
     expect(orderStateLabel('pending-consumer')).toBe('Waiting for approval');
@@ -136,16 +50,25 @@ describe('orders', () => {
     expect(isOrderPending('pending-provider')).toBe(true);
     expect(isOrderPending('executing')).toBe(false);
     expect(isOrderPending(undefined)).toBe(false);
-    expect(awaitedApprover({ state: 'pending-consumer', customer_name: 'ARI' })).toBe(
-      'an owner of ARI (or staff)',
+    expect(orderWait({ state: 'pending-consumer', customer_name: 'ARI' })).toBe(
+      'approval by an owner of ARI (or staff)',
     );
-    expect(awaitedApprover({ state: 'pending-consumer', customer_name: '' })).toBe(
-      'an owner of the organisation (or staff)',
+    expect(orderWait({ state: 'pending-consumer', customer_name: '' })).toBe(
+      'approval by an owner of the organisation (or staff)',
     );
-    expect(awaitedApprover({ state: 'pending-provider', customer_name: 'ARI' })).toBe(
-      'the service provider',
+    expect(orderWait({ state: 'pending-provider', customer_name: 'ARI' })).toBe(
+      'approval by the service provider',
     );
-    expect(awaitedApprover({ state: 'executing', customer_name: 'ARI' })).toBeUndefined();
+  });
+
+  it('an order held for its project’s start date says so, with the date when it is known', () => {
+    const held = { state: 'pending-project', project_name: 'lunar', customer_name: 'ARI' };
+    expect(orderWait(held, '2027-01-03')).toBe('the start of project lunar on 3 Jan 2027');
+    expect(orderWait(held)).toBe('the start date of project lunar');
+    expect(orderWait({ ...held, project_name: null })).toBe('the start date of the project');
+    expect(orderWait(held)).not.toContain('undefined');
+    expect(orderWait({ state: 'pending-start-date' })).toBe('the start date set on the order');
+    expect(orderWait({ state: 'pending-someday' })).toBe('Waldur (the order is pending-someday)');
   });
 
   it('approvers: staff and owners of the order’s customer', () => {

@@ -3,6 +3,7 @@
 // tolerant as ./schemas; the order states and event kinds are Waldur's own spellings, and anything
 // unknown is shown as it comes.
 import * as z from 'zod/mini';
+import { formatDate } from '@/lib/format';
 import { count, flag, jsonObject, lenient, text, texts } from '@/lib/zod';
 import { quotaSchema } from './schemas';
 import { normalizeState } from './states';
@@ -28,6 +29,7 @@ export const orderSchema = z.looseObject({
   resource_uuid: text,
   ...texts(
     'marketplace_resource_uuid',
+    'offering_uuid',
     'offering_name',
     'project_uuid',
     'project_name',
@@ -123,13 +125,34 @@ export function canApproveOrder(
   );
 }
 
-/** Whose approval a pending order waits for, in words (contract-lifecycle §2.6). */
-export function awaitedApprover(order: Pick<Order, 'state' | 'customer_name'>) {
-  if (order.state === 'pending-consumer')
-    return `an owner of ${order.customer_name || 'the organisation'} (or staff)`;
-  if (order.state === 'pending-provider') return 'the service provider';
-  return undefined;
+/**
+ * What a pending order waits for, in words (contract-lifecycle §2.6, §8): someone's approval, or
+ * a date. `projectStart` is the project's `start_date` when known (for `pending-project`).
+ */
+export function orderWait(
+  order: Pick<Order, 'state' | 'customer_name' | 'project_name'>,
+  projectStart?: string | null,
+): string {
+  const project = order.project_name ? `project ${order.project_name}` : 'the project';
+  switch (order.state) {
+    case 'pending-consumer':
+      return `approval by an owner of ${order.customer_name || 'the organisation'} (or staff)`;
+    case 'pending-provider':
+      return 'approval by the service provider';
+    case 'pending-project':
+      return projectStart
+        ? `the start of ${project} on ${formatDate(projectStart)}`
+        : `the start date of ${project}`;
+    case 'pending-start-date':
+      return 'the start date set on the order';
+    default:
+      return `Waldur (the order is ${orderStateLabel(order.state)})`;
+  }
 }
+
+/** Whether the wait is for a person's decision (and not a date). */
+export const waitsForApproval = (state: string | null | undefined) =>
+  state === 'pending-consumer' || state === 'pending-provider';
 
 // Quotas.
 
@@ -176,7 +199,12 @@ export const EVENT_TYPES: Record<EventKind, string[]> = {
     'resource_deletion_scheduled',
     'resource_deletion_succeeded',
   ],
-  order: ['marketplace_order_approved', 'marketplace_order_completed', 'marketplace_order_failed'],
+  order: [
+    'marketplace_order_approved',
+    'marketplace_order_rejected',
+    'marketplace_order_completed',
+    'marketplace_order_failed',
+  ],
   marketplace: [
     'create_requested',
     'create_succeeded',

@@ -8,92 +8,103 @@
 // - unknown fields are kept (`looseObject`), so the raw-JSON view shows everything the server sent.
 // `zod/mini` keeps this in the list page's first download at a quarter of classic zod's size.
 import * as z from 'zod/mini';
-import { count, flag, jsonObject, lenient, text, texts } from '@/lib/zod';
+import { count, flag, jsonObject, lenient, text, texts, withCustomerUuid } from '@/lib/zod';
 import { normalizeState } from './states';
 
 const state = lenient(z.pipe(z.string(), z.transform(normalizeState)));
 
 const actionDetails = lenient(z.looseObject({ message: text, old_size: count, new_size: count }));
 
-export const volumeSchema = z.looseObject({
-  uuid: z.string(),
-  ...texts(
-    'url',
-    'name',
-    'description',
-    'service_name',
-    'service_settings',
-    'service_settings_uuid',
-    'service_settings_state',
-    'service_settings_error_message',
-    'project',
-    'project_name',
-    'project_uuid',
-    'customer',
-    'customer_uuid',
-    'customer_name',
-    'customer_native_name',
-    'customer_abbreviation',
-    'error_message',
-    'error_traceback',
-    'resource_type',
-  ),
-  state,
-  ...texts('created', 'modified', 'backend_id', 'access_url', 'source_snapshot'),
-  size: count,
-  bootable: flag,
-  metadata: jsonObject,
-  image: text,
-  /** Typed `string` in the schema but a JSON field in the model: `{}` is common. */
-  image_metadata: z.optional(z.unknown()),
-  ...texts(
-    'image_name',
-    'type',
-    'type_name',
-    'runtime_state',
-    'availability_zone',
-    'availability_zone_name',
-    'device',
-    'action',
-  ),
-  action_details: actionDetails,
-  ...texts('instance', 'instance_name', 'instance_marketplace_uuid', 'tenant', 'tenant_uuid'),
-  extend_enabled: flag,
-  marketplace_offering_uuid: text,
-  marketplace_offering_name: text,
-  marketplace_offering_plugin_options: jsonObject,
-  ...texts(
-    'marketplace_category_uuid',
-    'marketplace_category_name',
-    'marketplace_resource_uuid',
-    'marketplace_plan_uuid',
-    'marketplace_resource_state',
-  ),
-  is_usage_based: flag,
-  is_limit_based: flag,
-});
+export const volumeSchema = withCustomerUuid(
+  z.looseObject({
+    uuid: z.string(),
+    ...texts(
+      'url',
+      'name',
+      'description',
+      'service_name',
+      'service_settings',
+      'service_settings_uuid',
+      'service_settings_state',
+      'service_settings_error_message',
+      'project',
+      'project_name',
+      'project_uuid',
+      'customer',
+      'customer_uuid',
+      'customer_name',
+      'customer_native_name',
+      'customer_abbreviation',
+      'error_message',
+      'error_traceback',
+      'resource_type',
+    ),
+    state,
+    ...texts('created', 'modified', 'backend_id', 'access_url', 'source_snapshot'),
+    size: count,
+    bootable: flag,
+    metadata: jsonObject,
+    image: text,
+    /** Typed `string` in the schema but a JSON field in the model: `{}` is common. */
+    image_metadata: z.optional(z.unknown()),
+    ...texts(
+      'image_name',
+      'type',
+      'type_name',
+      'runtime_state',
+      'availability_zone',
+      'availability_zone_name',
+      'device',
+      'action',
+    ),
+    action_details: actionDetails,
+    ...texts('instance', 'instance_name', 'instance_marketplace_uuid', 'tenant', 'tenant_uuid'),
+    extend_enabled: flag,
+    marketplace_offering_uuid: text,
+    marketplace_offering_name: text,
+    marketplace_offering_plugin_options: jsonObject,
+    ...texts(
+      'marketplace_category_uuid',
+      'marketplace_category_name',
+      'marketplace_resource_uuid',
+      'marketplace_plan_uuid',
+      'marketplace_resource_state',
+    ),
+    is_usage_based: flag,
+    is_limit_based: flag,
+  }),
+);
 export type Volume = z.output<typeof volumeSchema>;
 
-export const snapshotSchema = z.looseObject({
-  uuid: z.string(),
-  ...texts('url', 'name', 'description'),
-  state,
-  runtime_state: text,
-  size: count,
-  ...texts(
-    'created',
-    'modified',
-    'kept_until',
-    'backend_id',
-    'source_volume',
-    'source_volume_name',
-    'error_message',
-    'error_traceback',
-    'action',
-  ),
-  metadata: jsonObject,
-  ...texts('project_uuid', 'project_name', 'customer_uuid', 'customer_name', 'tenant_uuid'),
-});
+export const snapshotSchema = withCustomerUuid(
+  z.looseObject({
+    uuid: z.string(),
+    ...texts('url', 'name', 'description'),
+    state,
+    runtime_state: text,
+    size: count,
+    ...texts(
+      'created',
+      'modified',
+      'kept_until',
+      'backend_id',
+      'source_volume',
+      'source_volume_name',
+      'error_message',
+      'error_traceback',
+      'action',
+    ),
+    metadata: jsonObject,
+    ...texts(
+      'project_uuid',
+      'project_name',
+      'customer',
+      'customer_uuid',
+      'customer_name',
+      'tenant_uuid',
+    ),
+  }),
+);
 export type Snapshot = z.output<typeof snapshotSchema>;
 
 const nestedVolume = z.looseObject({
@@ -140,7 +151,7 @@ export type Customer = z.output<typeof customerSchema>;
 
 export const projectSchema = z.looseObject({
   uuid: z.string(),
-  ...texts('url', 'name', 'customer_uuid', 'customer_name'),
+  ...texts('url', 'name', 'customer_uuid', 'customer_name', 'start_date'),
 });
 export type Project = z.output<typeof projectSchema>;
 

@@ -1,9 +1,10 @@
 // Form rules that several forms share, worded once: Waldur's limits on a resource's name and
 // description (`max_length` in its serializers), and the default name of a snapshot.
 import * as z from 'zod/mini';
+import { formatInteger } from '@/lib/format';
+import { descriptionMax } from '@/lib/server-limits';
 
 export const NAME_MAX = 150;
-export const DESCRIPTION_MAX = 4096;
 
 /** A required name: trimmed, not blank, at most 150 characters. */
 export function nameField(blankMessage = 'Enter a name') {
@@ -16,10 +17,12 @@ export function nameField(blankMessage = 'Enter a name') {
     );
 }
 
-/** An optional description: at most 4,096 characters. */
-export const descriptionField = z
-  .string()
-  .check(z.maxLength(DESCRIPTION_MAX, { error: 'At most 4,096 characters' }));
+/** An optional description: at most this Waldur's limit (4,096, or 2,000 on a 2024 server). */
+export const descriptionField = z.string().check(
+  z.refine((value) => value.length <= descriptionMax(), {
+    error: () => `At most ${formatInteger(descriptionMax())} characters`,
+  }),
+);
 
 /** A snapshot's retention as a `datetime-local` value: empty (kept until deleted) or in the future. */
 export const keptUntilField = z.string().check(

@@ -2,16 +2,20 @@
 // step), a Create order, a restore, a snapshot's edit or delete. Apart from the store
 // (./operations), so that the list's first download carries only what shows the tray.
 import { uuidFromUrl } from '@/lib/uuid';
+import type { Accepted } from '@/lib/writes';
 import type { ActionRequest, ActionResult } from '../api/volume-actions';
 import type { Order } from '../model/lifecycle';
 import type { Snapshot, Volume } from '../model/schemas';
 import { addOperation, type Operation } from './operations';
 
+/** Said of an operation whose answer was lost, once re-reading showed Waldur has it. */
+export const LOST_NOTE = 'Waldur’s answer was lost; re-reading showed it accepted';
+
 /** What the tray shows for an action Waldur accepted: the volume (or new snapshot) to watch. */
 export function recordOperation(
   volume: Volume,
   request: ActionRequest,
-  result: ActionResult,
+  { value: result, answerLost }: Accepted<ActionResult>,
   extra: Pick<Operation, 'step'> = {},
 ) {
   const action = request.action;
@@ -20,8 +24,7 @@ export function recordOperation(
       ? request.body.name
       : (volume.name ?? volume.uuid);
   const base = { action, volumeUuid: volume.uuid, volumeName: name };
-  const lost = result.answerLost ? 'Waldur’s answer was lost; re-reading showed it accepted' : '';
-  const note = (text: string | undefined) => [text, lost].filter(Boolean).join(' · ') || undefined;
+  const note = (text: string | undefined) => withLostNote(text, answerLost);
   if (result.kind === 'removed') {
     return addOperation({
       ...base,
@@ -32,12 +35,10 @@ export function recordOperation(
     });
   }
   if (result.kind === 'order') {
-    // Delete: follow the Terminate order; without its UUID (a lost answer), the volume itself.
+    // Delete: follow the Terminate order.
     return addOperation({
       ...base,
-      target: result.orderUuid
-        ? { kind: 'order', uuid: result.orderUuid, name }
-        : { kind: 'volume', uuid: volume.uuid, name },
+      target: { kind: 'order', uuid: result.orderUuid, name },
       status: 'scheduled',
       message: note(undefined),
     });
@@ -77,7 +78,7 @@ function describeRequest(request: ActionRequest): string | undefined {
 }
 
 /** A Create order Waldur accepted: followed until it is done and its volume OK. */
-export function recordOrder(order: Order, name: string) {
+export function recordOrder(order: Order, name: string, answerLost = false) {
   return addOperation({
     action: 'create',
     volumeUuid: '',
@@ -85,14 +86,18 @@ export function recordOrder(order: Order, name: string) {
     target: { kind: 'order', uuid: order.uuid, name },
     customerUuid: order.customer_uuid ?? undefined,
     status: order.state?.startsWith('pending-') ? 'waiting' : 'scheduled',
-    message: order.offering_name
-      ? `In ${order.offering_name.replace(/^Volume in /, '')}`
-      : undefined,
+    message: withLostNote(
+      order.offering_name ? `In ${order.offering_name.replace(/^Volume in /, '')}` : undefined,
+      answerLost,
+    ),
   });
 }
 
+const withLostNote = (message: string | undefined, answerLost: boolean) =>
+  [message, answerLost ? LOST_NOTE : ''].filter(Boolean).join(' · ') || undefined;
+
 /** A restore: the new volume, followed from CREATION_SCHEDULED to OK. */
-export function recordRestore(snapshot: Snapshot, volume: Volume) {
+export function recordRestore(snapshot: Snapshot, volume: Volume, answerLost = false) {
   const name = volume.name ?? volume.uuid;
   return addOperation({
     action: 'restore',
@@ -100,7 +105,7 @@ export function recordRestore(snapshot: Snapshot, volume: Volume) {
     volumeName: name,
     target: { kind: 'volume', uuid: volume.uuid, name },
     status: 'scheduled',
-    message: `From snapshot ${snapshot.name ?? snapshot.uuid}`,
+    message: withLostNote(`From snapshot ${snapshot.name ?? snapshot.uuid}`, answerLost),
   });
 }
 
@@ -108,6 +113,7 @@ export function recordRestore(snapshot: Snapshot, volume: Volume) {
 export function recordSnapshotOperation(
   snapshot: Snapshot,
   action: 'snapshot_edit' | 'snapshot_delete',
+  answerLost = false,
   name = snapshot.name ?? snapshot.uuid,
 ) {
   return addOperation({
@@ -117,5 +123,6 @@ export function recordSnapshotOperation(
     link: `/snapshots/${snapshot.uuid}`,
     target: { kind: 'snapshot', uuid: snapshot.uuid, name },
     status: 'scheduled',
+    message: withLostNote(undefined, answerLost),
   });
 }
