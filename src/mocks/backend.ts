@@ -1,7 +1,9 @@
 // The demo backend: an in-memory Waldur. It owns the database, the clock, the task queue (./tasks)
 // and the request log, and wraps every endpoint (./handlers) in what Waldur's middleware and DRF do
 // first: authentication (./auth), test hooks (failures, latency), DRF errors as responses, and
-// saving the database after a change. Who may see or change what is ./access.
+// saving the database after a change. Who may see or change what is ./access. Which Waldur it
+// plays (release and deployment settings, contract-lifecycle §8) is `deployment`.
+import { DEFAULT_DEPLOYMENT, type DemoDeployment } from '@/lib/demo-controls';
 import {
   canAdminister,
   canSee,
@@ -14,7 +16,9 @@ import { authenticate, rotatedToken } from './auth';
 import { orderApproved, orderEnded } from './callbacks';
 import { type Clock, createClock, isoMicro } from './clock';
 import type { Db, FailureRule, OrderRecord, UserRecord } from './db';
+import { hiddenAcrossOrigins } from './deployment';
 import type { EventSource } from './history';
+import { futureProject, futureStartDate, startsLater } from './project-start';
 import { DrfError, detail, djangoServerErrorPage, pythonTypeName } from './responses';
 import { createSeedDb } from './seed/seed';
 import type { SerializeContext } from './serializers';
@@ -35,6 +39,8 @@ export interface DemoBackendOptions {
   timeScale?: number;
   /** Called after a request that changed the database (the browser saves it to localStorage). */
   onChange?: (db: Db) => void;
+  /** Which Waldur to play (the default: 8.x, deployed on the console's origin). */
+  deployment?: DemoDeployment;
 }
 
 /** What an endpoint gets: the request, the signed-in user, and the backend (it serializes too). */
@@ -66,8 +72,8 @@ export class DemoBackend {
   latencyMs = 0;
   /** 1 walks operations at Waldur's pace; the demo's "fast" speed sets less. */
   timeScale: number;
-  /** Behave like a Waldur from before 2025: states spelled "Erred", "Update Scheduled"… */
-  legacyStates = false;
+  /** Which Waldur it plays; read and set through `deployment`. */
+  private current: DemoDeployment = { ...DEFAULT_DEPLOYMENT };
   /** Who made the request being handled (events logged inside a request name them). */
   private actor: UserRecord | null = null;
 
@@ -82,19 +88,77 @@ export class DemoBackend {
       changed: () => this.changed(),
       timeScale: () => this.timeScale,
       actor: () => this.actor,
+      version: () => this.current.version,
     });
+    if (options.deployment) this.deployment = options.deployment;
   }
 
   now() {
     return isoMicro(this.clock.now());
   }
 
+  /** Which Waldur the demo plays: its release and deployment settings (contract-lifecycle §8). */
+  get deployment(): DemoDeployment {
+    return this.current;
+  }
+
+  set deployment(next: DemoDeployment) {
+    this.current = { ...next };
+    this.syncFutureProject();
+    this.changed();
+  }
+
+  /** A Waldur from before 2025 (`version: '7.x'`): states spelled "Erred", "Update Scheduled"… */
+  get legacyStates() {
+    return this.current.version === '7.x';
+  }
+
+  set legacyStates(legacy: boolean) {
+    this.deployment = { ...this.current, version: legacy ? '7.x' : '8.x' };
+  }
+
+  /**
+   * `futureProjectStart` gives one project a start date 30 days ahead; turning it off clears the
+   * date, which releases its waiting orders at once (Waldur's
+   * `process_invitations_and_orders_when_project_start_date_is_unset`, ./project-start).
+   */
+  private syncFutureProject() {
+    const project = futureProject(this.db);
+    if (!project) return;
+    if (this.current.futureProjectStart) {
+      if (project.start_date) return;
+      project.start_date = futureStartDate(this.clock.now());
+    } else {
+      if (!project.start_date) return;
+      project.start_date = null;
+      for (const order of this.db.orders)
+        if (order.state === 'pending-project' && order.project_uuid === project.uuid)
+          this.tasks.releaseOrder(order);
+    }
+    this.changed();
+  }
+
+  /**
+   * An order that needs no (more) consumer review: it waits for its project's start
+   * (`pending-project`), or executes now and Celery picks it up.
+   */
+  dispatchApproved(order: OrderRecord) {
+    if (startsLater(this.db, order.project_uuid, this.clock.now())) {
+      order.state = 'pending-project';
+      this.tasks.holdForProjectStart(order);
+    } else {
+      this.tasks.scheduleOrder(order);
+    }
+  }
+
+  /** New seed data; the deployment stays (it is the browser's choice, not data). */
   reset(seedDb?: Db) {
     this.db = seedDb ?? createSeedDb(this.clock.now());
     this.expiredTokens.clear();
     this.requests.length = 0;
     this.serverErrors = { count: 0, path: '' };
     this.latencyMs = 0;
+    this.syncFutureProject();
     this.changed();
   }
 
@@ -109,6 +173,8 @@ export class DemoBackend {
 
   /** Applies the work that is due (as Celery would have by now). */
   tick() {
+    // A test may flip `deployment.futureProjectStart` in place: the project follows it here.
+    this.syncFutureProject();
     this.tasks.runDue();
   }
 
@@ -184,18 +250,29 @@ export class DemoBackend {
     this.serverErrors = { count, path };
   }
 
-  /** A consumer approver approves a pending order: it executes at once (`approve_by_consumer`). */
+  /**
+   * A consumer approver approves a pending order (`approve_by_consumer`): it executes at once, or,
+   * in a project that has not started, waits in `pending-project` (and is not logged as approved
+   * until it executes).
+   */
   approveOrder(order: OrderRecord, user: UserRecord) {
-    order.state = 'executing';
     order.consumer_reviewed_by = user.uuid;
     order.consumer_reviewed_at = this.now();
     order.modified = order.consumer_reviewed_at;
-    orderApproved(this.db, this.eventSource(user), order);
-    this.tasks.scheduleOrder(order);
+    if (startsLater(this.db, order.project_uuid, this.clock.now())) {
+      this.dispatchApproved(order);
+    } else {
+      order.state = 'executing';
+      orderApproved(this.db, this.eventSource(user), order);
+      this.tasks.scheduleOrder(order);
+    }
     this.changed();
   }
 
-  /** A consumer approver rejects a pending order (`reject_by_consumer`; the console never does). */
+  /**
+   * A consumer approver rejects a pending order (`reject_by_consumer`; the console never does):
+   * `marketplace_order_rejected` is logged (./callbacks).
+   */
   rejectOrder(orderUuid: string, username = 'alice') {
     const order = this.db.orders.find((o) => o.uuid === orderUuid);
     if (order?.state !== 'pending-consumer') throw new Error('No pending order to reject');
@@ -239,6 +316,7 @@ export class DemoBackend {
             origin: url.origin,
             db: this.db,
             legacyStates: this.legacyStates,
+            version: this.current.version,
             backend: this,
           });
         }
@@ -260,6 +338,9 @@ export class DemoBackend {
         this.dirty = false;
         this.onChange?.(this.db);
       }
+      // The work is done and logged with its real status; across origins the page never reads it.
+      if (this.current.acrossOrigins && hiddenAcrossOrigins(response.status))
+        return Response.error();
       return response;
     };
   }

@@ -2,13 +2,15 @@
 // the in-memory Waldur. Its database is saved to localStorage after each change, so a reload keeps
 // what the user did; "Reset demo data" starts over. `window.__waldurDemo` lets browser tests move
 // time, inject failures and count requests. At the "manual" speed (./speed.ts) its clock stands
-// still, at the moment it was saved, until something calls `advance`.
+// still, at the moment it was saved, until something calls `advance`. Which Waldur it plays
+// (./deployment.ts) is kept per browser apart from the data, so a reset keeps it.
 import { setupWorker } from 'msw/browser';
 import type { DemoControls } from '@/lib/demo-controls';
 import { DemoBackend } from './backend';
 import { createClock } from './clock';
 import { createDemoControls } from './controls';
 import { DB_VERSION, type Db } from './db';
+import { readDeployment } from './deployment';
 import { createHandlers } from './handlers';
 import { readSpeed, TIME_SCALE } from './speed';
 
@@ -56,6 +58,7 @@ export async function startDemoBackend(): Promise<DemoControls> {
     db: saved?.db,
     onChange: save,
     timeScale: TIME_SCALE[speed],
+    deployment: readDeployment(),
   });
   if (!saved) save(backend.db);
 

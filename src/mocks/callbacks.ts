@@ -33,6 +33,17 @@ export function orderApproved(db: Db, source: EventSource, order: OrderRecord) {
   );
 }
 
+/**
+ * What `log_order_events` logs when an order reaches a terminal state, word for word
+ * (marketplace/log.py `log_order_completed`, `log_order_failed`, `log_order_rejected`). A cancel
+ * is refused for volume orders, so the demo never logs one.
+ */
+const ORDER_END_EVENTS: Partial<Record<string, [string, string]>> = {
+  done: ['marketplace_order_completed', 'Marketplace order has been completed.'],
+  erred: ['marketplace_order_failed', 'Marketplace order has been marked as failed.'],
+  rejected: ['marketplace_order_rejected', 'Marketplace order has been rejected.'],
+};
+
 /** An order reaches a terminal state: done, erred, rejected or canceled. */
 export function orderEnded(
   db: Db,
@@ -50,21 +61,44 @@ export function orderEnded(
   }
   const resource = db.marketplace_resources.find((r) => r.uuid === order.resource_uuid);
   if (!resource) return;
-  if (state === 'done' || state === 'erred') {
-    logResourceEvent(
-      db,
-      source,
-      resource,
-      state === 'done' ? 'marketplace_order_completed' : 'marketplace_order_failed',
-      state === 'done'
-        ? 'Marketplace order has been completed.'
-        : 'Marketplace order has been marked as failed.',
-      order,
-    );
-  }
+  const logged = ORDER_END_EVENTS[state];
+  if (logged) logResourceEvent(db, source, resource, ...logged, order);
   // A rejected or canceled Create order leaves its resource Terminated (update_resource_when_…).
   if (order.type === 'Create' && (state === 'rejected' || state === 'canceled'))
     setResourceState(resource, 'Terminated', source.at);
+}
+
+/**
+ * The order's processor raised (`process_order`, marketplace/utils.py): the order ends erred with
+ * `str(e)` and its traceback, the marketplace resource goes Erred; the volume is left as it was.
+ */
+export function orderProcessingFailed(
+  db: Db,
+  source: EventSource,
+  order: OrderRecord,
+  resource: MarketplaceResourceRecord,
+  message: string,
+) {
+  setResourceState(resource, 'Erred', source.at);
+  orderEnded(db, source, order, 'erred', { message, traceback: processOrderTraceback(message) });
+}
+
+/** The traceback `process_order` stores with the exception of a refused deletion. */
+function processOrderTraceback(message: string) {
+  const raised = message.startsWith('{')
+    ? `  File "/usr/src/waldur/src/waldur_mastermind/marketplace/processors.py", line 366, in send_request
+    raise serializers.ValidationError(response.data)
+rest_framework.exceptions.ValidationError: ${message}`
+    : `  File "/usr/src/waldur/src/waldur_mastermind/marketplace_openstack/utils.py", line 412, in delete_volume
+    raise IncorrectStateException(_("${message}"))
+waldur_core.core.exceptions.IncorrectStateException: ${message}`;
+  return `Traceback (most recent call last):
+  File "/usr/src/waldur/src/waldur_mastermind/marketplace/utils.py", line 101, in process_order
+    processor(order).process_order(user)
+  File "/usr/src/waldur/src/waldur_mastermind/marketplace/processors.py", line 326, in process_order
+    done = self.send_request(user, resource)
+${raised}
+`;
 }
 
 // Creating (orders and restores).

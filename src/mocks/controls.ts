@@ -1,5 +1,7 @@
 import type { DemoControls } from '@/lib/demo-controls';
 import type { DemoBackend } from './backend';
+import { normalizeDeployment, writeDeployment } from './deployment';
+import { FUTURE_PROJECT_NAME } from './project-start';
 import { DEMO_PERSONAS, type DemoPersona } from './seed/users';
 import { type DemoSpeed, TIME_SCALE, writeSpeed } from './speed';
 
@@ -10,7 +12,11 @@ const PERSONA_INFO: Record<DemoPersona, [string, string]> = {
   member: ['Project member', 'member of two projects (read-only there), manager of a third'],
 };
 
-/** What the UI may do to the demo backend (persona switcher, reset, failure injection). */
+/**
+ * What the UI may do to the demo backend (persona switcher, reset, failure injection, speed, and
+ * which Waldur it plays). Speed and deployment are the browser's own choices: kept in
+ * localStorage, not in the demo data, so a reset keeps them.
+ */
 export function createDemoControls(
   backend: DemoBackend,
   save: () => void = () => {},
@@ -48,5 +54,12 @@ export function createDemoControls(
       backend.timeScale = TIME_SCALE[next];
       writeSpeed(next);
     },
+    deployment: () => ({ ...backend.deployment }),
+    setDeployment: (change) => {
+      backend.deployment = normalizeDeployment({ ...backend.deployment, ...change });
+      writeDeployment(backend.deployment);
+      save();
+    },
+    futureProjectName: FUTURE_PROJECT_NAME,
   };
 }

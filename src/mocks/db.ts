@@ -14,6 +14,8 @@ export interface ProjectRecord {
   name: string;
   customer_uuid: string;
   created: string;
+  /** `Project.start_date` (a date, `2026-12-20`): orders wait in `pending-project` until then. */
+  start_date?: string | null;
 }
 
 export interface ServiceSettingsRecord {
@@ -34,6 +36,8 @@ export interface TenantRecord {
   quota_limits: Record<string, number>;
   /** Nova zone → Cinder zone; when set, attach checks it. */
   valid_availability_zones: Record<string, string>;
+  /** The type Cinder gets for a volume ordered without one (`backend.py` `create_volume`). */
+  default_volume_type_name: string;
 }
 
 export interface VolumeTypeRecord {
@@ -166,7 +170,7 @@ export interface MarketplaceResourceRecord {
 export interface OrderRecord {
   uuid: string;
   type: 'Create' | 'Terminate';
-  /** pending-consumer, executing, done, erred, canceled, rejected. */
+  /** pending-consumer, pending-project, executing, done, erred, canceled, rejected. */
   state: string;
   offering_uuid: string;
   project_uuid: string;
@@ -226,6 +230,7 @@ export interface Job {
     | 'volume:fail'
     | 'volume:gone'
     | 'order:process'
+    | 'order:release'
     | 'instance:begin'
     | 'instance:finish'
     | 'instance:fail'
@@ -274,7 +279,7 @@ export interface Db {
   failures: FailureRule[];
 }
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A new object's UUID, as Waldur writes it: hex without dashes. */
 export const newUuid = () => crypto.randomUUID().replaceAll('-', '');

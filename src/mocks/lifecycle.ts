@@ -1,11 +1,13 @@
 // A volume's birth and death, as Waldur's marketplace and executors run them after the request
 // (contract-lifecycle §2.7, §3.3, §4.1): an executing Create order makes the volume
 // (CREATION_SCHEDULED), which goes CREATING at its first task and OK at the first poll after Cinder
-// is done (30 s later); a Terminate order schedules the deletion (DELETION_SCHEDULED → DELETING →
-// the row is gone); a restored volume walks like a new one. The task queue (./tasks) calls these;
-// they only change records and log events (./history), and ask the queue for the next steps.
-
+// is done (30 s later); a Terminate order checks the volume's delete preconditions and schedules
+// the deletion (DELETION_SCHEDULED → DELETING → the row is gone), or ends erred; a restored volume
+// walks like a new one. The task queue (./tasks) calls these; they only change records and log
+// events (./history), and ask the queue for the next steps.
+import type { DemoDeployment } from '@/lib/demo-controls';
 import {
+  orderProcessingFailed,
   volumeCreationEnded,
   volumeCreationScheduled,
   volumeDeleted,
@@ -79,6 +81,10 @@ export function queueVolumeWalk(
   });
 }
 
+/**
+ * The volume row the order's internal POST makes (CREATION_SCHEDULED): what the order says, no
+ * more. Its type (when none was ordered) and `bootable` come from Cinder later (`beginLifecycle`).
+ */
 function newVolume(db: Db, order: OrderRecord, spec: VolumeSpec, at: number): VolumeRecord {
   const offering = db.offerings.find((o) => o.uuid === order.offering_uuid)!;
   const tenant = db.tenants.find((t) => t.uuid === offering.tenant_uuid)!;
@@ -107,11 +113,8 @@ function newVolume(db: Db, order: OrderRecord, spec: VolumeSpec, at: number): Vo
       is_limit_based: true,
     },
     size: spec.size,
-    bootable: Boolean(image),
-    type_uuid:
-      spec.type_uuid ??
-      db.volume_types.find((t) => t.tenant_uuids.includes(tenant.uuid))?.uuid ??
-      null,
+    bootable: false,
+    type_uuid: spec.type_uuid,
     availability_zone_uuid: spec.availability_zone_uuid,
     instance_uuid: null,
     device: '',
@@ -123,6 +126,38 @@ function newVolume(db: Db, order: OrderRecord, spec: VolumeSpec, at: number): Vo
   };
 }
 
+/** `MarketplaceVolumeViewSet.destroy_validators`' runtime states (`_can_destroy_volume`). */
+const DELETABLE_RUNTIME = ['available', 'error', 'error_restoring', 'error_extending', ''];
+
+/**
+ * What stops a volume's deletion, in Waldur's words (`_can_destroy_volume`,
+ * `_volume_snapshots_exist`, waldur_openstack/views.py; the same checks in newer
+ * marketplace_openstack/utils.py `delete_volume`), or null. An ERRED volume skips the state and
+ * runtime checks, not the snapshot one.
+ */
+export function deleteProblem(db: Db, volume: VolumeRecord): string | null {
+  if (volume.state !== 'ERRED') {
+    if (volume.state !== 'OK') return 'Volume should be in OK state.';
+    if (!DELETABLE_RUNTIME.includes(volume.runtime_state))
+      return `Valid runtime states for operation: ${DELETABLE_RUNTIME.join(', ')}.`;
+  }
+  if (db.snapshots.some((s) => s.source_volume_uuid === volume.uuid))
+    return 'Volume has dependent snapshots.';
+  return null;
+}
+
+/**
+ * `str(e)` of the exception a refused deletion raises inside `process_order`: newer Waldur's
+ * `delete_volume` raises the `IncorrectStateException` itself; up to 8.x the processor's internal
+ * DELETE answers 409 and `DeleteScopedResourceProcessor.send_request` raises
+ * `ValidationError(response.data)` (marketplace/processors.py), whose text is the dict (derived).
+ */
+function refusedDeletion(problem: string, version: DemoDeployment['version']) {
+  return version === 'newer'
+    ? problem
+    : `{'detail': ErrorDetail(string='${problem}', code='error')}`;
+}
+
 /** The order's Celery task (`process_order`): create the volume, or schedule its deletion. */
 export function processOrder(
   db: Db,
@@ -130,6 +165,7 @@ export function processOrder(
   job: Job,
   source: EventSource,
   settleMs: number,
+  version: DemoDeployment['version'] = '8.x',
 ) {
   const order = db.orders.find((o) => o.uuid === job.target);
   if (order?.state !== 'executing') return;
@@ -145,21 +181,43 @@ export function processOrder(
   }
   const volume = db.volumes.find((v) => v.uuid === resource.scope_uuid);
   if (!volume) return;
+  // Checked again now: newer Waldur checks only here; older ones already did in the request, and
+  // refuse here only what changed meanwhile. The volume stays as it is.
+  const problem = deleteProblem(db, volume);
+  if (problem) {
+    orderProcessingFailed(db, source, order, resource, refusedDeletion(problem, version));
+    return;
+  }
   volume.state = 'DELETION_SCHEDULED';
   volume.modified = isoMicro(source.at);
   volumeDeletionScheduled(db, source, volume);
   queueVolumeWalk(db, later, volume, 'delete', settleMs);
 }
 
-/** The first task of a create, restore or delete. */
-export function beginLifecycle(volume: VolumeRecord, operation: string) {
+/**
+ * The first task of a create, restore or delete. For a new volume that is `create_volume`
+ * (waldur_openstack/backend.py): without a type, Cinder gets the tenant's
+ * `default_volume_type_name` and the volume takes that type (not for a restore: RHOS13 refuses a
+ * type with a snapshot); `bootable` is what Cinder answers (the demo's Cinder: true when made from
+ * an image).
+ */
+export function beginLifecycle(db: Db, volume: VolumeRecord, operation: string) {
   if (operation === 'delete') {
     volume.state = 'DELETING';
     volume.runtime_state = 'deleting';
-  } else {
-    volume.state = 'CREATING';
-    volume.runtime_state = 'creating';
+    return;
   }
+  volume.state = 'CREATING';
+  volume.runtime_state = 'creating';
+  if (operation !== 'create') return;
+  const tenant = db.tenants.find((t) => t.uuid === volume.tenant_uuid);
+  volume.type_uuid ??=
+    db.volume_types.find(
+      (t) =>
+        t.name === tenant?.default_volume_type_name &&
+        t.settings_uuid === volume.service_settings_uuid,
+    )?.uuid ?? null;
+  volume.bootable = volume.image !== null;
 }
 
 /** Cinder reports the new volume `available`: OK, with its backend ID. */

@@ -111,13 +111,16 @@ export function serializeOrder(
       customer_uuid: customer?.uuid ?? null,
     };
   }
+  // The 2024 `OrderDetailsSerializer` (marketplace/serializers.py) has no `*_username` fields;
+  // its `consumer_reviewed_by` is the username already.
+  const usernames = ctx.version !== '7.x';
   return {
     ...base,
     consumer_reviewed_by: reviewer?.username ?? null,
     consumer_reviewed_by_full_name: reviewer?.full_name ?? null,
-    consumer_reviewed_by_username: reviewer?.username ?? null,
+    ...(usernames ? { consumer_reviewed_by_username: reviewer?.username ?? null } : {}),
     consumer_reviewed_at: order.consumer_reviewed_at,
-    created_by_username: creator?.username ?? '',
+    ...(usernames ? { created_by_username: creator?.username ?? '' } : {}),
     created_by_full_name: creator?.full_name ?? '',
     customer_name: customer?.name ?? '',
     customer_uuid: customer?.uuid ?? null,

@@ -1,5 +1,5 @@
 // The steps of the task queue (./tasks) for what is not a volume: an instance moved along with an
-// attached volume's extend, and a snapshot's creation and deletion; and the traceback Waldur
+// attached volume's extend, and a snapshot's creation, update and deletion; and the traceback Waldur
 // stores with a failed backend call.
 import type { InstanceRecord, Job, SnapshotRecord } from './db';
 
@@ -15,6 +15,11 @@ export function applyToInstance(instance: InstanceRecord, job: Job) {
 }
 
 export function applyToSnapshot(snapshot: SnapshotRecord, job: Job) {
+  if (job.operation === 'update') {
+    // SnapshotUpdateExecutor: `begin_updating` at its task, `set_ok` when it returns.
+    snapshot.state = job.step === 'snapshot:begin' ? 'UPDATING' : 'OK';
+    return;
+  }
   switch (job.step) {
     case 'snapshot:deleting':
       snapshot.state = 'DELETING';

@@ -1,7 +1,8 @@
 // Records → the JSON Waldur sends, field for field and in the serializer's order. Relations become
 // absolute hyperlinks built from the request's origin (DRF's `build_absolute_uri`), UUIDs are 32 hex
 // digits, and dotted-source fields of a null relation (`instance_name`, `type_name`, …) are left out,
-// as DRF 3.15 does.
+// as DRF 3.15 does. A 2024 server (`version: '7.x'`) sends the fields of its time.
+import type { DemoDeployment } from '@/lib/demo-controls';
 import type {
   Db,
   InstanceRecord,
@@ -22,6 +23,8 @@ export interface SerializeContext {
   viewer?: UserRecord;
   /** Spell `state` as Waldur did before 2025 ("Erred", "Update Scheduled"). */
   legacyStates?: boolean;
+  /** The Waldur release the demo plays (contract-lifecycle §8); 8.x when absent. */
+  version?: DemoDeployment['version'];
 }
 
 export type Json = Record<string, unknown>;
@@ -51,7 +54,10 @@ function marketplaceFields(info: MarketplaceInfo | null): Json {
   };
 }
 
-/** The fields every Waldur resource starts with (`BaseResourceSerializer`). */
+/**
+ * The fields every Waldur resource starts with (`BaseResourceSerializer`). The 2024 serializer
+ * (structure/serializers.py) has `customer`, `customer_name`, … but no `customer_uuid`.
+ */
 function resourceFields(
   ctx: SerializeContext,
   collection: string,
@@ -75,7 +81,7 @@ function resourceFields(
     project_name: project?.name ?? '',
     project_uuid: project?.uuid ?? null,
     customer: customer ? link(ctx, 'customers', customer.uuid) : null,
-    customer_uuid: customer?.uuid ?? null,
+    ...(ctx.version === '7.x' ? {} : { customer_uuid: customer?.uuid ?? null }),
     customer_name: customer?.name ?? '',
     customer_native_name: customer?.native_name ?? '',
     customer_abbreviation: customer?.abbreviation ?? '',
@@ -297,6 +303,8 @@ export function serializeProject(ctx: SerializeContext, project: Db['projects'][
     customer_abbreviation: customer?.abbreviation ?? '',
     description: '',
     created: project.created,
+    // A `DateField`: `2026-12-20`, or null for a project that started whenever it was made.
+    start_date: project.start_date ?? null,
   };
 }
 
@@ -327,6 +335,7 @@ export function serializeTenant(ctx: SerializeContext, tenant: TenantRecord): Js
       // `limits.get(name) or -1`: a stored 0 is shown as -1, like unlimited (contract E6).
       limit: tenant.quota_limits[name] || -1,
     })),
+    default_volume_type_name: tenant.default_volume_type_name,
     ...marketplaceFields(null),
   };
 }

@@ -9,8 +9,17 @@
 // read after Cinder is done. A backend call that fails ends it ERRED at its first task, with the
 // runtime state left at what Cinder last reported. `timeScale` shrinks every delay (the demo's
 // "fast" speed).
+import type { DemoDeployment } from '@/lib/demo-controls';
 import { isoMicro } from './clock';
-import type { Db, InstanceRecord, Job, SnapshotRecord, UserRecord, VolumeRecord } from './db';
+import type {
+  Db,
+  InstanceRecord,
+  Job,
+  OrderRecord,
+  SnapshotRecord,
+  UserRecord,
+  VolumeRecord,
+} from './db';
 import { takeFailure } from './failures';
 import { type EventSource, volumeActionEnded, volumeActionScheduled } from './history';
 import {
@@ -22,6 +31,7 @@ import {
   queueVolumeWalk,
   removeVolume,
 } from './lifecycle';
+import { queueRelease, startOrder, startsLater } from './project-start';
 import { applyToInstance, applyToSnapshot, traceback } from './resource-steps';
 
 export const TIMING = {
@@ -86,6 +96,8 @@ export interface TaskHost {
   timeScale(): number;
   /** The user of the request being handled, if any (Celery's own steps have none). */
   actor(): UserRecord | null;
+  /** The Waldur release the demo plays (what a processor checks depends on it). */
+  version(): DemoDeployment['version'];
 }
 
 /** create, restore and delete: the walks of ./lifecycle. */
@@ -110,14 +122,48 @@ export class Tasks {
     this.db.jobs.push({ ...job, at, id: this.db.next_job_id++ });
   };
 
-  /** Now, as the request's user (inside a request) or as Celery. */
-  private source(at = this.host.now()): EventSource {
+  /** Now (or the time of the step being applied), as the request's user or as Celery. */
+  private source(at = this.applyingAt ?? this.host.now()): EventSource {
     return { at, user: this.host.actor() };
   }
 
   /** An executing order is picked up by Celery: the volume is created or its deletion scheduled. */
-  scheduleOrder(order: Parameters<typeof queueOrder>[1]) {
+  scheduleOrder(order: OrderRecord) {
     queueOrder(this.later, order);
+    this.host.changed();
+  }
+
+  /** A `pending-project` order waits for Celery beat's run after its project's start. */
+  holdForProjectStart(order: OrderRecord) {
+    queueRelease(this.db, order, this.applyingAt ?? this.host.now());
+    this.host.changed();
+  }
+
+  /** The order leaves `pending-project` for `executing`, and Celery picks it up. */
+  releaseOrder(order: OrderRecord) {
+    startOrder(this.db, this.source(), order);
+    this.scheduleOrder(order);
+  }
+
+  /** The beat's run: the order goes on, unless its project's start moved later meanwhile. */
+  private release(job: Job) {
+    const order = this.db.orders.find((o) => o.uuid === job.target);
+    if (order?.state !== 'pending-project') return; // released already (the start was cleared)
+    if (startsLater(this.db, order.project_uuid, job.at)) this.holdForProjectStart(order);
+    else this.releaseOrder(order);
+  }
+
+  /**
+   * `SnapshotUpdateExecutor` (the volume's shape, contract-lifecycle §6 E2): UPDATE_SCHEDULED now
+   * (`pre_apply`), UPDATING at the first task (`update_snapshot` or a bare state transition), OK
+   * when it returns. No action, so nothing is logged.
+   */
+  scheduleSnapshotUpdate(snapshot: SnapshotRecord) {
+    snapshot.state = 'UPDATE_SCHEDULED';
+    snapshot.modified = isoMicro(this.host.now());
+    const job = { target: snapshot.uuid, operation: 'update' };
+    this.later(TIMING.firstTaskMs, { ...job, step: 'snapshot:begin' });
+    this.later(TIMING.firstTaskMs + settleAfterMs('update'), { ...job, step: 'snapshot:finish' });
     this.host.changed();
   }
 
@@ -259,8 +305,17 @@ export class Tasks {
   private apply(job: Job) {
     const at = isoMicro(job.at);
     const [kind] = job.step.split(':');
-    if (kind === 'order') {
-      processOrder(this.db, this.later, job, { at: job.at }, settleAfterMs(job.operation));
+    if (job.step === 'order:release') {
+      this.release(job);
+    } else if (kind === 'order') {
+      processOrder(
+        this.db,
+        this.later,
+        job,
+        { at: job.at },
+        settleAfterMs(job.operation),
+        this.host.version(),
+      );
     } else if (kind === 'volume') {
       const volume = this.db.volumes.find((v) => v.uuid === job.target);
       if (!volume) return; // unlinked meanwhile
@@ -338,7 +393,7 @@ export class Tasks {
   private applyLifecycle(volume: VolumeRecord, job: Job, source: EventSource) {
     switch (job.step) {
       case 'volume:begin':
-        beginLifecycle(volume, job.operation);
+        beginLifecycle(this.db, volume, job.operation);
         return;
       case 'volume:finish':
         finishCreation(this.db, volume, job.operation, source);

@@ -141,9 +141,12 @@ describe('the demo backend against the OpenAPI contract', () => {
     await check('PATCH', `/api/openstack-snapshots/${snapshot.uuid}/`, {
       body: { description: 'contract' },
     });
+    // An edit schedules an update (UPDATE_SCHEDULED → UPDATING → OK): the next one waits for OK.
+    backend.clock.advance(5000);
     await check('PUT', `/api/openstack-snapshots/${snapshot.uuid}/`, {
       body: { name: 'contract-snapshot' },
     });
+    backend.clock.advance(5000);
     await check('DELETE', `/api/openstack-snapshots/${snapshot.uuid}/`);
     await check('DELETE', `/api/openstack-snapshots/${snapshot.uuid}/`);
     backend.clock.advance(5000);

@@ -80,6 +80,21 @@ describe('the demo backend against the lifecycle contract', () => {
       as: 'admin',
     });
     await check('POST', `/api/marketplace-orders/${waiting.uuid}/approve_by_consumer/`);
+    // Another waits; its author withdraws it (reject_by_consumer): support may not, twice is a 409.
+    const withdrawn = await check('POST', '/api/marketplace-orders/', {
+      as: 'admin',
+      body: {
+        ...order,
+        offering: link('marketplace-public-offerings', billable.uuid),
+        project: link('projects', billable.project_uuid),
+        attributes: { name: 'withdrawn', size: 1024 },
+      },
+    });
+    const withdrawnUuid = (withdrawn.body as { uuid: string }).uuid;
+    const reject = `/api/marketplace-orders/${withdrawnUuid}/reject_by_consumer/`;
+    expect((await check('POST', reject, { as: 'support' })).status).toBe(403);
+    expect((await check('POST', reject, { as: 'admin' })).status).toBe(200);
+    expect((await check('POST', reject, { as: 'admin' })).status).toBe(409);
 
     // The order makes a volume; its marketplace resource and history follow it to OK.
     backend.clock.advance(1000 + TIMING.firstTaskMs + TIMING.createPollStartMs);

@@ -11,13 +11,17 @@
 //
 // Test controls live under /__control/ (never under /api/): tokens, reset, expiring or rotating a
 // token, HTML 500 pages, holding a response until released, the clock (running, or manual and moved
-// by `advance`), and the log of requests received (method, URL, Authorization, Origin).
+// by `advance`), which Waldur it plays (`deployment?version=7.x|8.x|newer&zone=0|1&future=0|1`:
+// release, REQUIRE_AVAILABILITY_ZONE, a project starting in the future; across origins is the CORS
+// mode above, not a deployment setting here), and the log of requests received (method, URL,
+// Authorization, Origin).
 //
 //   tsx test/servers/waldur-server.ts --port 8091
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getResponse } from 'msw';
 import { DemoBackend } from '../../src/mocks/backend';
 import type { Clock } from '../../src/mocks/clock';
+import { deploymentFromQuery } from '../../src/mocks/deployment';
 import { createHandlers } from '../../src/mocks/handlers';
 import { DEMO_PERSONAS } from '../../src/mocks/seed/users';
 
@@ -101,7 +105,7 @@ function control(url: URL, res: ServerResponse) {
       );
     case '/__control/reset':
       clock.setManual(false);
-      backend = new DemoBackend({ clock });
+      backend = new DemoBackend({ clock }); // the default deployment (8.x) with the fresh seed
       handlers = createHandlers(backend, origin);
       corsMode = 'always';
       for (const release of [...held.values()].flat()) release();
@@ -134,6 +138,16 @@ function control(url: URL, res: ServerResponse) {
       clock.advance(Number(param('ms', '0')));
       backend.tick();
       return json({ ok: true });
+    case '/__control/deployment': {
+      const next = deploymentFromQuery(backend.deployment, url.searchParams);
+      if (!next) {
+        res.writeHead(400, { ...CORS, 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ version: ['One of 7.x, 8.x, newer.'] }));
+        return;
+      }
+      backend.deployment = next;
+      return json(next);
+    }
     case '/__control/cors':
       corsMode = param('mode') === 'nginx' ? 'nginx' : 'always';
       return json({ ok: true });

@@ -1,6 +1,7 @@
-// `/api/events/`: Waldur's event log (contract-lifecycle §5.1). `scope=<url>` gives an object's
-// feed (a marketplace resource's includes its volume's); without a scope, non-staff see nothing;
-// a scope the user cannot see gives an empty list, one that does not resolve a bare-list 400.
+// `/api/events/`: Waldur's event log (contract-lifecycle §5.1, corrected by §8). `scope=<url>`
+// gives an object's feed (a marketplace resource's includes its volume's); without a scope,
+// non-staff see nothing; a scope that does not resolve, or that the user cannot see, is a
+// bare-list 400.
 import { http } from 'msw';
 import type { DemoBackend, HandlerContext } from '../backend';
 import type { EventRecord } from '../db';
@@ -8,8 +9,13 @@ import { type ListSpec, listResponse } from '../list';
 import { serializeEvent } from '../marketplace-serializers';
 import { listError } from '../responses';
 
-/** The objects a `scope` URL names, and whether the user may see it; 400 if it names nothing. */
-function resolveScope(ctx: HandlerContext, value: string): { feed: Set<string>; visible: boolean } {
+/**
+ * The objects a `scope` URL names. `GenericRelatedField.to_internal_value` resolves it through
+ * `instance_from_url(url, user=user)`, whose queryset is filtered for the user
+ * (waldur_core/core/serializers.py, core/utils.py): an object the user may not see "does not
+ * exist" either, so the filter's empty-list branch (logging/filters.py) is never reached.
+ */
+function resolveScope(ctx: HandlerContext, value: string): Set<string> {
   const { db } = ctx;
   let path: string;
   try {
@@ -21,31 +27,27 @@ function resolveScope(ctx: HandlerContext, value: string): { feed: Set<string>; 
   const cannot = () => listError(`Can't restore object from url: ${value}`);
   if (!match) throw cannot();
   const [, collection, uuid] = match as unknown as [string, string, string];
-  const canSee = (projectUuid: string) => ctx.backend.canSee(ctx.user, projectUuid);
+  /** The object, if it exists and the user may see it. */
+  const seen = <T extends { uuid: string; project_uuid: string }>(items: T[]) => {
+    const item = items.find((x) => x.uuid === uuid);
+    if (!item || !ctx.backend.canSee(ctx.user, item.project_uuid)) throw cannot();
+    return item;
+  };
   switch (collection) {
-    case 'openstack-volumes': {
-      const volume = db.volumes.find((v) => v.uuid === uuid);
-      if (!volume) throw cannot();
-      return { feed: new Set([uuid]), visible: canSee(volume.project_uuid) };
-    }
+    case 'openstack-volumes':
+      seen(db.volumes);
+      return new Set([uuid]);
     case 'marketplace-resources': {
-      const resource = db.marketplace_resources.find((r) => r.uuid === uuid);
-      if (!resource) throw cannot();
       // A `ScopeMixin`: its scope's (the volume's) events are included.
-      const feed = new Set([uuid]);
-      if (resource.scope_uuid) feed.add(resource.scope_uuid);
-      return { feed, visible: canSee(resource.project_uuid) };
+      const resource = seen(db.marketplace_resources);
+      return new Set([uuid, ...(resource.scope_uuid ? [resource.scope_uuid] : [])]);
     }
-    case 'openstack-snapshots': {
-      const snapshot = db.snapshots.find((s) => s.uuid === uuid);
-      if (!snapshot) throw cannot();
-      return { feed: new Set([uuid]), visible: canSee(snapshot.project_uuid) };
-    }
-    case 'marketplace-orders': {
-      const order = db.orders.find((o) => o.uuid === uuid);
-      if (!order) throw cannot();
-      return { feed: new Set([uuid]), visible: canSee(order.project_uuid) };
-    }
+    case 'openstack-snapshots':
+      seen(db.snapshots);
+      return new Set([uuid]);
+    case 'marketplace-orders':
+      seen(db.orders);
+      return new Set([uuid]);
     default:
       throw cannot();
   }
@@ -69,9 +71,8 @@ function eventListSpec(ctx: HandlerContext): ListSpec<EventRecord> {
         param: 'scope',
         kind: 'custom',
         apply: (items, value) => {
-          const scope = resolveScope(ctx, value);
-          if (!scope.visible) return [];
-          return items.filter((e) => e.feed.some((uuid) => scope.feed.has(uuid)));
+          const feed = resolveScope(ctx, value);
+          return items.filter((e) => e.feed.some((uuid) => feed.has(uuid)));
         },
       },
       {

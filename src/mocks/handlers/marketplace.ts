@@ -1,11 +1,13 @@
 // The marketplace around a volume: the offerings a project can order from (each tied to a tenant,
 // with the tenant's quotas), a volume's marketplace resource, and its termination, which checks
-// the volume's own delete preconditions there and then (contract-lifecycle §2.1, §3.2).
+// the volume's own delete preconditions there and then (contract-lifecycle §2.1, §3.2), except on
+// a newer Waldur, which checks them when the order is processed (§8).
 import { http } from 'msw';
 import { skipsConsumerReview } from '../access';
 import type { DemoBackend, HandlerContext } from '../backend';
 import { terminateRequested } from '../callbacks';
 import { newOrderRecord, type OfferingRecord } from '../db';
+import { deleteProblem } from '../lifecycle';
 import { applyFields, type ListSpec, listResponse } from '../list';
 import { serializeMarketplaceResource, serializeOffering } from '../marketplace-serializers';
 import { conflict, json, listError, permissionDenied } from '../responses';
@@ -54,9 +56,6 @@ const getResource = (ctx: HandlerContext) =>
     ctx.backend.canSee(ctx.user, r.project_uuid),
   );
 
-/** `MarketplaceVolumeViewSet.destroy_validators`, run synchronously by terminate (all 409). */
-const DELETABLE_RUNTIME = ['available', 'error', 'error_restoring', 'error_extending', ''];
-
 async function terminate(ctx: HandlerContext) {
   const { db, backend, user } = ctx;
   const resource = getResource(ctx);
@@ -72,14 +71,12 @@ async function terminate(ctx: HandlerContext) {
       ['pending-consumer', 'pending-provider', 'executing'].includes(o.state),
   );
   if (pending) throw listError('Pending order for resource already exists.');
+  // Up to 8.x `validate_order` runs the volume's `destroy_validators` here (409). Newer Waldur's
+  // `VolumeDeleteProcessor.validate_order` does nothing ("Validation is done in delete_volume
+  // function", marketplace_openstack/processors.py): the order is accepted and ends erred.
   const volume = db.volumes.find((v) => v.uuid === resource.scope_uuid);
-  if (volume && volume.state !== 'ERRED') {
-    if (volume.state !== 'OK') throw conflict('Volume should be in OK state.');
-    if (!DELETABLE_RUNTIME.includes(volume.runtime_state))
-      throw conflict(`Valid runtime states for operation: ${DELETABLE_RUNTIME.join(', ')}.`);
-  }
-  if (volume && db.snapshots.some((s) => s.source_volume_uuid === volume.uuid))
-    throw conflict('Volume has dependent snapshots.');
+  const problem = volume && ctx.version !== 'newer' ? deleteProblem(db, volume) : null;
+  if (problem) throw conflict(problem);
 
   const offering = db.offerings.find((o) => o.uuid === resource.offering_uuid)!;
   const approved = skipsConsumerReview(db, user, offering, resource.project_uuid);
@@ -98,7 +95,7 @@ async function terminate(ctx: HandlerContext) {
   );
   db.orders.push(order);
   terminateRequested(db, backend.eventSource(), resource, order);
-  if (approved) backend.tasks.scheduleOrder(order);
+  if (approved) backend.dispatchApproved(order);
   backend.changed();
   return json({ order_uuid: order.uuid });
 }

@@ -7,6 +7,7 @@ import { canApproveOrders, skipsConsumerReview } from '../access';
 import type { DemoBackend, HandlerContext } from '../backend';
 import { resourceCreateRequested } from '../callbacks';
 import { type MarketplaceResourceRecord, newOrderRecord, newUuid, type OrderRecord } from '../db';
+import { descriptionMaxLength } from '../deployment';
 import { type ListSpec, listResponse, relationFilters } from '../list';
 import { serializeOrder } from '../marketplace-serializers';
 import { checkQuotas } from '../quotas';
@@ -84,7 +85,7 @@ function validateVolumeAttributes(
     : validateChar(errors, attributes, 'name', { required: true, maxLength: 150 });
   const description = validateChar(errors, attributes, 'description', {
     allowBlank: true,
-    maxLength: 4096,
+    maxLength: descriptionMaxLength(ctx),
   });
   let size: number | undefined;
   const rawSize = attributes.size;
@@ -124,6 +125,14 @@ function validateVolumeAttributes(
     throw new DrfError(400, {
       size: [`Volume size should be equal or greater than ${image.min_disk} for selected image`],
     });
+  // `REQUIRE_AVAILABILITY_ZONE` (a deployment setting): the serializer's last check, and only for
+  // a tenant that has zones (waldur_openstack/serializers.py `VolumeSerializer.validate`).
+  if (
+    !zone &&
+    ctx.backend.deployment.requireAvailabilityZone &&
+    db.availability_zones.some((z) => z.tenant_uuid === tenantUuid)
+  )
+    throw new DrfError(400, { non_field_errors: ['Availability zone is mandatory.'] });
   return { name: name!, description: description ?? '', size, type, zone, image };
 }
 
@@ -210,7 +219,7 @@ async function createOrder(ctx: HandlerContext) {
   );
   db.orders.push(order);
   resourceCreateRequested(db, backend.eventSource(), resource);
-  if (approved) backend.tasks.scheduleOrder(order);
+  if (approved) backend.dispatchApproved(order);
   backend.changed();
   const body = serializeOrder(ctx, order, { created: true });
   return json(body, 201, { Location: String(body.url) });
@@ -227,6 +236,23 @@ function approve(ctx: HandlerContext) {
     throw conflict('Valid states for operation: pending-consumer.');
   ctx.backend.approveOrder(order, ctx.user);
   // Waldur's view answers an empty 200 (the schema's `{"detail": …}` was never sent).
+  return new Response(null, { status: 200 });
+}
+
+/**
+ * `reject_by_consumer` (marketplace/views.py, permissions.py `user_can_reject_order_as_consumer`):
+ * the order's own author may withdraw it, and so may whoever may review it; then the state check
+ * (409), and an order reviewed already is a 400. Waldur answers an empty 200.
+ */
+function reject(ctx: HandlerContext) {
+  const order = getOrder(ctx);
+  if (order.created_by !== ctx.user.uuid && !canApproveOrders(ctx.db, ctx.user, order.project_uuid))
+    throw permissionDenied();
+  if (order.state !== 'pending-consumer')
+    throw conflict('Valid states for operation: pending-consumer.');
+  if (order.consumer_reviewed_by)
+    throw new DrfError(400, ['Order is already reviewed by consumer.']);
+  ctx.backend.rejectOrder(order.uuid, ctx.user.username);
   return new Response(null, { status: 200 });
 }
 
@@ -265,6 +291,7 @@ export function orderHandlers(backend: DemoBackend, origin: string) {
       backend.handler((ctx) => json(serializeOrder(ctx, getOrder(ctx)))),
     ),
     http.post(`${base}/:uuid/approve_by_consumer/`, backend.handler(approve)),
+    http.post(`${base}/:uuid/reject_by_consumer/`, backend.handler(reject)),
     http.post(`${base}/:uuid/cancel/`, backend.handler(cancel)),
   ];
 }

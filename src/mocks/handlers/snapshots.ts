@@ -9,6 +9,7 @@ import {
   type SnapshotRecord,
   type VolumeRecord,
 } from '../db';
+import { descriptionMaxLength } from '../deployment';
 import { VOLUME_CATEGORY } from '../lifecycle';
 import { type ListSpec, relationFilters } from '../list';
 import { checkQuotas } from '../quotas';
@@ -66,7 +67,7 @@ async function update(ctx: HandlerContext) {
   });
   const description = validateChar(errors, data, 'description', {
     allowBlank: true,
-    maxLength: 4096,
+    maxLength: descriptionMaxLength(ctx),
   });
   errors.throwIfAny();
   if (name !== undefined) snapshot.name = name;
@@ -75,8 +76,8 @@ async function update(ctx: HandlerContext) {
     snapshot.kept_until =
       typeof data.kept_until === 'string' ? isoMicro(Date.parse(data.kept_until)) : null;
   }
-  snapshot.modified = ctx.backend.now();
-  ctx.backend.changed();
+  // UpdateExecutor: the 200 already says UPDATE_SCHEDULED (`pre_apply`), then UPDATING → OK.
+  ctx.backend.tasks.scheduleSnapshotUpdate(snapshot);
   return json(serializeSnapshot(ctx, snapshot));
 }
 
@@ -91,7 +92,9 @@ async function restore(ctx: HandlerContext) {
   const data = await backend.readJson(ctx.request);
   const errors = new FieldErrors();
   const name = validateChar(errors, data, 'name', { required: true, maxLength: 150 });
-  const description = validateChar(errors, data, 'description', { maxLength: 4096 });
+  const description = validateChar(errors, data, 'description', {
+    maxLength: descriptionMaxLength(ctx),
+  });
   errors.throwIfAny();
   const source = db.volumes.find((v) => v.uuid === snapshot.source_volume_uuid);
   const type = db.volume_types.find((t) => t.uuid === source?.type_uuid);

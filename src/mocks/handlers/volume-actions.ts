@@ -4,6 +4,7 @@
 import type { HandlerContext } from '../backend';
 import { isoMicro } from '../clock';
 import { newResourceRecord, type SnapshotRecord } from '../db';
+import { descriptionMaxLength } from '../deployment';
 import { checkQuotas } from '../quotas';
 import { conflict, json, listError } from '../responses';
 import { serializeSnapshot } from '../serializers';
@@ -165,7 +166,7 @@ export async function snapshot(ctx: HandlerContext) {
   const name = validateChar(errors, data, 'name', { required: true, maxLength: 150 });
   const description = validateChar(errors, data, 'description', {
     allowBlank: true,
-    maxLength: 4096,
+    maxLength: descriptionMaxLength(ctx),
   });
   let keptUntil: string | null = null;
   if ('kept_until' in data && data.kept_until !== null) {

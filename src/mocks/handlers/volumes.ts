@@ -1,6 +1,7 @@
 import { http } from 'msw';
 import type { DemoBackend, HandlerContext } from '../backend';
 import type { VolumeRecord } from '../db';
+import { descriptionMaxLength } from '../deployment';
 import { volumeErredOnBackend } from '../history';
 import { removeVolume } from '../lifecycle';
 import { type ListSpec, relationFilters } from '../list';
@@ -76,7 +77,7 @@ async function update(ctx: HandlerContext) {
   const name = validateChar(errors, data, 'name', { required: !partial, maxLength: 150 });
   const description = validateChar(errors, data, 'description', {
     allowBlank: true,
-    maxLength: 4096,
+    maxLength: descriptionMaxLength(ctx),
   });
   const bootable = validateBoolean(errors, data, 'bootable');
   errors.throwIfAny();

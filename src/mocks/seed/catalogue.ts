@@ -38,6 +38,15 @@ export const ZERO_QUOTA_TENANT = 5;
 /** Index of the tenant that maps Nova zones to Cinder zones, so attach can meet a zone error. */
 export const ZONED_TENANT = 4;
 
+/**
+ * Index of the project whose start the demo can move into the future (the deployment switch
+ * `futureProjectStart`): the project admin and the member persona both order there without review.
+ */
+export const FUTURE_PROJECT = 2;
+
+/** Every tenant's `default_volume_type_name`: the cheap tier, not the first type listed. */
+export const DEFAULT_VOLUME_TYPE = 'hdd';
+
 export const VOLUME_TYPES = [
   { name: 'ssd', description: 'Replicated SSD (Ceph, 3 copies)' },
   { name: 'hdd', description: 'Capacity HDD for archives' },

@@ -9,7 +9,15 @@ import type {
   TenantRecord,
   VolumeTypeRecord,
 } from '../db';
-import { CUSTOMERS, DAY, GIB, PROJECTS, VOLUME_TYPES, ZONED_TENANT } from './catalogue';
+import {
+  CUSTOMERS,
+  DAY,
+  DEFAULT_VOLUME_TYPE,
+  GIB,
+  PROJECTS,
+  VOLUME_TYPES,
+  ZONED_TENANT,
+} from './catalogue';
 import type { SeedContext } from './context';
 
 export type Organisations = Pick<
@@ -53,6 +61,7 @@ export function seedOrganisations({ random, ago }: SeedContext): Organisations {
       index === ZONED_TENANT
         ? ({ nova: 'nova', 'zone-b': 'zone-b' } as Record<string, string>)
         : {},
+    default_volume_type_name: DEFAULT_VOLUME_TYPE,
   }));
 
   const volume_types: VolumeTypeRecord[] = [];
