@@ -10,6 +10,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { clearAllDrafts } from '@/features/volumes/state/drafts';
 import { resetOperations } from '@/features/volumes/state/operations';
+import { resetLimits } from '@/lib/server-limits';
 import { resetSavedViews } from '@/features/volumes/state/saved-views';
 import { codeLoadsSettled } from '@/lib/code-loads';
 import { clearNotices } from '@/lib/notifications';
@@ -136,6 +137,7 @@ afterEach(async () => {
   await Promise.all(pending.splice(0));
   clearNotices();
   resetOperations();
+  resetLimits();
   clearAllDrafts();
   if (inBrowserLike) {
     resetSavedViews();

@@ -4,6 +4,36 @@
 import { createContext, useContext } from 'react';
 import type { DemoPersona } from './session';
 
+/**
+ * Which Waldur the demo plays (contract-lifecycle §8): the release, and the deployment settings
+ * that change what the console meets. Kept per browser; tests set it on the backend directly.
+ */
+export interface DemoDeployment {
+  /**
+   * `8.x` (the default): the current schema. `7.x`: a 2024 server (no `customer_uuid` on
+   * resources, the old state spelling, descriptions of at most 2,000 characters, delete checked
+   * at once with a 409). `newer`: delete checked in the background (the Terminate order ends
+   * `erred` with the reason).
+   */
+  version: '7.x' | '8.x' | 'newer';
+  /** `REQUIRE_AVAILABILITY_ZONE`: an order without a zone is refused. */
+  requireAvailabilityZone: boolean;
+  /**
+   * Across origins behind mastermind's stock nginx: every 202, 4xx and 5xx reaches the page as a
+   * network error (the work is done all the same).
+   */
+  acrossOrigins: boolean;
+  /** One project starts in the future: its orders wait in `pending-project` until then. */
+  futureProjectStart: boolean;
+}
+
+export const DEFAULT_DEPLOYMENT: DemoDeployment = {
+  version: '8.x',
+  requireAvailabilityZone: false,
+  acrossOrigins: false,
+  futureProjectStart: false,
+};
+
 export interface DemoControls {
   personas: DemoPersona[];
   reset(): void;
@@ -14,6 +44,11 @@ export interface DemoControls {
   /** How fast operations run: like Waldur, fast, or (in tests) moved by hand. */
   speed(): 'waldur' | 'fast' | 'manual';
   setSpeed(speed: 'waldur' | 'fast'): void;
+  /** Which Waldur the demo plays, and how it is deployed. */
+  deployment(): DemoDeployment;
+  setDeployment(change: Partial<DemoDeployment>): void;
+  /** The project `futureProjectStart` moves (its name, for the menu's words). */
+  futureProjectName: string;
 }
 
 export const DemoContext = createContext<DemoControls | null>(null);

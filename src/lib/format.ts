@@ -72,6 +72,26 @@ export function formatDateTime(
   return `${day}, ${time} ${utcOffset(offsetMinutes)}`;
 }
 
+/**
+ * "3 Jan 2027": a calendar date. A bare `YYYY-MM-DD` (Waldur's `date` fields) is that day wherever
+ * the reader is; a date-time is its day in the browser's time zone.
+ */
+export function formatDate(value: string): string {
+  const bare = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = bare ? null : parseDate(value);
+  if (bare) return `${Number(bare[3])} ${MONTHS[Number(bare[2]) - 1]} ${bare[1]}`;
+  if (!date) return value;
+  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+}
+
+/** Whether a calendar date (`YYYY-MM-DD`) or a date-time is still to come. */
+export function isFutureDate(value: string, now: number = Date.now()): boolean {
+  const bare = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  // A bare date starts at the reader's midnight: "today" has started already.
+  const at = bare ? new Date(`${value}T00:00:00`).getTime() : (parseDate(value)?.getTime() ?? NaN);
+  return at > now;
+}
+
 /** "5 s", "2 min", for "updated N ago" labels. */
 export function formatAge(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));

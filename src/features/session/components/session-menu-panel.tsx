@@ -3,9 +3,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Button } from '@/components/button';
+import { CorsNoticeIfHidden } from '@/components/cors-notice';
 import { currentUserQuery } from '@/lib/current-user';
-import { type DemoControls, useDemo } from '@/lib/demo-controls';
+import { type DemoControls, type DemoDeployment, useDemo } from '@/lib/demo-controls';
 import { notify } from '@/lib/notifications';
+import { resetLimits } from '@/lib/server-limits';
 import { sessionStore, useSession } from '@/lib/session';
 
 const SPEEDS = [
@@ -44,6 +46,80 @@ function DemoSpeedPicker({ demo }: { demo: DemoControls }) {
   );
 }
 
+const VERSIONS = [
+  { id: '8.x', label: 'Waldur 8.x', description: 'the current release' },
+  {
+    id: '7.x',
+    label: 'Waldur 7.x (2024)',
+    description: 'no customer_uuid, old state names, 2,000-character descriptions',
+  },
+  { id: 'newer', label: 'Newer Waldur', description: 'checks a deletion in the background' },
+] as const;
+
+/**
+ * Which Waldur the demo plays, and how it is deployed (contract-lifecycle §8): so that each kind of
+ * deployment the console must work with can be tried here. The console forgets what it read.
+ */
+function DemoDeploymentPicker({ demo }: { demo: DemoControls }) {
+  const queryClient = useQueryClient();
+  const [deployment, setDeployment] = useState(demo.deployment());
+  const change = (next: Partial<DemoDeployment>, title: string) => {
+    demo.setDeployment(next);
+    setDeployment(demo.deployment());
+    resetLimits();
+    queryClient.clear();
+    notify({ kind: 'info', title });
+  };
+  const toggles = [
+    {
+      key: 'requireAvailabilityZone',
+      label: 'Require an availability zone on orders',
+    },
+    { key: 'acrossOrigins', label: 'Across origins, behind stock nginx (errors hidden)' },
+    { key: 'futureProjectStart', label: `Project ${demo.futureProjectName} starts next month` },
+  ] as const;
+  return (
+    <>
+      <fieldset className="persona-picker">
+        <legend>Waldur behaves like</legend>
+        {VERSIONS.map((option) => (
+          <label key={option.id} className="radio">
+            <input
+              type="radio"
+              name="demo-version"
+              value={option.id}
+              checked={deployment.version === option.id}
+              onChange={() => change({ version: option.id }, `The demo now plays ${option.label}`)}
+            />
+            <span>
+              {option.label}
+              <span className="muted"> · {option.description}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="persona-picker">
+        <legend>Deployment</legend>
+        {toggles.map((toggle) => (
+          <label key={toggle.key} className="checkbox">
+            <input
+              type="checkbox"
+              checked={deployment[toggle.key]}
+              onChange={(event) =>
+                change(
+                  { [toggle.key]: event.target.checked },
+                  `${toggle.label}: ${event.target.checked ? 'on' : 'off'}`,
+                )
+              }
+            />
+            {toggle.label}
+          </label>
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
 /** One entry of the account menu. */
 function MenuItem({ onClick, children }: { onClick: () => void; children: ReactNode }) {
   return (
@@ -61,6 +137,7 @@ export function SessionMenuPanel({ close }: { close: () => void }) {
   return (
     <div className="menu-panel">
       {user?.email ? <p className="menu-panel__meta">{user.email}</p> : null}
+      <CorsNoticeIfHidden forStaff={Boolean(user?.is_staff)} />
       {session.kind === 'demo' && demo ? (
         <>
           <fieldset className="persona-picker">
@@ -86,6 +163,7 @@ export function SessionMenuPanel({ close }: { close: () => void }) {
             ))}
           </fieldset>
           <DemoSpeedPicker demo={demo} />
+          <DemoDeploymentPicker demo={demo} />
           <fieldset className="menu-panel__group">
             <legend className="visually-hidden">Demo backend</legend>
             <MenuItem

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Popover } from '@/components/popover';
+import { isCrossOrigin, useCorsDiagnosis } from '@/lib/cors-check';
 import { currentUserQuery, displayName } from '@/lib/current-user';
+import { useDemo } from '@/lib/demo-controls';
 import { useSession } from '@/lib/session';
 
 const SessionMenuPanel = lazy(() =>
@@ -41,7 +43,14 @@ export function DataSource() {
 /** The signed-in user; sign-out for Waldur, persona switching and demo tools in demo mode. */
 export function SessionMenu() {
   const session = useSession();
+  const demo = useDemo();
   const { data: user } = useQuery({ ...currentUserQuery(), enabled: Boolean(session.token) });
+  // Across origins (or the demo playing it), whether Waldur's error answers reach the console.
+  const acrossOrigins =
+    session.kind === 'demo'
+      ? Boolean(demo?.deployment().acrossOrigins)
+      : isCrossOrigin(session.apiUrl);
+  const cors = useCorsDiagnosis(session.apiUrl, Boolean(session.token && user) && acrossOrigins);
   if (!session.token) return null;
   const role = roleLabel(user);
 
@@ -54,6 +63,12 @@ export function SessionMenu() {
           <span className="visually-hidden">Account: </span>
           <span className="user-button__name">{displayName(user)}</span>
           {role ? <span className="badge badge--neutral">{role}</span> : null}
+          {cors === 'errors-hidden' ? (
+            <span className="badge badge--warning">
+              <span aria-hidden="true">!</span>
+              <span className="visually-hidden">, a deployment problem: see this menu</span>
+            </span>
+          ) : null}
           <span aria-hidden="true">▾</span>
         </>
       }

@@ -5,12 +5,13 @@ import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect } from 'react';
 import { ApiError } from '@/lib/api-error';
 import { notify } from '@/lib/notifications';
+import { directoryQueries } from '../api/directory';
 import { volumeKeys } from '../api/keys';
 import { invalidateAfterOrder, orderQueries } from '../api/lifecycle';
 import { snapshotQueries } from '../api/snapshots';
 import { volumeQueries } from '../api/volumes';
 import { dropFollowUp, runFollowUp } from '../hooks/use-volume-action';
-import { awaitedApprover, isOrderPending, type Order } from '../model/lifecycle';
+import { isOrderPending, type Order, orderWait } from '../model/lifecycle';
 import { LIVE_MIN_MS } from '../model/live';
 import type { Volume } from '../model/schemas';
 import { needsRefresh } from '../model/states';
@@ -68,13 +69,24 @@ function finish(
   );
 }
 
+/** What a pending order waits for; a project's start date is read (once) when that is it. */
+export async function describeWait(queryClient: QueryClient, order: Order): Promise<string> {
+  if (order.state !== 'pending-project' || !order.project_uuid) return orderWait(order);
+  const project = await queryClient
+    .fetchQuery(directoryQueries.one('projects', order.project_uuid))
+    .catch(() => null);
+  const start = project?.start_date;
+  return orderWait(order, typeof start === 'string' ? start : null);
+}
+
 /** What an order's state means for the tray (contract-lifecycle §2.6–2.7, §3.3). */
 function followOrder(queryClient: QueryClient, operation: Operation, order: Order, at: number) {
   const isCreate = order.type !== 'Terminate';
   if (isOrderPending(order.state)) {
-    const awaiting = awaitedApprover(order);
-    if (operation.status !== 'waiting' || operation.awaiting !== awaiting)
-      updateOperation(operation.id, { status: 'waiting', awaiting });
+    void describeWait(queryClient, order).then((awaiting) => {
+      if (operation.status !== 'waiting' || operation.awaiting !== awaiting)
+        updateOperation(operation.id, { status: 'waiting', awaiting });
+    });
     return;
   }
   if (order.state === 'executing') {
@@ -90,7 +102,10 @@ function followOrder(queryClient: QueryClient, operation: Operation, order: Orde
     }
     return;
   }
-  invalidateAfterOrder(queryClient);
+  invalidateAfterOrder(
+    queryClient,
+    isCreate ? (order.resource_uuid ?? undefined) : operation.volumeUuid || undefined,
+  );
   if (order.state === 'done') {
     finish(queryClient, operation, 'ok', at, {
       volumeUuid: isCreate ? (order.resource_uuid ?? undefined) : undefined,

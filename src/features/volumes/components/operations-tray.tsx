@@ -111,13 +111,30 @@ function PullButton({ operation }: { operation: Operation }) {
   );
 }
 
-/** An approver's buttons on an order that waits for approval: approve it, or reject it. */
+/**
+ * The buttons on an order that waits for approval: an approver approves or rejects it; its author
+ * may withdraw it (Waldur's `reject_by_consumer` takes both: the author, or who may review).
+ */
 function ReviewButtons({ operation }: { operation: Operation }) {
   const queryClient = useQueryClient();
   const { data: user } = useQuery(currentUserQuery());
   const { target } = operation;
-  if (target.kind !== 'order' || !canApproveOrder(user, operation.customerUuid)) return null;
+  if (target.kind !== 'order' || !user) return null;
   const name = operation.volumeName;
+  if (!canApproveOrder(user, operation.customerUuid)) {
+    if (!operation.placedBy || operation.placedBy !== user.uuid) return null;
+    return (
+      <WriteButton
+        variant="secondary"
+        what={`withdrawal of the order for ${name}`}
+        done={`Order for ${name} withdrawn`}
+        failure={`Could not withdraw the order for ${name}`}
+        make={async () => reviewOrderWrite(queryClient, target.uuid, 'reject')}
+      >
+        Withdraw<span className="visually-hidden"> the order for {name}</span>
+      </WriteButton>
+    );
+  }
   return (
     <div className="operation__review">
       <WriteButton
@@ -171,7 +188,7 @@ function OperationItem({ operation, now }: { operation: Operation; now: number }
       </p>
       {operation.status === 'waiting' ? (
         <div className="operation__waiting">
-          <p>Waits for {operation.awaiting ?? 'approval'}. Waldur cannot cancel volume orders.</p>
+          <p>Waits for {operation.awaiting ?? 'approval'}.</p>
           <ReviewButtons operation={operation} />
         </div>
       ) : null}

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { Options, Select } from '@/components/select';
 import { QueryErrorState } from '@/components/status';
 import { RelativeTime } from '@/components/time';
+import { ApiError } from '@/lib/api-error';
 import { currentUserQuery } from '@/lib/current-user';
 import { api } from '@/lib/session';
 import { historyQueries, orderQueries } from '../api/lifecycle';
@@ -31,6 +32,18 @@ export function historyScope(volume: Volume) {
   return volume.marketplace_resource_uuid
     ? api().url(`api/marketplace-resources/${volume.marketplace_resource_uuid}`)
     : api().url(`api/openstack-volumes/${volume.uuid}`);
+}
+
+/**
+ * Waldur answers 400 `["Can't restore object from url: …"]` for a `scope` this user may not see
+ * (the scope is resolved through the user's own querysets: contract-lifecycle §8).
+ */
+export function isHiddenScope(error: unknown) {
+  return (
+    error instanceof ApiError &&
+    error.status === 400 &&
+    error.generalMessages.some((m) => m.startsWith("Can't restore object from url"))
+  );
 }
 
 /** The volume's history, first page, as the History section and the error notice share it. */
@@ -73,6 +86,14 @@ export function VolumeHistory({ volume }: { volume: Volume }) {
   const canFilter = Boolean(user.data?.is_staff || user.data?.is_support);
 
   if (history.isError && !history.data) {
+    if (isHiddenScope(history.error)) {
+      return (
+        <p className="muted">
+          This history is not visible to you: Waldur does not show the events of this volume’s
+          marketplace resource to your account.
+        </p>
+      );
+    }
     return <QueryErrorState title="Could not load the history" query={history} />;
   }
   const events = history.data?.pages.flatMap((page) => page.items) ?? [];

@@ -1,5 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { Callout } from '@/components/status';
 import { RelativeTime } from '@/components/time';
+import { orderQueries } from '../api/lifecycle';
+import { snapshotQueries } from '../api/snapshots';
 import { isFailureEvent } from '../model/lifecycle';
 import type { Volume } from '../model/schemas';
 import {
@@ -11,6 +14,7 @@ import {
   runtimeStateLabel,
   stateLabel,
 } from '../model/states';
+import { SnapshotNames } from './snapshot-names';
 import { useVolumeHistory } from './volume-history';
 
 /** The newest failure in the volume's history: what failed, and when. */
@@ -89,6 +93,46 @@ export function ProgressNotice({ volume }: { volume: Volume }) {
         State {stateLabel(volume.state)} · runtime {runtimeStateLabel(volume.runtime_state)}. This
         page refreshes by itself until it finishes.
       </p>
+    </Callout>
+  );
+}
+
+/**
+ * A deletion that Waldur accepted and then refused: a newer Waldur checks a volume's delete
+ * preconditions in the background, so the Terminate order ends `erred` with the reason ("Volume
+ * has dependent snapshots.") where a 2024 one answered 409 (contract-lifecycle §8). Said here with
+ * the same remedy the 409 gets, as long as that order is the newest deletion of the volume.
+ */
+export function FailedDeletionNotice({ volume }: { volume: Volume }) {
+  const resource = volume.marketplace_resource_uuid;
+  const orders = useQuery({
+    ...orderQueries.byResource(resource ?? ''),
+    enabled: Boolean(resource),
+  });
+  const snapshots = useQuery({
+    ...snapshotQueries.byVolume(volume.uuid),
+    enabled: Boolean(resource),
+  });
+  const deletion = orders.data?.items.find((order) => order.type === 'Terminate');
+  if (!deletion || deletion.state !== 'erred' || volume.state?.startsWith('DELETI')) return null;
+  const blocking = snapshots.data?.items ?? [];
+  return (
+    <Callout tone="warning" role="status" title="Waldur did not delete this volume">
+      <p>
+        The deletion requested <RelativeTime value={deletion.created} /> failed:{' '}
+        <span className="error-text">{deletion.error_message || 'Waldur gave no reason.'}</span>
+      </p>
+      {blocking.length > 0 ? (
+        <>
+          <p>Waldur keeps a volume that has snapshots. Delete or keep them first:</p>
+          <SnapshotNames snapshots={blocking} linked />
+        </>
+      ) : (
+        <p>
+          The volume itself is {stateLabel(volume.state)}; what stood in the way may be gone now.
+          Delete it again when it is OK and detached.
+        </p>
+      )}
     </Callout>
   );
 }

@@ -134,9 +134,7 @@ describe('New volume', () => {
 
     const tray = await screen.findByRole('complementary', { name: 'Operations' });
     await user.click(within(tray).getByRole('button', { name: /^Operations/ }));
-    expect(
-      within(tray).getByText('Waiting', { selector: '.badge' }),
-    ).toBeInTheDocument();
+    expect(within(tray).getByText('Waiting', { selector: '.badge' })).toBeInTheDocument();
     expect(
       within(tray).getByText(/Waits for approval by an owner of Alpha Research Institute/),
     ).toBeInTheDocument();

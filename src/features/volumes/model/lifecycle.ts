@@ -38,6 +38,7 @@ export const orderSchema = z.looseObject({
     'error_message',
     'created',
     'completed_at',
+    'created_by',
     'created_by_username',
     'created_by_full_name',
     'consumer_reviewed_by_username',

@@ -15,7 +15,7 @@ import { SnapshotList } from '../components/snapshot-list';
 import { StateBadge } from '../components/state-badge';
 import { SupportPanel } from '../components/support-panel';
 import { VolumeHistory } from '../components/volume-history';
-import { ErredNotice, ProgressNotice } from '../components/volume-notices';
+import { ErredNotice, FailedDeletionNotice, ProgressNotice } from '../components/volume-notices';
 import { Marketplace, Organisation, Overview } from '../components/volume-sections';
 import { DialogHost } from '../dialogs/dialog-host';
 import { useSettleAnnouncements } from '../hooks/use-settle-announcements';
@@ -91,7 +91,11 @@ function VolumeDetail({ uuid }: { uuid: string }) {
             {volume.name || <span className="muted">(unnamed volume)</span>}
           </h1>
           <div className="detail-header__meta">
-            {volume.state !== undefined ? <StateBadge volume={volume} /> : null}
+            {notFound ? (
+              <span className="badge badge--neutral">Gone</span>
+            ) : volume.state !== undefined ? (
+              <StateBadge volume={volume} />
+            ) : null}
             {volume.size !== undefined ? (
               <span className="num">{formatSize(volume.size)}</span>
             ) : null}
@@ -105,7 +109,7 @@ function VolumeDetail({ uuid }: { uuid: string }) {
         </div>
         <LiveStatus
           query={query}
-          inProgress={needsRefresh(volume) ? 1 : 0}
+          inProgress={!notFound && needsRefresh(volume) ? 1 : 0}
           stale={isPlaceholderData}
         />
       </header>
@@ -130,8 +134,13 @@ function VolumeDetail({ uuid }: { uuid: string }) {
       ) : null}
 
       <div className="detail-notices">
-        <ErredNotice volume={volume} />
-        <ProgressNotice volume={volume} />
+        {notFound ? null : (
+          <>
+            <ErredNotice volume={volume} />
+            <ProgressNotice volume={volume} />
+            <FailedDeletionNotice volume={volume} />
+          </>
+        )}
       </div>
 
       <div className="detail-grid">

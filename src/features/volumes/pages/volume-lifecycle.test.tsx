@@ -127,6 +127,7 @@ describe('History', () => {
     await waitFor(() =>
       expect(requestsTo('/api/events/').at(-1)!.getAll('event_type')).toEqual([
         'marketplace_order_approved',
+        'marketplace_order_rejected',
         'marketplace_order_completed',
         'marketplace_order_failed',
       ]),

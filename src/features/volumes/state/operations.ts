@@ -46,6 +46,8 @@ export interface Operation {
   awaiting?: string;
   /** The order's customer, to tell whether this user may approve it. */
   customerUuid?: string;
+  /** Who placed the order (a user UUID): its author may withdraw it while it waits. */
+  placedBy?: string;
   submittedAt: number;
   status: OperationStatus;
   finishedAt?: number;

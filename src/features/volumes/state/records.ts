@@ -85,6 +85,7 @@ export function recordOrder(order: Order, name: string, answerLost = false) {
     volumeName: name,
     target: { kind: 'order', uuid: order.uuid, name },
     customerUuid: order.customer_uuid ?? undefined,
+    placedBy: uuidFromUrl(order.created_by) ?? undefined,
     status: order.state?.startsWith('pending-') ? 'waiting' : 'scheduled',
     message: withLostNote(
       order.offering_name ? `In ${order.offering_name.replace(/^Volume in /, '')}` : undefined,

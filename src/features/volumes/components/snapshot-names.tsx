@@ -1,0 +1,34 @@
+// A list of snapshots by name, each linked to its page, with its state: what stands in the way of
+// deleting a volume, or goes with it when it is unlinked.
+import { Link } from 'react-router';
+import type { Snapshot } from '../model/schemas';
+import { stateLabel } from '../model/states';
+
+/** A volume's snapshots by name and state; linked when `linked` or `onOpen` is given. */
+export function SnapshotNames({
+  snapshots,
+  onOpen,
+  linked = Boolean(onOpen),
+}: {
+  snapshots: Snapshot[];
+  /** Called when a link is followed (a dialog closes). */
+  onOpen?: () => void;
+  linked?: boolean;
+}) {
+  return (
+    <ul className="compact-list">
+      {snapshots.map((snapshot) => (
+        <li key={snapshot.uuid}>
+          {linked ? (
+            <Link to={`/snapshots/${snapshot.uuid}`} onClick={onOpen}>
+              {snapshot.name}
+            </Link>
+          ) : (
+            snapshot.name
+          )}{' '}
+          <span className="muted">({stateLabel(snapshot.state)})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

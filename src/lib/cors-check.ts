@@ -1,0 +1,74 @@
+// Across origins, whether Waldur's error answers reach the console at all.
+//
+// Mastermind's stock nginx adds its CORS headers without `always`, so only 200, 201, 204, 206 and
+// 3xx answers carry them (contract-lifecycle §6 E1, §8). A console on another origin then sees every
+// 202 (an accepted action, a scheduled deletion) and every 4xx and 5xx (a quota refusal, a 409) as
+// a network failure. The console copes (src/lib/writes.ts: a lost answer is re-read, never resent),
+// but a user meeting "no answer came back" for a plain refusal deserves to know why.
+//
+// So, once per session, after `/api/users/me/` was readable: one harmless request that must answer
+// 404 with a JSON `detail` (a volume with the zero UUID). Readable: errors get through. A network
+// failure where the previous request succeeded: this Waldur's web server drops CORS headers on its
+// errors. Anything else says nothing either way.
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import * as z from 'zod/mini';
+import { isApiError } from './api-error';
+import { whenIdle } from './code-loads';
+import type { HttpClient } from './http';
+import { api } from './session';
+
+export type CorsDiagnosis = 'errors-readable' | 'errors-hidden' | 'inconclusive';
+
+const PROBE = 'api/openstack-volumes/00000000000000000000000000000000';
+
+export async function diagnoseCors(client: HttpClient): Promise<CorsDiagnosis> {
+  try {
+    await client.get(PROBE, z.unknown());
+    return 'inconclusive';
+  } catch (error) {
+    if (!isApiError(error)) throw error;
+    if (error.isNotFound) return 'errors-readable';
+    if (error.kind === 'network') return 'errors-hidden';
+    return 'inconclusive';
+  }
+}
+
+/** Whether the API is on another origin than the console (the only case where CORS applies). */
+export function isCrossOrigin(apiUrl: string | null | undefined, here = window.location.origin) {
+  if (!apiUrl) return false;
+  try {
+    return new URL(apiUrl).origin !== here;
+  } catch {
+    return false;
+  }
+}
+
+const corsQuery = (apiUrl: string) =>
+  queryOptions({
+    queryKey: ['cors-check', apiUrl] as const,
+    queryFn: () => diagnoseCors(api()),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+
+/**
+ * Runs the check once per API URL, when the page is idle (never on the way to the first row), if
+ * `applies`: signed in, `/api/users/me/` read, and the API on another origin. Returns what it
+ * found; `undefined` until then or when it does not apply.
+ */
+export function useCorsDiagnosis(apiUrl: string | null, applies: boolean) {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => (applies ? whenIdle(() => setIdle(true), 3_000, 500) : undefined), [applies]);
+  const query = useQuery({
+    ...corsQuery(apiUrl ?? ''),
+    enabled: Boolean(apiUrl) && applies && idle,
+  });
+  return applies ? query.data : undefined;
+}
+
+/** What the check found, if it ran (for a form whose answer was lost): read only, never runs it. */
+export function useKnownCorsDiagnosis(apiUrl: string | null) {
+  return useQuery({ ...corsQuery(apiUrl ?? ''), enabled: false }).data;
+}
