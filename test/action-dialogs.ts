@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
 import { loadDialog } from '@/features/volumes/state/dialogs';
 import { renderApp } from './render-app';
-import { contract, sentRequests } from './setup';
+import { contract, getBackend, sentRequests } from './setup';
 
 /** The volume's page, with the action's dialog open. */
 export async function openAction(
@@ -41,4 +41,28 @@ export function expectMatchesContract(
   expect(contract.validateRequest(request!.method, request!.url.pathname, request!.body)).toEqual(
     [],
   );
+}
+
+/**
+ * "New volume" opened from the list filtered by the project of the `tenantIndex`th tenant: the
+ * project comes from the filter, and its one offering is chosen for the user.
+ */
+export async function openCreateForm(
+  options: Parameters<typeof renderApp>[1] = {},
+  tenantIndex = 0,
+) {
+  const db = getBackend().db;
+  const tenant = db.tenants[tenantIndex]!;
+  const project = db.projects.find((p) => p.uuid === tenant.project_uuid)!;
+  const app = renderApp(`/volumes?project=${project.uuid}`, options);
+  await app.user.click(await screen.findByRole('button', { name: 'New volume' }));
+  await loadDialog('create');
+  const dialog = await screen.findByRole('dialog', { name: 'New volume' });
+  await waitFor(() =>
+    expect(within(dialog).getByRole('combobox', { name: 'Where (required)' })).toHaveValue(
+      db.offerings.find((o) => o.tenant_uuid === tenant.uuid && o.type === 'OpenStack.Volume')!
+        .uuid,
+    ),
+  );
+  return { ...app, dialog, tenant, project };
 }

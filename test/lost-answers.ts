@@ -6,13 +6,19 @@ import { createHandlers } from '@/mocks/handlers';
 import { TEST_ORIGIN } from '@/mocks/node';
 import { getBackend, server } from './setup';
 
-/** Loses the answers to every request to `path` until `stop()`; `reachWaldur` says whether the
- * backend processes the request first. */
-export function loseAnswersTo(path: string, { reachWaldur }: { reachWaldur: boolean }) {
+/**
+ * Loses the answers to every request to `path` (of `method`, if given: a re-read GET of the same
+ * path still gets through) until `stop()`; `reachWaldur` says whether the backend processes the
+ * request first.
+ */
+export function loseAnswersTo(
+  path: string,
+  { reachWaldur, method }: { reachWaldur: boolean; method?: string },
+) {
   let losing = true;
   server.use(
     http.all(`${TEST_ORIGIN}${path}`, async ({ request }) => {
-      if (!losing) return undefined;
+      if (!losing || (method && request.method !== method)) return undefined;
       if (reachWaldur) await getResponse(createHandlers(getBackend(), TEST_ORIGIN), request);
       return HttpResponse.error();
     }),

@@ -5,7 +5,12 @@ import { type ReactNode, useState } from 'react';
 import { Button } from '@/components/button';
 import { CorsNoticeIfHidden } from '@/components/cors-notice';
 import { currentUserQuery } from '@/lib/current-user';
-import { type DemoControls, type DemoDeployment, useDemo } from '@/lib/demo-controls';
+import {
+  type DemoControls,
+  type DemoDeployment,
+  deploymentChanged,
+  useDemo,
+} from '@/lib/demo-controls';
 import { notify } from '@/lib/notifications';
 import { resetLimits } from '@/lib/server-limits';
 import { sessionStore, useSession } from '@/lib/session';
@@ -66,6 +71,7 @@ function DemoDeploymentPicker({ demo }: { demo: DemoControls }) {
   const change = (next: Partial<DemoDeployment>, title: string) => {
     demo.setDeployment(next);
     setDeployment(demo.deployment());
+    deploymentChanged();
     resetLimits();
     queryClient.clear();
     notify({ kind: 'info', title });
@@ -162,8 +168,11 @@ export function SessionMenuPanel({ close }: { close: () => void }) {
               </label>
             ))}
           </fieldset>
-          <DemoSpeedPicker demo={demo} />
-          <DemoDeploymentPicker demo={demo} />
+          <details className="menu-panel__more">
+            <summary>Demo settings: speed, Waldur version, deployment</summary>
+            <DemoSpeedPicker demo={demo} />
+            <DemoDeploymentPicker demo={demo} />
+          </details>
           <fieldset className="menu-panel__group">
             <legend className="visually-hidden">Demo backend</legend>
             <MenuItem

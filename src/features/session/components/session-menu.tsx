@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Popover } from '@/components/popover';
 import { isCrossOrigin, useCorsDiagnosis } from '@/lib/cors-check';
 import { currentUserQuery, displayName } from '@/lib/current-user';
-import { useDemo } from '@/lib/demo-controls';
+import { useDemoDeployment } from '@/lib/demo-controls';
 import { useSession } from '@/lib/session';
 
 const SessionMenuPanel = lazy(() =>
@@ -43,13 +43,11 @@ export function DataSource() {
 /** The signed-in user; sign-out for Waldur, persona switching and demo tools in demo mode. */
 export function SessionMenu() {
   const session = useSession();
-  const demo = useDemo();
+  const deployment = useDemoDeployment();
   const { data: user } = useQuery({ ...currentUserQuery(), enabled: Boolean(session.token) });
   // Across origins (or the demo playing it), whether Waldur's error answers reach the console.
   const acrossOrigins =
-    session.kind === 'demo'
-      ? Boolean(demo?.deployment().acrossOrigins)
-      : isCrossOrigin(session.apiUrl);
+    session.kind === 'demo' ? Boolean(deployment?.acrossOrigins) : isCrossOrigin(session.apiUrl);
   const cors = useCorsDiagnosis(session.apiUrl, Boolean(session.token && user) && acrossOrigins);
   if (!session.token) return null;
   const role = roleLabel(user);

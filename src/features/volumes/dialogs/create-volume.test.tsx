@@ -4,7 +4,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { APPROVAL_TENANT } from '@/mocks/seed/marketplace';
-import { expectMatchesContract, lastWrite } from '../../../../test/action-dialogs';
+import {
+  expectMatchesContract,
+  lastWrite,
+  openCreateForm as openForm,
+} from '../../../../test/action-dialogs';
 import { renderApp, retype } from '../../../../test/render-app';
 import { getBackend } from '../../../../test/setup';
 import { LIVE_MIN_MS } from '../model/live';
@@ -15,23 +19,6 @@ afterEach(() => {
 });
 
 const db = () => getBackend().db;
-
-async function openForm(options: Parameters<typeof renderApp>[1] = {}, tenantIndex = 0) {
-  const tenant = db().tenants[tenantIndex]!;
-  const project = db().projects.find((p) => p.uuid === tenant.project_uuid)!;
-  const app = renderApp(`/volumes?project=${project.uuid}`, options);
-  await app.user.click(await screen.findByRole('button', { name: 'New volume' }));
-  await loadDialog('create');
-  const dialog = await screen.findByRole('dialog', { name: 'New volume' });
-  // The project comes from the list's filter; its one offering is chosen for the user.
-  await waitFor(() =>
-    expect(within(dialog).getByRole('combobox', { name: 'Where (required)' })).toHaveValue(
-      db().offerings.find((o) => o.tenant_uuid === tenant.uuid && o.type === 'OpenStack.Volume')!
-        .uuid,
-    ),
-  );
-  return { ...app, dialog, tenant, project };
-}
 
 describe('New volume', () => {
   it('checks the form itself first: a name, whole GiB of at least 1', async () => {

@@ -4,7 +4,8 @@
 // answer was lost and Waldur does not show it).
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { notify, notifyFailure, notifyUnknownOutcome } from '@/lib/notifications';
+import { notify, notifyFailure } from '@/lib/notifications';
+import { notifyUnknownOutcome } from '@/lib/unknown-outcome-notice';
 import { type Accepted, checkAgain, performWrite, UnknownOutcomeError } from '@/lib/writes';
 import { type ActionRequest, type ActionResult, volumeActionWrite } from '../api/volume-actions';
 import { volumeQueries } from '../api/volumes';
