@@ -16,10 +16,16 @@ export function CorsNotice({ forStaff = false }: { forStaff?: boolean }) {
         itself, but it cannot show you why Waldur refused.
       </p>
       <p>
-        Serving the console on Waldur’s own address fixes this (README, “Deployment”).
-        {forStaff
-          ? ' Or, in mastermind’s nginx, add `always` to each `add_header Access-Control-…` line, so that 202, 4xx and 5xx answers carry them too.'
-          : ' Tell your Waldur administrator.'}
+        Serving the console on Waldur’s own address fixes this (README, “Deployment”).{' '}
+        {forStaff ? (
+          <>
+            Or, in mastermind’s nginx, add <code>always</code> to each{' '}
+            <code>add_header Access-Control-…</code> line, so that 202, 4xx and 5xx answers carry
+            them too.
+          </>
+        ) : (
+          'Tell your Waldur administrator.'
+        )}
       </p>
     </Callout>
   );

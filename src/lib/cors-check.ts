@@ -7,32 +7,15 @@
 // but a user meeting "no answer came back" for a plain refusal deserves to know why.
 //
 // So, once per session, after `/api/users/me/` was readable: one harmless request that must answer
-// 404 with a JSON `detail` (a volume with the zero UUID). Readable: errors get through. A network
+// 404 with a JSON `detail` (./cors-probe). Readable: errors get through. A network
 // failure where the previous request succeeded: this Waldur's web server drops CORS headers on its
 // errors. Anything else says nothing either way.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import * as z from 'zod/mini';
-import { isApiError } from './api-error';
 import { whenIdle } from './code-loads';
-import type { HttpClient } from './http';
 import { api } from './session';
 
-export type CorsDiagnosis = 'errors-readable' | 'errors-hidden' | 'inconclusive';
-
-const PROBE = 'api/openstack-volumes/00000000000000000000000000000000';
-
-export async function diagnoseCors(client: HttpClient): Promise<CorsDiagnosis> {
-  try {
-    await client.get(PROBE, z.unknown());
-    return 'inconclusive';
-  } catch (error) {
-    if (!isApiError(error)) throw error;
-    if (error.isNotFound) return 'errors-readable';
-    if (error.kind === 'network') return 'errors-hidden';
-    return 'inconclusive';
-  }
-}
+export type { CorsDiagnosis } from './cors-probe';
 
 /** Whether the API is on another origin than the console (the only case where CORS applies). */
 export function isCrossOrigin(apiUrl: string | null | undefined, here = window.location.origin) {
@@ -47,7 +30,8 @@ export function isCrossOrigin(apiUrl: string | null | undefined, here = window.l
 const corsQuery = (apiUrl: string) =>
   queryOptions({
     queryKey: ['cors-check', apiUrl] as const,
-    queryFn: () => diagnoseCors(api()),
+    // The probe's code loads only where the check applies (./cors-probe).
+    queryFn: async () => (await import('./cors-probe')).diagnoseCors(api()),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
     retry: false,

@@ -3,6 +3,7 @@
 // deployment never downloads it.
 import { createContext, useContext } from 'react';
 import type { DemoPersona } from './session';
+import { createStore, useStore } from './store';
 
 /**
  * Which Waldur the demo plays (contract-lifecycle §8): the release, and the deployment settings
@@ -55,4 +56,17 @@ export const DemoContext = createContext<DemoControls | null>(null);
 
 export function useDemo() {
   return useContext(DemoContext);
+}
+
+/** Bumped when the account menu changes the demo's deployment, so readers render again. */
+const deploymentChanges = createStore(0);
+
+export function deploymentChanged() {
+  deploymentChanges.set((n) => n + 1);
+}
+
+/** Which Waldur the demo plays now (null outside demo mode). */
+export function useDemoDeployment(): DemoDeployment | null {
+  useStore(deploymentChanges);
+  return useDemo()?.deployment() ?? null;
 }

@@ -5,6 +5,7 @@
 // starts from the newer limit and, when Waldur refuses a description with DRF's "Ensure this field
 // has no more than N characters.", takes N as this server's limit from then on.
 import { ApiError } from './api-error';
+import { sessionStore } from './session';
 import { createStore, useStore } from './store';
 
 export const DEFAULT_DESCRIPTION_MAX = 4096;
@@ -21,23 +22,19 @@ export const ZONE_MANDATORY = 'Availability zone is mandatory.';
 
 /** Whether this Waldur requires an availability zone on an order (learnt from a refusal). */
 export function useZoneRequired(): boolean {
-  return useStore(zoneRequired).has(currentServer);
+  return useStore(zoneRequired).has(server());
 }
-let currentServer = '';
-
-/** Which Waldur the limits are about (the session's API URL). */
-export function setLimitsServer(apiUrl: string | null) {
-  currentServer = apiUrl ?? '';
-}
+/** Which Waldur the limits are about: the session's API URL. */
+const server = () => sessionStore.get().apiUrl ?? '';
 
 export function descriptionMax(): number {
-  return learnt.get()[currentServer] ?? DEFAULT_DESCRIPTION_MAX;
+  return learnt.get()[server()] ?? DEFAULT_DESCRIPTION_MAX;
 }
 
 /** Whether this server's description limit was learnt from a refusal (it differs from 4,096). */
 export function useDescriptionLimit(): { max: number; learnt: boolean } {
   const limits = useStore(learnt);
-  const max = limits[currentServer];
+  const max = limits[server()];
   return max === undefined
     ? { max: DEFAULT_DESCRIPTION_MAX, learnt: false }
     : { max, learnt: true };
@@ -49,11 +46,11 @@ const NO_MORE_THAN = /no more than (\d+) characters/;
 export function learnLimits(error: unknown): boolean {
   if (!(error instanceof ApiError) || error.status !== 400) return false;
   if (error.generalMessages.includes(ZONE_MANDATORY))
-    zoneRequired.set((current) => new Set(current).add(currentServer));
+    zoneRequired.set((current) => new Set(current).add(server()));
   for (const message of error.fieldErrors.description ?? []) {
     const max = Number(NO_MORE_THAN.exec(message)?.[1]);
     if (Number.isInteger(max) && max > 0) {
-      learnt.set((current) => ({ ...current, [currentServer]: max }));
+      learnt.set((current) => ({ ...current, [server()]: max }));
       return true;
     }
   }

@@ -7,7 +7,6 @@
 // The token lives here and in the `Authorization` header only: never in a URL, a log or a report.
 import type { ApiError } from './api-error';
 import { HttpClient } from './http';
-import { setLimitsServer } from './server-limits';
 import { createStore, useStore } from './store';
 
 export interface DemoPersona {
@@ -90,7 +89,6 @@ class SessionStore {
 
   private set(session: Session) {
     this.client = null;
-    setLimitsServer(session.apiUrl);
     this.store.set(session);
   }
 

@@ -20,7 +20,8 @@ const ROUTES: { pattern: RegExp; methods: string[] }[] = [
   { pattern: /^\/api\/marketplace-orders\/$/, methods: ['GET', 'HEAD', 'POST'] },
   { pattern: /^\/api\/marketplace-orders\/[^/.]+\/$/, methods: ['GET'] },
   {
-    pattern: /^\/api\/marketplace-orders\/[^/.]+\/(approve_by_consumer|reject_by_consumer|cancel)\/$/,
+    pattern:
+      /^\/api\/marketplace-orders\/[^/.]+\/(approve_by_consumer|reject_by_consumer|cancel)\/$/,
     methods: ['POST'],
   },
   {

@@ -16,7 +16,7 @@ import {
 } from '../model/lifecycle';
 import { LIVE_MIN_MS } from '../model/live';
 import { availabilityZoneSchema } from '../model/schemas';
-import { historyKeys, offeringKeys, orderKeys, volumeKeys } from './keys';
+import { historyKeys, offeringKeys, orderKeys, snapshotKeys, volumeKeys } from './keys';
 import { CATALOGUE, collection } from './read';
 
 const offerings = collection('api/marketplace-public-offerings', offeringSchema);
@@ -193,7 +193,11 @@ export const historyQueries = {
  * not be refreshed by itself).
  */
 export function invalidateAfterOrder(queryClient: QueryClient, volumeUuid?: string) {
-  if (volumeUuid) void queryClient.invalidateQueries({ queryKey: volumeKeys.detail(volumeUuid) });
+  if (volumeUuid) {
+    void queryClient.invalidateQueries({ queryKey: volumeKeys.detail(volumeUuid) });
+    // A deletion refused for its snapshots names them: read them again too.
+    void queryClient.invalidateQueries({ queryKey: snapshotKeys.byVolume(volumeUuid) });
+  }
   void queryClient.invalidateQueries({ queryKey: volumeKeys.lists() });
   void queryClient.invalidateQueries({ queryKey: volumeKeys.counts() });
   void queryClient.invalidateQueries({ queryKey: orderKeys.all });
