@@ -1,10 +1,10 @@
-// @vitest-environment node
 // The small rules behind meeting any Waldur (issue 20): across origins or not, which failures are
 // lost answers, and a resource's organisation without `customer_uuid`.
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { ApiError } from './api-error';
 import { isCrossOrigin } from './cors-check';
+import { descriptionMax, learnLimits, resetLimits } from './server-limits';
 import { isLostAnswer } from './writes';
 import { text, withCustomerUuid } from './zod';
 
@@ -51,5 +51,33 @@ describe('withCustomerUuid', () => {
     ).toBe(other);
     expect(schema.parse({}).customer_uuid).toBeUndefined();
     expect(schema.parse({ customer: 'not a link' }).customer_uuid).toBeUndefined();
+  });
+});
+
+describe('learnLimits', () => {
+  const refusal = (description: string[]) =>
+    new ApiError({
+      kind: 'http',
+      status: 400,
+      request: { method: 'PATCH', url: 'https://h/api/openstack-volumes/x/' },
+      body: { description },
+    });
+  it('takes the limit DRF names, in whatever language it says it', () => {
+    resetLimits();
+    expect(descriptionMax()).toBe(4096);
+    expect(learnLimits(refusal(['Ensure this field has no more than 2000 characters.']))).toBe(true);
+    expect(descriptionMax()).toBe(2000);
+    resetLimits();
+    expect(
+      learnLimits(
+        refusal(['Stellen Sie sicher, dass dieses Feld nicht mehr als 2000 Zeichen hat.']),
+      ),
+    ).toBe(true);
+    expect(descriptionMax()).toBe(2000);
+  });
+  it('learns nothing from another refusal', () => {
+    resetLimits();
+    expect(learnLimits(refusal(['This field may not be blank.']))).toBe(false);
+    expect(descriptionMax()).toBe(4096);
   });
 });

@@ -40,7 +40,11 @@ export function useDescriptionLimit(): { max: number; learnt: boolean } {
     : { max, learnt: true };
 }
 
-const NO_MORE_THAN = /no more than (\d+) characters/;
+/**
+ * DRF's max-length message carries the limit as its one number ("Ensure this field has no more than
+ * 2000 characters."; DRF translates it, so the words depend on the language the console asks for).
+ */
+const LIMIT = /\d{3,}/;
 
 /** Reads a 400 for this server's limits: the description's length, a mandatory zone. */
 export function learnLimits(error: unknown): boolean {
@@ -48,7 +52,7 @@ export function learnLimits(error: unknown): boolean {
   if (error.generalMessages.includes(ZONE_MANDATORY))
     zoneRequired.set((current) => new Set(current).add(server()));
   for (const message of error.fieldErrors.description ?? []) {
-    const max = Number(NO_MORE_THAN.exec(message)?.[1]);
+    const max = Number(LIMIT.exec(message)?.[0]);
     if (Number.isInteger(max) && max > 0) {
       learnt.set((current) => ({ ...current, [server()]: max }));
       return true;

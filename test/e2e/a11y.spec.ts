@@ -166,6 +166,47 @@ const SCREENS: Record<string, Screen> = {
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   },
+  'the account menu with the demo’s settings, across origins': async (page) => {
+    await list(page);
+    await page.getByRole('button', { name: /^Account:/ }).click();
+    await page.getByText('Demo settings: speed, Waldur version, deployment').click();
+    await page.getByRole('checkbox', { name: /Across origins/ }).check();
+    await page.keyboard.press('Escape');
+    const account = page.getByRole('button', { name: /^Account:/ });
+    await runUntil(
+      page,
+      async () => (await account.textContent())?.includes('deployment') ?? false,
+    );
+    await account.click();
+    await expect(page.getByText('This Waldur’s web server hides its refusals')).toBeVisible();
+  },
+  'a deletion Waldur refused in the background': async (page, demo) => {
+    const volume = demo.volume(
+      (v, db) =>
+        okAvailableTyped(v, db) &&
+        !!v.marketplace &&
+        !db.snapshots.some((s) => s.source_volume_uuid === v.uuid),
+    );
+    await page.goto(`/volumes/${volume.uuid}`);
+    await demo.run((backend) => {
+      backend.deployment = { ...backend.deployment, version: 'newer' };
+    });
+    await page
+      .getByRole('toolbar', { name: /Actions for/ })
+      .getByRole('button', { name: 'Delete…' })
+      .click();
+    const confirm = page.getByRole('dialog');
+    await expect(confirm.getByText('Checking for snapshots of this volume…')).toBeHidden();
+    await demo.run((backend, uuid) => {
+      const template = backend.db.snapshots[0]!;
+      backend.db.snapshots.push({ ...template, uuid: 'a'.repeat(32), source_volume_uuid: uuid });
+    }, volume.uuid);
+    await confirm.getByLabel(/to confirm/).fill(volume.name);
+    await confirm.getByRole('button', { name: 'Delete volume' }).click();
+    await expect(confirm).toBeHidden();
+    await demo.advance(2_000);
+    await expect(page.getByText('Waldur did not delete this volume')).toBeVisible();
+  },
   'a failed load (the error state)': async (page, demo) => {
     await list(page);
     // Django's HTML 500 page for the next requests; a new filter is a new query that fails.

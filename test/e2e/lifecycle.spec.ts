@@ -2,25 +2,10 @@
 // reach OK and its creation in its history; delete it and see it gone; restore a snapshot to a new
 // volume; browse the snapshots page with a filter that survives a reload. The demo's clock is
 // moved by the test; nothing waits on real time.
-import type { Page } from '@playwright/test';
 import { ORDER_PICKUP_MS } from '../../src/mocks/lifecycle';
 import { settleAfterMs, TIMING } from '../../src/mocks/tasks';
-import { type Demo, expect, test } from './fixtures';
-
-const headerState = (page: Page) => page.locator('.detail-header__meta .badge');
-const tray = (page: Page) => page.getByRole('complementary', { name: 'Operations' });
-
-async function openTray(page: Page) {
-  const toggle = tray(page).getByRole('button', { name: /^Operations/ });
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-}
-
-/** Create order → picked up → first task → first poll: the whole walk to OK. */
-async function walkCreation(demo: Demo) {
-  await demo.advance(ORDER_PICKUP_MS);
-  await demo.advance(TIMING.firstTaskMs);
-  await demo.advance(settleAfterMs('create'));
-}
+import { expect, test } from './fixtures';
+import { headerState, openTray, tray, walkCreation } from './journey';
 
 test('create a volume, see it reach OK and its creation in its history; then delete it and see it gone', async ({
   page,

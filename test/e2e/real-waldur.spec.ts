@@ -3,6 +3,8 @@
 // response, sign out; and the token never travels anywhere but the Authorization header.
 import type { Page } from '@playwright/test';
 import { DEPLOYED_PORT, PROXIED_PORT, WALDUR_PORT } from '../../playwright.config';
+import { TIGHT_QUOTA_TENANT } from '../../src/mocks/seed/catalogue';
+import { createSeedDb } from '../../src/mocks/seed/seed';
 import { expect, runUntil, test } from './fixtures';
 
 const WALDUR = `http://127.0.0.1:${WALDUR_PORT}`;
@@ -275,4 +277,66 @@ test('`WALDUR_URL=… npm run preview` proxies /api/ on the console’s own orig
   const seen = await received(page);
   expect(seen.some((r) => r.url.includes('/api/openstack-volumes/'))).toBe(true);
   expect(seen.every((r) => r.authorization === `Token ${staff}`)).toBe(true);
+});
+
+test('behind mastermind’s nginx across origins: the cause is named once; a snapshot’s deletion (202) is seen scheduled; an order refused for its quota (400) is unknown, with the cause said', async ({
+  page,
+}) => {
+  const seed = createSeedDb(Date.now());
+  const tenant = seed.tenants[TIGHT_QUOTA_TENANT]!;
+  const snapshot = seed.snapshots.find((s) => s.state === 'OK')!;
+  const { staff } = await tokens(page);
+  await control(page, 'cors?mode=nginx');
+  await control(page, 'clock?mode=manual');
+  await page.goto(`/snapshots/${snapshot.uuid}`);
+  await signIn(page, staff);
+  await expect(page.getByRole('heading', { level: 1, name: snapshot.name })).toBeVisible();
+
+  // Once signed in, one probe: its 404 is unreadable here, so the account menu names the cause.
+  const account = page.getByRole('button', { name: /^Account:/ });
+  await runUntil(
+    page,
+    async () => (await account.textContent())?.includes('deployment problem') ?? false,
+  );
+  await account.click();
+  await expect(
+    page.getByText('This Waldur’s web server hides its refusals from this console'),
+  ).toBeVisible();
+  await expect(page.getByText(/add always to each add_header Access-Control-… line/)).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // A snapshot's deletion: Waldur's 202 is unreadable; re-reading shows it scheduled.
+  await page
+    .getByRole('toolbar', { name: `Actions for ${snapshot.name}` })
+    .getByRole('button', { name: 'Delete…' })
+    .click();
+  const remove = page.getByRole('dialog', { name: `Delete snapshot ${snapshot.name}?` });
+  await remove.getByLabel(/to confirm/).fill(snapshot.name);
+  await remove.getByRole('button', { name: 'Delete snapshot' }).click();
+  await expect(remove).toBeHidden();
+  await expect(
+    page
+      .getByRole('region', { name: 'Notifications' })
+      .getByText(`Deletion of snapshot ${snapshot.name} scheduled`, { exact: true }),
+  ).toBeVisible();
+
+  // An order over the tenant's storage quota: Waldur's 400 is unreadable too.
+  await page.goto(`/volumes?project=${tenant.project_uuid}`);
+  await page.getByRole('button', { name: 'New volume' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New volume' });
+  await expect(dialog.getByLabel('Where')).toHaveValue(/[0-9a-f]{32}/);
+  await dialog.getByLabel('Name').fill('too-big');
+  await dialog.getByLabel('Size (GiB)').fill('500');
+  await dialog.getByRole('button', { name: 'Create volume' }).click();
+  const alert = dialog.getByRole('alert');
+  await runUntil(page, () => alert.isVisible());
+  await expect(alert).toContainText('it is unknown whether Waldur received this');
+  await expect(alert).toContainText('This Waldur’s web server hides its refusals');
+  await expect(dialog.getByLabel('Name')).toHaveValue('too-big');
+
+  const writes = (await received(page)).filter((r) => r.method !== 'GET');
+  expect(writes.map((r) => [r.method, new URL(r.url).pathname, r.status])).toEqual([
+    ['DELETE', `/api/openstack-snapshots/${snapshot.uuid}/`, 202],
+    ['POST', '/api/marketplace-orders/', 400],
+  ]);
 });
