@@ -65,7 +65,9 @@ describe('learnLimits', () => {
   it('takes the limit DRF names, in whatever language it says it', () => {
     resetLimits();
     expect(descriptionMax()).toBe(4096);
-    expect(learnLimits(refusal(['Ensure this field has no more than 2000 characters.']))).toBe(true);
+    expect(learnLimits(refusal(['Ensure this field has no more than 2000 characters.']))).toBe(
+      true,
+    );
     expect(descriptionMax()).toBe(2000);
     resetLimits();
     expect(

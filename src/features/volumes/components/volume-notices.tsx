@@ -114,7 +114,7 @@ export function FailedDeletionNotice({ volume }: { volume: Volume }) {
     enabled: Boolean(resource),
   });
   const deletion = orders.data?.items.find((order) => order.type === 'Terminate');
-  if (!deletion || deletion.state !== 'erred' || volume.state?.startsWith('DELETI')) return null;
+  if (deletion?.state !== 'erred' || volume.state?.startsWith('DELETI')) return null;
   const blocking = snapshots.data?.items ?? [];
   return (
     <Callout tone="warning" role="status" title="Waldur did not delete this volume">

@@ -1,10 +1,7 @@
-// Parts of the snapshot forms, and of the dialogs that warn about a volume's snapshots.
+// Parts of the snapshot forms: name, description and keep-until.
 import type { ReactNode } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
-import { Link } from 'react-router';
 import { TextField } from '@/components/form-fields';
-import type { Snapshot } from '../model/schemas';
-import { stateLabel } from '../model/states';
 import { DescriptionField } from './description-field';
 
 /** A snapshot's name, description and optional retention date (in the user's local time). */
