@@ -76,6 +76,11 @@ test('signs in with a token, browses across origins, follows a 401 back to sign-
   // The heading shows at once from the list's row; let the page's own requests finish first, so
   // that the 401 below comes from the Refresh click and not from one of them.
   await expect(page.getByRole('progressbar')).toHaveCount(0);
+  // Across origins the console asks once, when idle, whether Waldur's errors reach it: let that
+  // happen before the token is revoked too.
+  await runUntil(page, async () =>
+    (await received(page)).some((r) => r.url.includes(`/${'0'.repeat(32)}/`)),
+  );
   const detailUrl = page.url();
 
   // The token is revoked (a new one is issued): the next request gets 401.
