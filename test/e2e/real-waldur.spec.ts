@@ -78,9 +78,11 @@ test('signs in with a token, browses across origins, follows a 401 back to sign-
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   // Across origins the console asks once, when idle, whether Waldur's errors reach it: let that
   // happen before the token is revoked too.
-  await runUntil(page, async () =>
-    (await received(page)).some((r) => r.url.includes(`/${'0'.repeat(32)}/`)),
-  );
+  const probed = async () => {
+    const log: Received[] = await (await page.request.get(`${WALDUR}/__control/requests`)).json();
+    return log.some((r) => r.url.includes(`/${'0'.repeat(32)}/`));
+  };
+  await runUntil(page, probed);
   const detailUrl = page.url();
 
   // The token is revoked (a new one is issued): the next request gets 401.
