@@ -2,6 +2,9 @@ import { prefetchForLocation } from './app/prefetch';
 import { createQueryClient } from './app/query-client';
 import { loadConfig } from './lib/config';
 import type { DemoControls } from './lib/demo-controls';
+import { warmUpDates } from './lib/format';
+import { applyLocale, warmUp } from './lib/i18n';
+import { initialLocale, loadCatalogue } from './lib/language';
 import { sessionStore } from './lib/session';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -18,6 +21,9 @@ import './styles/components.css';
 const FIRST_RENDER_WAIT_MS = 150;
 
 const app = import('./app/start');
+// The reader's language: its catalogue is fetched at once, in parallel with everything else.
+const locale = initialLocale();
+const catalogue = loadCatalogue(locale).catch(() => null);
 const config = await loadConfig();
 let demo: DemoControls | null = null;
 
@@ -35,7 +41,12 @@ const pageData = sessionStore.get().token
   ? prefetchForLocation(queryClient, window.location)
   : null;
 
+// While the data is on its way, the Intl objects another language formats with (ICU's locale
+// data takes ~10 ms to load), so that the first render does not wait for them.
+warmUp(locale, warmUpDates);
+
 const { start } = await app;
+applyLocale(locale, await catalogue);
 if (pageData) {
   // When the page's data is moments away, render once with it instead of a loading state that is
   // replaced a few frames later (a second render and layout of the whole page). A slow API only

@@ -12,6 +12,7 @@ import { clearAllDrafts } from '@/features/volumes/state/drafts';
 import { resetOperations } from '@/features/volumes/state/operations';
 import { resetSavedViews } from '@/features/volumes/state/saved-views';
 import { codeLoadsSettled } from '@/lib/code-loads';
+import { applyLocale } from '@/lib/i18n';
 import { clearNotices } from '@/lib/notifications';
 import { resetLimits } from '@/lib/server-limits';
 import type { DemoBackend } from '@/mocks/backend';
@@ -138,6 +139,7 @@ afterEach(async () => {
   clearNotices();
   resetOperations();
   resetLimits();
+  applyLocale('en', null);
   clearAllDrafts();
   if (inBrowserLike) {
     resetSavedViews();

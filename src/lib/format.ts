@@ -1,8 +1,65 @@
 /*
- * Numbers and dates are formatted by hand, not with Intl: the first Intl object a page creates loads
- * ICU's locale data, about 10 ms in Chromium, and the list's first render would pay it on the way to
- * the first volume row (`npm run bench`). The console is in English, so the rules are short.
+ * Numbers and dates in the reader's language. English is formatted by hand, not with Intl: the
+ * first Intl object a page creates loads ICU's locale data, about 10 ms in Chromium, and the
+ * English first render would pay it on the way to the first volume row (decision 0006). Other
+ * languages use Intl, whose objects are created while the page waits for its data (`warmUpDates`).
  */
+import { formatNumber, getLocale, intlLocale } from './i18n';
+import type { Locale } from './locales';
+
+const byHand = (locale: Locale) => locale === 'en' || locale === 'en-XA';
+
+const cache = new Map<string, Intl.RelativeTimeFormat | Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.RelativeTimeFormat | Intl.DateTimeFormat | Intl.NumberFormat>(
+  key: string,
+  make: () => T,
+): T {
+  let value = cache.get(key) as T | undefined;
+  if (!value) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const relativeFormat = (locale: string) =>
+  cached(`rel:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+const dateTimeFormat = (locale: string) =>
+  cached(
+    `dt:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        timeZoneName: 'shortOffset',
+      }),
+  );
+const dateFormat = (locale: string, timeZone?: string) =>
+  cached(
+    `d:${locale}:${timeZone ?? ''}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        timeZone,
+      }),
+  );
+const ageFormat = (locale: string, unit: string) =>
+  cached(
+    `age:${locale}:${unit}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' }),
+  );
+
+/** Creates the date formatters a page shows, for `Intl` locales (see `warmUp` in ./i18n). */
+export function warmUpDates(locale: string) {
+  relativeFormat(locale).format(-1, 'minute');
+  dateTimeFormat(locale).format(0);
+}
 
 const STEPS: [unit: string, size: number][] = [
   ['second', 60],
@@ -28,23 +85,26 @@ function relative(amount: number, unit: string): string {
   return amount < 0 ? `${phrase} ago` : `in ${phrase}`;
 }
 
-/** "3 minutes ago", "yesterday", "in 2 days". */
+/** "3 minutes ago", "yesterday", "in 2 days"; "vor 3 Minuten" in German. */
 export function formatRelative(date: Date, now: number = Date.now()): string {
+  const locale = getLocale();
+  const say = byHand(locale)
+    ? relative
+    : (amount: number, unit: string) =>
+        relativeFormat(intlLocale(locale)).format(amount, unit as Intl.RelativeTimeFormatUnit);
   let amount = (date.getTime() - now) / 1000;
   for (const [unit, size] of STEPS) {
     // Rounding may reach the next unit's size ("60 seconds"): that is the next unit's 1.
     const rounded = Math.round(amount);
-    if (Math.abs(rounded) < size) return relative(rounded, unit);
+    if (Math.abs(rounded) < size) return say(rounded, unit);
     amount /= size;
   }
-  return relative(Math.round(amount), 'year');
+  return say(Math.round(amount), 'year');
 }
 
-/** "1,536": an integer with thousands separators (rounded). */
+/** "1,536" (or "1.536", "1 536"…): an integer with the reader's thousands separators. */
 export function formatInteger(value: number): string {
-  const rounded = Math.round(value);
-  const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return rounded < 0 ? `-${digits}` : digits;
+  return formatNumber(Math.round(value), 0);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -65,6 +125,8 @@ export function formatDateTime(
   date: Date,
   offsetMinutes: number = -date.getTimezoneOffset(),
 ): string {
+  const locale = getLocale();
+  if (!byHand(locale)) return dateTimeFormat(intlLocale(locale)).format(date);
   // The wall-clock time at that offset, read with the UTC getters (which no time zone changes).
   const local = new Date(date.getTime() + offsetMinutes * 60_000);
   const day = `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}`;
@@ -79,6 +141,12 @@ export function formatDateTime(
 export function formatDate(value: string): string {
   const bare = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = bare ? null : parseDate(value);
+  const locale = getLocale();
+  if (!byHand(locale)) {
+    // A bare date is a calendar day: formatted as that day in UTC, so no time zone moves it.
+    if (bare) return dateFormat(intlLocale(locale), 'UTC').format(Date.parse(`${value}T00:00:00Z`));
+    return date ? dateFormat(intlLocale(locale)).format(date) : value;
+  }
   if (bare) return `${Number(bare[3])} ${MONTHS[Number(bare[2]) - 1]} ${bare[1]}`;
   if (!date) return value;
   return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
@@ -92,11 +160,17 @@ export function isFutureDate(value: string, now: number = Date.now()): boolean {
   return at > now;
 }
 
-/** "5 s", "2 min", for "updated N ago" labels. */
+/** "5 s", "2 min", "1 h" (narrow units in the reader's language), for "updated N ago" labels. */
 export function formatAge(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.round(minutes / 60)} h`;
+  const [amount, unit, short] =
+    seconds < 60
+      ? [seconds, 'second', 's']
+      : minutes < 60
+        ? [minutes, 'minute', 'min']
+        : [Math.round(minutes / 60), 'hour', 'h'];
+  const locale = getLocale();
+  if (byHand(locale)) return `${amount} ${short}`;
+  return ageFormat(intlLocale(locale), unit).format(amount);
 }

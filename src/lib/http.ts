@@ -46,6 +46,8 @@ export interface HttpClientConfig {
   /** Origin (and optional prefix) of the Waldur deployment, e.g. `https://waldur.example.com`. */
   baseUrl: string;
   getToken: () => string | null;
+  /** The language Waldur is asked to answer in (`Accept-Language`), so its own messages match. */
+  getLanguage?: () => string;
   /** Called for every 401 before the error is thrown, so the session can end in one place. */
   onUnauthorized?: (error: ApiError) => void;
 }
@@ -153,6 +155,8 @@ export class HttpClient {
     const url = this.url(path, options.params);
     const request: RequestSummary = { method, url };
     const headers: Record<string, string> = { Accept: 'application/json' };
+    const language = this.config.getLanguage?.();
+    if (language) headers['Accept-Language'] = language;
     const token = this.config.getToken();
     if (token) headers.Authorization = `Token ${token}`;
     const init: RequestInit = { method, headers, signal: options.signal };

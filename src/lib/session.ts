@@ -7,6 +7,7 @@
 // The token lives here and in the `Authorization` header only: never in a URL, a log or a report.
 import type { ApiError } from './api-error';
 import { HttpClient } from './http';
+import { requestLanguage } from './language';
 import { createStore, useStore } from './store';
 
 export interface DemoPersona {
@@ -99,6 +100,7 @@ class SessionStore {
       this.client = new HttpClient({
         baseUrl: apiUrl ?? window.location.origin,
         getToken: () => this.session.token,
+        getLanguage: requestLanguage,
         onUnauthorized: (error) => this.end(error),
       });
     }

@@ -17,6 +17,7 @@ import { orderApproved, orderEnded } from './callbacks';
 import { type Clock, createClock, isoMicro } from './clock';
 import type { Db, FailureRule, OrderRecord, UserRecord } from './db';
 import { hiddenAcrossOrigins } from './deployment';
+import { DEFAULT_CONFIGURATION, type DemoConfiguration } from './handlers/configuration';
 import type { EventSource } from './history';
 import { futureProject, futureStartDate, startsLater } from './project-start';
 import { DrfError, detail, djangoServerErrorPage, pythonTypeName } from './responses';
@@ -70,6 +71,8 @@ export class DemoBackend {
   /** Test hook: answer the next N requests (to one path, or any) with Django's HTML 500 page. */
   private serverErrors = { count: 0, path: '' };
   latencyMs = 0;
+  /** The deployment's public settings (`/api/configuration/`): languages, currency, features. */
+  configuration: DemoConfiguration = { ...DEFAULT_CONFIGURATION };
   /** 1 walks operations at Waldur's pace; the demo's "fast" speed sets less. */
   timeScale: number;
   /** Which Waldur it plays; read and set through `deployment`. */

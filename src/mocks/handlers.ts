@@ -1,5 +1,6 @@
 import { http } from 'msw';
 import type { DemoBackend } from './backend';
+import { configurationHandlers } from './handlers/configuration';
 import { eventHandlers } from './handlers/events';
 import { instanceHandlers } from './handlers/instances';
 import { marketplaceHandlers } from './handlers/marketplace';
@@ -12,6 +13,7 @@ import { djangoNotFoundPage, methodNotAllowed } from './responses';
 /** Every route the demo backend serves, with the methods Waldur allows on it. */
 const ROUTES: { pattern: RegExp; methods: string[] }[] = [
   { pattern: /^\/api\/users\/me\/$/, methods: ['GET'] },
+  { pattern: /^\/api\/configuration\/$/, methods: ['GET'] },
   {
     pattern:
       /^\/api\/(customers|projects|openstack-tenants|openstack-volumes|openstack-instances|openstack-snapshots|openstack-volume-types|openstack-volume-availability-zones|openstack-images|marketplace-public-offerings|events)\/$/,
@@ -67,6 +69,7 @@ export function createHandlers(backend: DemoBackend, origin: string) {
     ...orderHandlers(backend, origin),
     ...marketplaceHandlers(backend, origin),
     ...eventHandlers(backend, origin),
+    ...configurationHandlers(backend, origin),
     http.all(
       `${origin}/api/*`,
       backend.handler(

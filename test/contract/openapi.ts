@@ -99,6 +99,29 @@ export const OUTSIDE_SUBSET: {
     why: 'projects_retrieve: the project list has no uuid filter, so one project is read by UUID here',
   },
   {
+    template: '/api/configuration/',
+    method: 'get',
+    schema: 'PublicConfiguration',
+    why: 'core configuration_detail (AllowAny): the public settings, which the published schema does not describe; the console reads the enabled languages, the currency and the feature flags',
+    definition: {
+      type: 'object',
+      properties: {
+        LANGUAGES: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
+        LANGUAGE_CODE: { type: 'string' },
+        FEATURES: { type: 'object', additionalProperties: { type: 'object' } },
+        WALDUR_CORE: {
+          type: 'object',
+          properties: {
+            CURRENCY_NAME: { type: 'string' },
+            LANGUAGE_CHOICES: { type: 'string' },
+          },
+        },
+        WALDUR_OPENSTACK: { type: 'object' },
+      },
+      required: ['WALDUR_CORE', 'FEATURES'],
+    },
+  },
+  {
     template: '/api/openstack-images/',
     method: 'get',
     schema: 'OpenStackImage',

@@ -1,4 +1,5 @@
 import { formatAge } from '@/lib/format';
+import { useT } from '@/lib/i18n';
 import { useNow } from '@/lib/use-now';
 
 /** "Updated 5 s ago · watching 3 in progress" and a manual refresh. */
@@ -13,6 +14,7 @@ export function LiveStatus({
   /** Showing another object's data for now (a placeholder): not "updated" yet. */
   stale?: boolean;
 }) {
+  const t = useT();
   const now = useNow(1000);
   const { isFetching } = query;
   const updatedAt = stale ? 0 : query.dataUpdatedAt;
@@ -21,11 +23,13 @@ export function LiveStatus({
       {inProgress > 0 ? (
         <span className="live-status__live">
           <span className="live-dot" aria-hidden="true" />
-          Auto-refreshing: {inProgress} in progress
+          {t('Auto-refreshing: {count} in progress', { count: inProgress })}
         </span>
       ) : null}
       <span className="muted">
-        {updatedAt > 0 ? `Updated ${formatAge(now - updatedAt)} ago` : 'Not loaded yet'}
+        {updatedAt > 0
+          ? t('Updated {age} ago', { age: formatAge(now - updatedAt) })
+          : t('Not loaded yet')}
       </span>
       <button
         type="button"
@@ -36,7 +40,7 @@ export function LiveStatus({
         <span aria-hidden="true" className={isFetching ? 'spin' : ''}>
           ↻
         </span>{' '}
-        Refresh
+        {t('Refresh')}
       </button>
     </div>
   );

@@ -15,7 +15,7 @@ import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { uuidFromUrl } from '@/lib/uuid';
 import { volumeQueries } from '../api/volumes';
 import type { Snapshot } from '../model/schemas';
-import { CORE_STATES, STATE_LABELS } from '../model/states';
+import { CORE_STATES, stateLabel } from '../model/states';
 import { StateBadge } from './state-badge';
 
 export function Retention({ keptUntil }: { keptUntil: string | null | undefined }) {
@@ -81,9 +81,7 @@ export function StateSelect({
           {value.length} states
         </option>
       ) : null}
-      <Options
-        choices={CORE_STATES.map((state) => ({ value: state, label: STATE_LABELS[state] }))}
-      />
+      <Options choices={CORE_STATES.map((state) => ({ value: state, label: stateLabel(state) }))} />
     </Select>
   );
 }

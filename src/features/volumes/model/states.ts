@@ -1,6 +1,7 @@
 // What a resource's `state`, `runtime_state` and `action` mean to a person, and which of them are
 // "in progress". Unknown values (a newer Waldur, a Cinder status we have not seen) are shown as they
 // come and count as in progress, so the console keeps watching rather than declaring them settled.
+import { msg, t } from '@/lib/i18n';
 
 /** Waldur's `CoreStates`, in the order of their integer codes' meaning (the filter's order). */
 export const CORE_STATES = [
@@ -20,15 +21,16 @@ export const TRANSITIONAL_STATES = CORE_STATES.filter(
   (state): state is Exclude<CoreState, 'OK' | 'ERRED'> => state !== 'OK' && state !== 'ERRED',
 );
 
-export const STATE_LABELS: Record<CoreState, string> = {
-  CREATION_SCHEDULED: 'Creation scheduled',
-  CREATING: 'Creating',
-  UPDATE_SCHEDULED: 'Update scheduled',
-  UPDATING: 'Updating',
-  DELETION_SCHEDULED: 'Deletion scheduled',
-  DELETING: 'Deleting',
-  OK: 'OK',
-  ERRED: 'Erred',
+/** Each state's name for people (translated where shown: `stateLabel`). */
+const STATE_LABELS: Record<CoreState, string> = {
+  CREATION_SCHEDULED: msg('Creation scheduled'),
+  CREATING: msg('Creating'),
+  UPDATE_SCHEDULED: msg('Update scheduled'),
+  UPDATING: msg('Updating'),
+  DELETION_SCHEDULED: msg('Deletion scheduled'),
+  DELETING: msg('Deleting'),
+  OK: msg('OK'),
+  ERRED: msg('Erred'),
 };
 
 /**
@@ -88,25 +90,53 @@ export const RUNTIME_STATES = [
   'error_restoring',
 ] as const;
 
+/** Cinder's statuses for people; one the console does not know is shown as Cinder spells it. */
+const RUNTIME_LABELS: Record<string, string> = {
+  available: msg('Available'),
+  'in-use': msg('In use'),
+  creating: msg('Creating'),
+  attaching: msg('Attaching'),
+  detaching: msg('Detaching'),
+  extending: msg('Extending'),
+  retyping: msg('Retyping'),
+  reserved: msg('Reserved'),
+  maintenance: msg('Maintenance'),
+  deleting: msg('Deleting'),
+  'backing-up': msg('Backing up'),
+  'restoring-backup': msg('Restoring backup'),
+  downloading: msg('Downloading'),
+  uploading: msg('Uploading'),
+  'awaiting-transfer': msg('Awaiting transfer'),
+  error: msg('Error'),
+  error_extending: msg('Error extending'),
+  error_deleting: msg('Error deleting'),
+  'error_backing-up': msg('Error backing up'),
+  error_restoring: msg('Error restoring'),
+};
+
+/** What a resource is doing while its `action` runs ("Extending"). */
 const ACTION_VERBS: Record<string, string> = {
-  Attach: 'Attaching',
-  Detach: 'Detaching',
-  Extend: 'Extending',
-  Retype: 'Retyping',
-  Pull: 'Pulling',
-  Create: 'Creating',
-  Delete: 'Deleting',
-  Update: 'Updating',
+  Attach: msg('Attaching'),
+  Detach: msg('Detaching'),
+  Extend: msg('Extending'),
+  Retype: msg('Retyping'),
+  Pull: msg('Pulling'),
+  Create: msg('Creating'),
+  Delete: msg('Deleting'),
+  Update: msg('Updating'),
 };
 
 export function stateLabel(state: string | null | undefined): string {
-  if (!state) return 'Unknown';
-  return STATE_LABELS[state as CoreState] ?? state;
+  if (!state) return t('Unknown');
+  const label = STATE_LABELS[state as CoreState];
+  return label ? t(label) : state;
 }
 
 export function runtimeStateLabel(runtime: string | null | undefined): string {
   if (runtime === undefined || runtime === null) return '—';
-  if (runtime === '') return 'Not created';
+  if (runtime === '') return t('Not created');
+  const label = RUNTIME_LABELS[runtime];
+  if (label) return t(label);
   const text = runtime.replace(/[_-]+/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -130,8 +160,10 @@ export function needsRefresh(resource: Stateful): boolean {
 
 /** "Extending" while an action runs; otherwise the state's label. */
 export function activityLabel(resource: Stateful): string {
-  if (resource.action && isInProgress(resource))
-    return ACTION_VERBS[resource.action] ?? `${resource.action} in progress`;
+  if (resource.action && isInProgress(resource)) {
+    const verb = ACTION_VERBS[resource.action];
+    return verb ? t(verb) : t('{action} in progress', { action: resource.action });
+  }
   return stateLabel(resource.state);
 }
 

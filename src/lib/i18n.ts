@@ -1,0 +1,229 @@
+// The console's words, in the reader's language (docs/decisions/0011).
+//
+// A message is written once, in English, as an ICU message where it is used:
+//
+//   t('{count, plural, one {# volume} other {# volumes}} selected', { count })
+//   <T m="Delete <b>{name}</b>?" v={{ name }} tags={{ b: (c) => <strong>{c}</strong> }} />
+//
+// The English text is the message's key: another language's catalogue (`src/locales/<code>.json`,
+// loaded only for that language) maps it to the translation. `msg('…')` marks a message kept in a
+// table and translated where it is shown (`t(LABELS[state])`). `npm run lint` checks that every
+// message in code is in every catalogue, with the same placeholders and tags, and nothing else.
+//
+// Components read words with `useT()` (or `<T>`): they render again when the language changes, so
+// switching keeps the page, its scroll and a dialog's input. Code outside components calls `t`
+// directly; what it returns is in the language of the moment.
+//
+// English numbers and plurals are done by hand: the first `Intl` object of a page loads ICU's
+// locale data (about 10 ms), and the English first row does not pay it (decision 0006). Other
+// languages use `Intl`, created while the page waits for its data (`warmUp`).
+import {
+  createElement,
+  Fragment,
+  type ReactElement,
+  type ReactNode,
+  useSyncExternalStore,
+} from 'react';
+import { type Part, POUND, parseMessage } from './icu';
+import { directionOf, type Locale } from './locales';
+import { createStore } from './store';
+
+/** A language's translations: the English message (with its context) → the translated one. */
+export type Catalogue = (key: string) => string | undefined;
+
+interface State {
+  locale: Locale;
+  catalogue: Catalogue | null;
+}
+
+const store = createStore<State>({ locale: 'en', catalogue: null });
+
+export const getLocale = () => store.get().locale;
+
+/** Switches to `locale` with its catalogue (null for English); the page renders again in it. */
+export function applyLocale(locale: Locale, catalogue: Catalogue | null) {
+  store.set({ locale, catalogue });
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = locale === 'en-XA' ? 'en' : locale;
+    document.documentElement.dir = directionOf(locale);
+  }
+}
+
+export const subscribeLocale = store.subscribe;
+
+// Messages are parsed once, when first used: English ones from code, others from the catalogue.
+const parsed = new Map<string, Part[]>();
+function compile(text: string): Part[] {
+  let parts = parsed.get(text);
+  if (!parts) {
+    try {
+      parts = parseMessage(text);
+    } catch {
+      parts = [text]; // `npm run lint` reports it; a reader still sees the words
+    }
+    parsed.set(text, parts);
+  }
+  return parts;
+}
+
+/** The key of a message in a catalogue: gettext's context separator, when there is a context. */
+export const messageKey = (message: string, context?: string) =>
+  context ? `${context}\u0004${message}` : message;
+
+// Numbers and plurals.
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The locale `Intl` is asked for (the pseudo-locale formats as English). */
+export const intlLocale = (locale: Locale) => (locale === 'en-XA' ? 'en' : locale);
+
+function groupEnglish(value: number, fractionDigits: number): string {
+  const rounded = Math.abs(value).toFixed(fractionDigits);
+  // Trailing zeros of the decimals go ("1.50" → "1.5"); an integer's zeros stay.
+  const fixed = fractionDigits > 0 ? rounded.replace(/\.?0+$/, '') : rounded;
+  const [whole = '0', fraction] = fixed.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const digits = fraction ? `${grouped}.${fraction}` : grouped;
+  return value < 0 && Number(fixed) !== 0 ? `-${digits}` : digits;
+}
+
+function numberFormat(locale: Locale, maximumFractionDigits: number) {
+  const key = `${locale}:${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+const isEnglish = (locale: Locale) => locale === 'en' || locale === 'en-XA';
+
+/**
+ * A number in the reader's language: "1,536" or "1.536" or "١٬٥٣٦", with at most
+ * `maximumFractionDigits` decimals (0: rounded to an integer).
+ */
+export function formatNumber(value: number, maximumFractionDigits = 0): string {
+  const { locale } = store.get();
+  if (isEnglish(locale)) return groupEnglish(value, maximumFractionDigits);
+  return numberFormat(locale, maximumFractionDigits).format(value);
+}
+
+/** CLDR's plural category of `n` in the reader's language ("one", "few", "other"…). */
+export function pluralCategory(n: number, locale: Locale = store.get().locale): string {
+  if (isEnglish(locale)) return n === 1 ? 'one' : 'other';
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(intlLocale(locale));
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(n);
+}
+
+/**
+ * Creates the `Intl` objects a page's first render needs in `locale`, if it needs any: called
+ * while the page waits for its data, so that ICU's locale data is loaded by then. `more` warms
+ * other formatters (dates) the same way.
+ */
+export function warmUp(locale: Locale, more?: (intlLocale: string) => void) {
+  if (isEnglish(locale)) return;
+  numberFormat(locale, 0).format(1);
+  numberFormat(locale, 2).format(1.5);
+  pluralCategory(1, locale);
+  more?.(intlLocale(locale));
+}
+
+// Formatting.
+
+export type Value = string | number | null | undefined;
+export type Values = Readonly<Record<string, Value>>;
+export type RichValues = Readonly<Record<string, Value | ReactElement>>;
+/** How each tag of a rich message is shown: `(children) => <strong>{children}</strong>`. */
+export type Tags = Readonly<Record<string, (children: ReactNode) => ReactNode>>;
+
+function show(value: Value | ReactElement): ReactNode {
+  if (typeof value === 'number') return formatNumber(value, 2);
+  return value ?? '';
+}
+
+function format(
+  parts: Part[],
+  values: RichValues,
+  tags: Tags | null,
+  pound: number | null,
+  out: ReactNode[],
+) {
+  for (const part of parts) {
+    if (typeof part === 'string') out.push(part);
+    else if (part === POUND) out.push(formatNumber(pound ?? 0, 2));
+    else if ('arg' in part) {
+      const value = values[part.arg];
+      out.push(part.number ? formatNumber(Number(value), 2) : show(value));
+    } else if ('tag' in part) {
+      const children: ReactNode[] = [];
+      format(part.children, values, tags, pound, children);
+      const render = tags?.[part.tag];
+      if (render) out.push(render(createElement(Fragment, null, ...children)));
+      else if (tags) out.push(createElement(Fragment, null, ...children));
+      else out.push(children.join(''));
+    } else if ('plural' in part) {
+      const n = Number(values[part.plural]);
+      const branch = part.cases[`=${n}`] ?? part.cases[pluralCategory(n)] ?? part.cases.other!;
+      format(branch, values, tags, n, out);
+    } else {
+      const key = String(values[part.select] ?? '');
+      const branch = Object.hasOwn(part.cases, key) ? part.cases[key]! : part.cases.other!;
+      format(branch, values, tags, pound, out);
+    }
+  }
+}
+
+function lookup(message: string, context?: string): string {
+  return store.get().catalogue?.(messageKey(message, context)) ?? message;
+}
+
+/** A message as text, in the reader's language (a rich message's tags become plain text). */
+export function t(message: string, values: Values = {}, context?: string): string {
+  const out: ReactNode[] = [];
+  format(compile(lookup(message, context)), values, null, null, out);
+  return out.join('');
+}
+
+/**
+ * Marks a message kept in a table (or a constant) for translation where it is shown: `msg` returns
+ * it as it is, and `npm run lint` finds it in the code like a `t(…)`.
+ */
+export const msg = <M extends string>(message: M): M => message;
+
+/** The translator, for components: they render again in the new language when it changes. */
+export function useT(): typeof t {
+  useSyncExternalStore(store.subscribe, getLocale, getLocale);
+  return t;
+}
+
+/** The reader's language, for components that format by it. */
+export function useLocale(): Locale {
+  return useSyncExternalStore(store.subscribe, getLocale, getLocale);
+}
+
+/**
+ * A rich message: tags become elements (`tags`), and values may be elements too (a link, a
+ * `<bdi>` around an ID), so nothing is ever built by concatenating strings.
+ */
+export function T({
+  m,
+  v = {},
+  tags = {},
+  context,
+}: {
+  m: string;
+  v?: RichValues;
+  tags?: Tags;
+  context?: string;
+}) {
+  useLocale();
+  const out: ReactNode[] = [];
+  format(compile(lookup(m, context)), v, tags, null, out);
+  return createElement(Fragment, null, ...out);
+}
