@@ -214,11 +214,13 @@ export function check(write = false) {
 if (process.argv[1]?.endsWith('check-messages.ts')) {
   const write = process.argv.includes('--write');
   const { messages, problems, summary } = check(write);
-  if (process.argv.includes('--list')) for (const key of messages.keys()) console.log(key);
+  if (process.argv.includes('--list'))
+    for (const key of messages.keys()) process.stdout.write(`${key}\n`);
   if (problems.length > 0) {
-    console.error(problems.join('\n'));
-    console.error(`Messages: ${problems.length} problems.`);
+    process.stderr.write(`${problems.join('\n')}\nMessages: ${problems.length} problems.\n`);
     process.exit(1);
   }
-  console.log(`Messages: ${messages.size} in the code; catalogues ${summary.join(', ')}.`);
+  process.stdout.write(
+    `Messages: ${messages.size} in the code; catalogues ${summary.join(', ')}.\n`,
+  );
 }

@@ -15,9 +15,9 @@ import {
 import { authenticate, rotatedToken } from './auth';
 import { orderApproved, orderEnded } from './callbacks';
 import { type Clock, createClock, isoMicro } from './clock';
+import { DEFAULT_CONFIGURATION, type DemoConfiguration } from './configuration';
 import type { Db, FailureRule, OrderRecord, UserRecord } from './db';
 import { hiddenAcrossOrigins } from './deployment';
-import { DEFAULT_CONFIGURATION, type DemoConfiguration } from './handlers/configuration';
 import type { EventSource } from './history';
 import { futureProject, futureStartDate, startsLater } from './project-start';
 import { DrfError, detail, djangoServerErrorPage, pythonTypeName } from './responses';

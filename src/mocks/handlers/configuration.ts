@@ -5,37 +5,8 @@
 // settings. Tests change `backend.configuration` to play another deployment's settings.
 import { http } from 'msw';
 import type { DemoBackend } from '../backend';
+import { WALDUR_LANGUAGES } from '../configuration';
 import { json } from '../responses';
-
-/** mastermind `base_settings.py`: `LANGUAGES` and the default `LANGUAGE_CHOICES`. */
-export const WALDUR_LANGUAGES: [string, string][] = [
-  ['en', 'English'],
-  ['et', 'Eesti'],
-  ['lt', 'Lietuvių'],
-  ['lv', 'Latviešu'],
-  ['ru', 'Русский'],
-  ['it', 'Italiano'],
-  ['de', 'Deutsch'],
-  ['da', 'Dansk'],
-  ['sv', 'Svenska'],
-  ['es', 'Español'],
-  ['fr', 'Français'],
-  ['nb', 'Norsk'],
-  ['ar', 'العربية'],
-  ['cs', 'Čeština'],
-];
-
-export interface DemoConfiguration {
-  languageChoices: string;
-  currency: string;
-  concealPrices: boolean;
-}
-
-export const DEFAULT_CONFIGURATION: DemoConfiguration = {
-  languageChoices: WALDUR_LANGUAGES.map(([code]) => code).join(','),
-  currency: 'EUR',
-  concealPrices: false,
-};
 
 export function configurationHandlers(backend: DemoBackend, origin: string) {
   return [
