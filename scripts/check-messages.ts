@@ -10,9 +10,9 @@
 // Messages are found in the code's syntax tree (Vite's parser): `t('…', values?, context?)`,
 // `msg('…')` and `<T m="…" context="…" />`. `--write` adds what is missing to every catalogue as
 // "" (a translator's to-do; an empty translation shows the English until it is written) and drops
-// unused keys; `--list` prints the messages.
+// unused keys; `--list` prints the messages; `--code` checks the code's messages only.
 //
-//   tsx scripts/check-messages.ts [--write] [--list]
+//   tsx scripts/check-messages.ts [--write] [--list] [--code]
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAst } from 'vite';
@@ -127,7 +127,7 @@ function plurals(parts: Part[], out: Map<string, Set<string>> = new Map()) {
 const same = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((x) => b.has(x));
 const list = (set: Set<string>) => [...set].sort().join(', ') || '—';
 
-export function check(write = false) {
+export function check(write = false, codeOnly = false) {
   const { found, problems } = extract();
   const messages = new Map<string, Found>();
   for (const item of found) {
@@ -150,7 +150,7 @@ export function check(write = false) {
   );
 
   const summary: string[] = [];
-  for (const { code } of LOCALES) {
+  for (const { code } of codeOnly ? [] : LOCALES) {
     if (code === 'en') continue;
     const path = join(CATALOGUES, `${code}.json`);
     let catalogue: Record<string, string> = {};
@@ -213,7 +213,8 @@ export function check(write = false) {
 
 if (process.argv[1]?.endsWith('check-messages.ts')) {
   const write = process.argv.includes('--write');
-  const { messages, problems, summary } = check(write);
+  // --code: the messages in the code only (syntax, written out), not the catalogues.
+  const { messages, problems, summary } = check(write, process.argv.includes('--code'));
   if (process.argv.includes('--list'))
     for (const key of messages.keys()) process.stdout.write(`${key}\n`);
   if (problems.length > 0) {

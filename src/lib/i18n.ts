@@ -142,8 +142,15 @@ export type RichValues = Readonly<Record<string, Value | ReactElement>>;
 /** How each tag of a rich message is shown: `(children) => <strong>{children}</strong>`. */
 export type Tags = Readonly<Record<string, (children: ReactNode) => ReactNode>>;
 
+/**
+ * A value in a message. In a right-to-left language a text value (a name, an ID, a path) is
+ * isolated with Unicode's first-strong isolate (U+2068 … U+2069), so that "data-01" or a UUID
+ * keeps its own direction and does not reorder the sentence around it (what `<bdi>` does).
+ */
 function show(value: Value | ReactElement): ReactNode {
   if (typeof value === 'number') return formatNumber(value, 2);
+  if (typeof value === 'string' && value && directionOf(store.get().locale) === 'rtl')
+    return `\u2068${value}\u2069`;
   return value ?? '';
 }
 

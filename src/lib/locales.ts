@@ -14,7 +14,7 @@ export const LOCALES = [
   { code: 'sv', name: 'Svenska' },
   { code: 'es', name: 'Español' },
   { code: 'fr', name: 'Français' },
-  { code: 'nb', name: 'Norsk bokmål' },
+  { code: 'nb', name: 'Norsk' },
   { code: 'ar', name: 'العربية' },
   { code: 'cs', name: 'Čeština' },
 ] as const;

@@ -1,0 +1,78 @@
+// What a reviewer looks for in the pseudo-locale (en-XA: every message accented, 35 % longer and
+// bracketed ⟦…⟧): visible words outside brackets were never translated; text cut off or sticking
+// out of its box will be in a longer language too. Data is not words: names, UUIDs, numbers,
+// sizes and times (`<time>`), code and IDs (`code`, `pre`, `kbd`, `.mono`), and Waldur's own
+// messages (marked `data-source="waldur"` where the console shows them).
+import { expect, type Page } from '@playwright/test';
+
+export const PSEUDO_INIT = () => {
+  localStorage.setItem('volume-console:locale', 'en-XA');
+};
+
+interface Found {
+  untranslated: string[];
+  cutOff: string[];
+  overflow: boolean;
+}
+
+/** Words of the names the demo's data uses (volumes, projects, people…): data, not messages. */
+export function dataWords(values: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const value of values)
+    for (const word of value.split(/[^\p{L}]+/u)) if (word) words.add(word);
+  return words;
+}
+
+export async function findUntranslated(page: Page, data: Set<string>): Promise<Found> {
+  const found = await page.evaluate(() => {
+    const SKIP = 'time, code, pre, kbd, script, style, .mono, [data-source="waldur"]';
+    const chunks: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest(SKIP)) continue;
+      if (!parent.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      const text = node.textContent ?? '';
+      if (text.trim()) chunks.push(text);
+    }
+    // Brackets may nest (a message inside another's value): remove the innermost until none.
+    let rest = chunks.join(' ');
+    for (let previous = ''; previous !== rest; ) {
+      previous = rest;
+      rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ');
+    }
+    const cutOff = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => {
+        if (!el.checkVisibility() || !/⟦/.test(el.textContent ?? '')) return false;
+        const style = getComputedStyle(el);
+        const clips =
+          ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
+        return clips && el.scrollWidth > el.clientWidth + 1 && el.children.length === 0;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}: ${(el.textContent ?? '').slice(0, 60)}`);
+    return {
+      rest,
+      cutOff,
+      overflow: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    };
+  });
+  const untranslated = found.rest
+    .split(/\s+/)
+    // Hex (UUIDs, backend IDs) is data; then the words of the rest, as the data's are cut.
+    .filter((token) => !/^[0-9a-f-]{8,}$/i.test(token))
+    .flatMap((token) => token.split(/[^\p{L}]+/u))
+    .filter((word) => word.length >= 2 && !data.has(word));
+  return {
+    untranslated: [...new Set(untranslated)],
+    cutOff: found.cutOff,
+    overflow: found.overflow,
+  };
+}
+
+/** Fails on untranslated words, text cut off, and a page wider than the screen. */
+export async function expectAllTranslated(page: Page, data: Set<string>, where: string) {
+  const found = await findUntranslated(page, data);
+  expect(found.untranslated, `untranslated words on ${where}`).toEqual([]);
+  expect(found.cutOff, `text cut off on ${where}`).toEqual([]);
+  expect(found.overflow, `the page is wider than the screen on ${where}`).toBe(false);
+}
