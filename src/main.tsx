@@ -4,7 +4,7 @@ import { loadConfig } from './lib/config';
 import type { DemoControls } from './lib/demo-controls';
 import { warmUpDates } from './lib/format';
 import { applyLocale, warmUp } from './lib/i18n';
-import { initialLocale, loadCatalogue } from './lib/language';
+import { followOtherTabs, initialLocale, loadCatalogue } from './lib/language';
 import { sessionStore } from './lib/session';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -47,6 +47,7 @@ warmUp(locale, warmUpDates);
 
 const { start } = await app;
 applyLocale(locale, await catalogue);
+followOtherTabs();
 if (pageData) {
   // When the page's data is moments away, render once with it instead of a loading state that is
   // replaced a few frames later (a second render and layout of the whole page). A slow API only

@@ -4,7 +4,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { enabledLanguages } from './locales';
-import { api } from './session';
+import { api, useSession } from './session';
 import { lenient } from './zod';
 
 const section = lenient(z.record(z.string(), z.unknown()));
@@ -25,7 +25,9 @@ export const configurationQuery = () =>
 
 /** The languages this deployment enables (all of the console's until the settings are read). */
 export function useEnabledLanguages(): Set<string> {
-  const { data } = useQuery(configurationQuery());
+  // Before an address is known (sign-in with none fixed) there is no Waldur to ask.
+  const { apiUrl } = useSession();
+  const { data } = useQuery({ ...configurationQuery(), enabled: Boolean(apiUrl) });
   return enabledLanguages(data?.WALDUR_CORE?.LANGUAGE_CHOICES);
 }
 

@@ -137,7 +137,10 @@ export class HttpClient {
         error instanceof ApiError &&
         error.status === 400 &&
         options.params?.state != null &&
-        rejectsStateChoice(error.body);
+        rejectsStateChoice(
+          error.body,
+          [options.params.state].flat().map((v) => spellState(String(v), spelling)),
+        );
       if (!rejected || this.stateSpelling !== spelling) throw error;
       this.stateSpelling = spelling === 'current' ? 'legacy' : 'current';
       return this.sendOnce(method, path, {

@@ -54,3 +54,14 @@ export function requestLanguage(): Language {
   const locale = getLocale();
   return locale === PSEUDO ? 'en' : (locale as Language);
 }
+
+/**
+ * Another tab switched language: follow it, as the choice is this browser's. The page stays as it
+ * is (a dialog's input, the scroll); only its words change.
+ */
+export function followOtherTabs() {
+  window.addEventListener('storage', (event) => {
+    if (event.key === KEY && isLocale(event.newValue) && event.newValue !== getLocale())
+      void switchLanguage(event.newValue);
+  });
+}

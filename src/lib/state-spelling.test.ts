@@ -31,30 +31,43 @@ describe('state spelling (contract-lifecycle E7)', () => {
     expect(spellingOfBody(undefined)).toBeNull();
   });
 
-  it('recognises only the 400 that rejects a state choice', () => {
+  it('recognises only the 400 that rejects a state choice, in any language', () => {
+    const sent = ['ERRED'];
     expect(
-      rejectsStateChoice({
-        state: ['Select a valid choice. ERRED is not one of the available choices.'],
-      }),
+      rejectsStateChoice(
+        { state: ['Select a valid choice. ERRED is not one of the available choices.'] },
+        sent,
+      ),
     ).toBe(true);
-    expect(rejectsStateChoice({ state: ['This field is required.'] })).toBe(false);
+    // Django translates the sentence (Accept-Language), never the value it names.
     expect(
-      rejectsStateChoice({
-        name: ['Select a valid choice. x is not one of the available choices.'],
-      }),
+      rejectsStateChoice(
+        { state: ['Wählen Sie eine gültige Option. ERRED ist keine der verfügbaren Optionen.'] },
+        sent,
+      ),
+    ).toBe(true);
+    expect(rejectsStateChoice({ state: ['This field is required.'] }, sent)).toBe(false);
+    expect(
+      rejectsStateChoice(
+        { name: ['Select a valid choice. ERRED is not one of the available choices.'] },
+        sent,
+      ),
     ).toBe(false);
-    expect(rejectsStateChoice({ state: 'is not one of the available choices' })).toBe(false);
-    expect(rejectsStateChoice('is not one of the available choices')).toBe(false);
-    expect(rejectsStateChoice(null)).toBe(false);
-    expect(rejectsStateChoice(undefined)).toBe(false);
+    expect(rejectsStateChoice({ state: 'ERRED' }, sent)).toBe(false);
+    expect(rejectsStateChoice('ERRED', sent)).toBe(false);
+    expect(rejectsStateChoice(null, sent)).toBe(false);
+    expect(rejectsStateChoice(undefined, sent)).toBe(false);
     expect(
-      rejectsStateChoice({
-        state: [
-          3,
-          'Required.',
-          'Select a valid choice. ERRED is not one of the available choices.',
-        ],
-      }),
+      rejectsStateChoice(
+        {
+          state: [
+            3,
+            'Required.',
+            'Select a valid choice. ERRED is not one of the available choices.',
+          ],
+        },
+        sent,
+      ),
     ).toBe(true);
   });
 });

@@ -49,11 +49,16 @@ export function spellingOfBody(body: unknown): StateSpelling | null {
   return null;
 }
 
-/** Whether a 400 answer rejects the `state` filter's values as unknown choices. */
-export function rejectsStateChoice(body: unknown): boolean {
+/**
+ * Whether a 400 answer rejects the `state` filter's values as unknown choices. Django words it in
+ * the language the console asks for ("Select a valid choice. ERRED is not one of the available
+ * choices.", "Sélectionnez un choix valide. ERRED n’en fait pas partie."), but always names the value:
+ * so a `state` error naming one of the values sent is that refusal, in any language.
+ */
+export function rejectsStateChoice(body: unknown, sent: readonly string[]): boolean {
   const messages = (body as { state?: unknown } | null | undefined)?.state;
   return (
     Array.isArray(messages) &&
-    messages.some((m) => typeof m === 'string' && m.includes('is not one of the available choices'))
+    messages.some((m) => typeof m === 'string' && sent.some((value) => m.includes(value)))
   );
 }
