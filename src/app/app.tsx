@@ -1,6 +1,7 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { BrowserRouter } from 'react-router';
+import type { ConfigProblem } from '@/lib/config';
 import { DemoContext, type DemoControls } from '@/lib/demo-controls';
 import { sessionStore } from '@/lib/session';
 import { PageErrorBoundary } from './error-boundary';
@@ -47,7 +48,7 @@ export function App({
 }: {
   queryClient: QueryClient;
   demo: DemoControls | null;
-  configProblem: string | null;
+  configProblem: ConfigProblem | null;
 }) {
   return (
     <AppProviders queryClient={queryClient} demo={demo}>

@@ -1,30 +1,38 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { CodeBlock } from '@/components/code-block';
-import { errorMessage } from '@/lib/api-error';
+import { errorMessage, isWaldursMessage } from '@/lib/api-error';
+import { T, useT } from '@/lib/i18n';
 
 function ErrorScreen({ error }: { error: unknown }) {
+  const t = useT();
   const details = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return (
     <section className="page page--narrow">
       <div className="state state--error" role="alert" aria-labelledby="crash-title">
         <h1 id="crash-title" className="state__title">
-          Something went wrong on this page
+          {t('Something went wrong on this page')}
         </h1>
-        <p>{errorMessage(error)}</p>
+        <p data-source={isWaldursMessage(error) ? 'waldur' : undefined}>{errorMessage(error)}</p>
         <p>
-          Nothing was changed by this error. <a href="/volumes">Go to the volume list</a> or{' '}
-          <button
-            type="button"
-            className="btn btn--secondary btn--sm"
-            onClick={() => window.location.reload()}
-          >
-            reload the page
-          </button>
-          .
+          <T
+            m="Nothing was changed by this error. <link>Go to the volume list</link> or <reload>reload the page</reload>."
+            tags={{
+              link: (c) => <a href="/volumes">{c}</a>,
+              reload: (c) => (
+                <button
+                  type="button"
+                  className="btn btn--secondary btn--sm"
+                  onClick={() => window.location.reload()}
+                >
+                  {c}
+                </button>
+              ),
+            }}
+          />
         </p>
         <details className="state__details">
-          <summary>Technical details</summary>
-          <CodeBlock label="Error details">{details}</CodeBlock>
+          <summary>{t('Technical details')}</summary>
+          <CodeBlock label={t('Error details')}>{details}</CodeBlock>
         </details>
       </div>
     </section>

@@ -1,20 +1,23 @@
 import './layout.css';
+import { type ConfigProblem, describeConfigProblem } from '@/lib/config';
 import '@/styles/phone.css';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { Toasts } from '@/components/toasts';
 import { DataSource, SessionMenu } from '@/features/session/components/session-menu';
 import { LazyOperationsTray } from '@/features/volumes/components/lazy-operations-tray';
 import { LiveRegions } from '@/lib/announcer';
+import { useT } from '@/lib/i18n';
 import { PageErrorBoundary } from './error-boundary';
 import { useScrollRestoration } from './scroll-restoration';
 
-export function AppLayout({ configProblem }: { configProblem?: string | null }) {
+export function AppLayout({ configProblem }: { configProblem?: ConfigProblem | null }) {
+  const t = useT();
   const location = useLocation();
   useScrollRestoration();
   return (
     <div className="app">
       <a href="#main" className="skip-link">
-        Skip to content
+        {t('Skip to content')}
       </a>
       <header className="app-header">
         <NavLink to="/volumes" className="brand">
@@ -23,14 +26,14 @@ export function AppLayout({ configProblem }: { configProblem?: string | null }) 
             <path d="M4 6v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6" fill="none" />
             <path d="M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3" fill="none" />
           </svg>
-          <span>Volume console</span>
+          <span>{t('Volume console')}</span>
         </NavLink>
-        <nav aria-label="Main" className="app-nav">
+        <nav aria-label={t('Main', {}, 'navigation')} className="app-nav">
           <NavLink to="/volumes" className="app-nav__link">
-            Volumes
+            {t('Volumes')}
           </NavLink>
           <NavLink to="/snapshots" className="app-nav__link">
-            Snapshots
+            {t('Snapshots')}
           </NavLink>
         </nav>
         <div className="app-header__end">
@@ -40,7 +43,7 @@ export function AppLayout({ configProblem }: { configProblem?: string | null }) 
       </header>
       {configProblem ? (
         <div className="banner banner--warning" role="status">
-          {configProblem}
+          {describeConfigProblem(configProblem)}
         </div>
       ) : null}
       <main id="main" tabIndex={-1} className="app-main">

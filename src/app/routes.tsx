@@ -3,6 +3,8 @@ import { Navigate, type RouteObject, useRoutes } from 'react-router';
 import { LoadingBlock } from '@/components/spinner';
 import { VolumeListPage } from '@/features/volumes/pages/volume-list-page';
 import { trackCodeLoad, whenIdle } from '@/lib/code-loads';
+import type { ConfigProblem } from '@/lib/config';
+import { useT } from '@/lib/i18n';
 import { PageErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
@@ -50,11 +52,14 @@ const SignInPage = lazy(() =>
 );
 
 function PageLoading() {
-  return <LoadingBlock label="Loading page" quiet />;
+  const t = useT();
+  return <LoadingBlock label={t('Loading page')} quiet />;
 }
 
 /** The one route table, used by the browser and by tests (`renderApp(url)`). */
-export function createRoutes(options: { configProblem?: string | null } = {}): RouteObject[] {
+export function createRoutes(
+  options: { configProblem?: ConfigProblem | null } = {},
+): RouteObject[] {
   return [
     {
       path: '/sign-in',
@@ -105,7 +110,7 @@ export function createRoutes(options: { configProblem?: string | null } = {}): R
   ];
 }
 
-export function AppRoutes({ configProblem }: { configProblem?: string | null }) {
+export function AppRoutes({ configProblem }: { configProblem?: ConfigProblem | null }) {
   usePreloadNextPage();
   const routes = useMemo(() => createRoutes({ configProblem }), [configProblem]);
   return useRoutes(routes);

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { ConfigProblem } from '@/lib/config';
 import type { DemoControls } from '@/lib/demo-controls';
 import { App } from './app';
 
@@ -8,7 +9,7 @@ import { App } from './app';
 export function start(options: {
   queryClient: QueryClient;
   demo: DemoControls | null;
-  configProblem: string | null;
+  configProblem: ConfigProblem | null;
 }) {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useT } from '@/lib/i18n';
 
 export interface ComboboxOption {
   value: string;
@@ -9,7 +10,8 @@ export interface ComboboxOption {
 /**
  * An accessible search-as-you-type picker (WAI-ARIA 1.2 combobox with a listbox popup). The options
  * come from the caller (usually a query keyed by the typed text), so it can search thousands of
- * projects on the server. Escape restores the selection; the clear button removes it.
+ * projects on the server. Escape restores the selection; the clear button removes it. `label`,
+ * `placeholder`, `hint` and `error` are translated by the caller.
  */
 export function Combobox({
   label,
@@ -37,6 +39,7 @@ export function Combobox({
   /** Lets the caller fetch options only while the list is open. */
   onOpenChange?: (open: boolean) => void;
 }) {
+  const t = useT();
   const id = useId();
   const listId = `${id}-list`;
   const [open, setOpenState] = useState(false);
@@ -135,7 +138,7 @@ export function Combobox({
             }}
           >
             <span aria-hidden="true">✕</span>
-            <span className="visually-hidden">Clear {label}</span>
+            <span className="visually-hidden">{t('Clear {label}', { label })}</span>
           </button>
         ) : null}
       </div>
@@ -144,11 +147,11 @@ export function Combobox({
           aria-activedescendant, so they are deliberately not focusable. */}
       <div id={listId} role="listbox" aria-label={label} className="combobox__list" hidden={!open}>
         {isLoading ? (
-          <div className="combobox__note">Searching…</div>
+          <div className="combobox__note">{t('Searching…')}</div>
         ) : error ? (
           <div className="combobox__note combobox__note--error">{error}</div>
         ) : options.length === 0 ? (
-          <div className="combobox__note">No matches</div>
+          <div className="combobox__note">{t('No matches')}</div>
         ) : (
           options.map((option, index) => (
             // biome-ignore lint/a11y/useFocusableInteractive: options are reached through aria-activedescendant

@@ -1,30 +1,36 @@
 // What the cross-origin check found (src/lib/cors-check.ts), said where it matters: in the account
 // menu, and above a form whose answer was lost. Not a banner on every page.
 import { useKnownCorsDiagnosis } from '@/lib/cors-check';
+import { T, useT } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
 import { Callout } from './status';
 
 /** The explanation, for a user (and, with `forStaff`, what an administrator changes). */
 export function CorsNotice({ forStaff = false }: { forStaff?: boolean }) {
+  const t = useT();
   return (
-    <Callout tone="warning" title="This Waldur’s web server hides its refusals from this console">
+    <Callout
+      tone="warning"
+      title={t('This Waldur’s web server hides its refusals from this console')}
+    >
       <p>
-        Waldur is on another address than this console, and its web server sends the permission this
-        browser needs (CORS headers) only with successful answers. So an accepted action
-        (“scheduled”) and every refusal (a quota, a conflict, a validation error) arrive here as “no
-        answer”. The console re-reads Waldur to tell what happened and never sends anything twice by
-        itself, but it cannot show you why Waldur refused.
+        {t(
+          'Waldur is on another address than this console, and its web server sends the permission this browser needs (CORS headers) only with successful answers. So an accepted action (“scheduled”) and every refusal (a quota, a conflict, a validation error) arrive here as “no answer”. The console re-reads Waldur to tell what happened and never sends anything twice by itself, but it cannot show you why Waldur refused.',
+        )}
       </p>
       <p>
-        Serving the console on Waldur’s own address fixes this (README, “Deployment”).{' '}
+        {t('Serving the console on Waldur’s own address fixes this (README, “Deployment”).')}{' '}
         {forStaff ? (
-          <>
-            Or, in mastermind’s nginx, add <code>always</code> to each{' '}
-            <code>add_header Access-Control-…</code> line, so that 202, 4xx and 5xx answers carry
-            them too.
-          </>
+          // The nginx directive and its keyword are code: values, never translated.
+          <T
+            m="Or, in mastermind’s nginx, add {always} to each {directive} line, so that 202, 4xx and 5xx answers carry them too."
+            v={{
+              always: <code>always</code>,
+              directive: <code>add_header Access-Control-…</code>,
+            }}
+          />
         ) : (
-          'Tell your Waldur administrator.'
+          t('Tell your Waldur administrator.')
         )}
       </p>
     </Callout>

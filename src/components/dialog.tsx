@@ -1,5 +1,6 @@
 import './dialog.css';
 import { type ReactNode, type RefObject, useEffect, useId, useRef } from 'react';
+import { useT } from '@/lib/i18n';
 
 /**
  * A modal dialog on the native `<dialog>` element: `showModal()` makes the rest of the page inert
@@ -26,6 +27,7 @@ export function Dialog({
   initialFocus?: RefObject<HTMLElement | null>;
   size?: 'md' | 'lg';
 }) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -109,7 +111,7 @@ export function Dialog({
         </h2>
         <button type="button" className="btn btn--ghost btn--sm dialog__close" onClick={onClose}>
           <span aria-hidden="true">✕</span>
-          <span className="visually-hidden">Close</span>
+          <span className="visually-hidden">{t('Close')}</span>
         </button>
       </header>
       {description ? (

@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from 'react';
+import { useT } from '@/lib/i18n';
 
 export interface FieldControlProps {
   id: string;
@@ -9,7 +10,8 @@ export interface FieldControlProps {
 
 /**
  * Label, hint and error for one form control, wired for assistive technology: the control gets
- * `aria-invalid` and `aria-describedby` pointing at the hint and the error.
+ * `aria-invalid` and `aria-describedby` pointing at the hint and the error. `label`, `hint` and
+ * `error` are translated by the caller.
  */
 export function Field({
   label,
@@ -24,6 +26,7 @@ export function Field({
   required?: boolean;
   children: (props: FieldControlProps) => ReactNode;
 }) {
+  const t = useT();
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -32,7 +35,7 @@ export function Field({
     <div className={`field ${error ? 'field--invalid' : ''}`}>
       <label className="field__label" htmlFor={id}>
         {label}
-        {required ? <span className="field__required"> (required)</span> : null}
+        {required ? <span className="field__required"> {t('(required)')}</span> : null}
       </label>
       {children({
         id,

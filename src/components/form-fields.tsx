@@ -3,6 +3,7 @@
 // for; how it is wired is written once, here.
 import type { ReactNode } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { useT } from '@/lib/i18n';
 import { Field } from './field';
 import { type Choice, Options } from './select';
 
@@ -91,15 +92,19 @@ export function ConfirmNameField<T extends { confirm: string }>({
   name,
 }: {
   form: UseFormReturn<T>;
-  /** "volume" or "snapshot". */
-  subject: string;
+  /** What is confirmed: a volume or a snapshot (a code, not words). */
+  subject: 'volume' | 'snapshot';
   name: string;
 }) {
+  const t = useT();
   return (
     <TextField
       form={form}
       name={'confirm' as Path<T>}
-      label={`Type the ${subject}’s name (${name}) to confirm`}
+      label={t(
+        '{subject, select, snapshot {Type the snapshot’s name ({name}) to confirm} other {Type the volume’s name ({name}) to confirm}}',
+        { subject, name },
+      )}
       required
       spellCheck={false}
     />

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useT } from '@/lib/i18n';
 import { Spinner } from './spinner';
 import { QueryErrorState } from './status';
 
@@ -13,7 +14,8 @@ interface GatedQuery<T> {
 
 /**
  * A part of a form or page that needs a query's data: while it loads, `loading…` with a spinner;
- * when it failed, the failure with "Try again"; then `children` with the data.
+ * when it failed, the failure with "Try again"; then `children` with the data. `loading` and
+ * `failure` are translated by the caller.
  */
 export function QueryGate<T>({
   query,
@@ -26,10 +28,11 @@ export function QueryGate<T>({
   failure: string;
   children: (data: T) => ReactNode;
 }) {
+  const t = useT();
   if (query.isPending) {
     return (
       <p className="muted">
-        <Spinner label={loading} /> {loading}…
+        <Spinner label={loading} /> {t('{label}…', { label: loading })}
       </p>
     );
   }

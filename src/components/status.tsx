@@ -1,10 +1,14 @@
 import type { ReactNode } from 'react';
-import { ApiError, errorMessage } from '@/lib/api-error';
+import { ApiError, errorMessage, isWaldursMessage } from '@/lib/api-error';
+import { T, useT } from '@/lib/i18n';
 import { Button } from './button';
 import { CodeBlock } from './code-block';
 import { CopyButton } from './copy-button';
 
-/** A failure said plainly, with a way to retry and the technical evidence one click away. */
+/**
+ * A failure said plainly, with a way to retry and the technical evidence one click away. `title`
+ * (and `children`) are translated by the caller; the report stays as it is (for a ticket).
+ */
 export function ErrorState({
   title,
   error,
@@ -21,24 +25,27 @@ export function ErrorState({
   /** 1 when the state is the whole page (it then names the page). */
   level?: 1 | 2;
 }) {
+  const t = useT();
   const Heading = level === 1 ? 'h1' : 'h2';
   const report = error instanceof ApiError ? error.toReport() : errorMessage(error);
   return (
     <section className="state state--error" role="alert" aria-label={title}>
       <Heading className="state__title">{title}</Heading>
-      <p className="state__message">{errorMessage(error)}</p>
+      <p className="state__message" data-source={isWaldursMessage(error) ? 'waldur' : undefined}>
+        {errorMessage(error)}
+      </p>
       {children}
       <div className="state__actions">
         {onRetry ? (
           <Button variant="primary" onClick={onRetry} isBusy={isRetrying}>
-            Try again
+            {t('Try again')}
           </Button>
         ) : null}
       </div>
       <details className="state__details">
-        <summary>Technical details</summary>
-        <CodeBlock label="Error details">{report}</CodeBlock>
-        <CopyButton value={report} label="error details" />
+        <summary>{t('Technical details')}</summary>
+        <CodeBlock label={t('Error details')}>{report}</CodeBlock>
+        <CopyButton value={report} label={t('error details')} />
       </details>
     </section>
   );
@@ -105,13 +112,24 @@ export function Callout({
 
 /** A list whose refresh failed: it says so above what was loaded before, which stays on screen. */
 export function RefreshError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const t = useT();
   return (
     <div className="callout callout--warning list-refresh-error" role="alert">
       <p>
-        <strong>Could not refresh the list:</strong> {error.message} Showing what was loaded before.
+        <T
+          m="<strong>Could not refresh the list:</strong> {message} Showing what was loaded before."
+          v={{
+            message: (
+              <span data-source={isWaldursMessage(error) ? 'waldur' : undefined}>
+                {errorMessage(error)}
+              </span>
+            ),
+          }}
+          tags={{ strong: (c) => <strong>{c}</strong> }}
+        />
       </p>
       <button type="button" className="btn btn--secondary btn--sm" onClick={onRetry}>
-        Try again
+        {t('Try again')}
       </button>
     </div>
   );

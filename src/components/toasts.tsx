@@ -1,9 +1,12 @@
 import { useEffect } from 'react';
+import { useT } from '@/lib/i18n';
 import { hideToast, type Notice, useNotices } from '@/lib/notifications';
 import { CodeBlock } from './code-block';
 import { CopyButton } from './copy-button';
 
+/** One notice: its words were translated when it was made (`notify`), its report stays as is. */
 function Toast({ notice }: { notice: Notice }) {
+  const t = useT();
   useEffect(() => {
     if (notice.kind === 'error') return; // errors stay until dismissed: they carry evidence
     const timer = setTimeout(() => hideToast(notice.id), 8000);
@@ -13,7 +16,14 @@ function Toast({ notice }: { notice: Notice }) {
     <div className={`toast toast--${notice.kind}`}>
       <div className="toast__body">
         <p className="toast__title">{notice.title}</p>
-        {notice.message ? <p className="toast__message">{notice.message}</p> : null}
+        {notice.message ? (
+          <p
+            className="toast__message"
+            data-source={notice.messageFromWaldur ? 'waldur' : undefined}
+          >
+            {notice.message}
+          </p>
+        ) : null}
         {notice.actions?.length ? (
           <div className="toast__actions">
             {notice.actions.map((action) => (
@@ -33,15 +43,15 @@ function Toast({ notice }: { notice: Notice }) {
         ) : null}
         {notice.report ? (
           <details>
-            <summary>Details for a support ticket</summary>
-            <CodeBlock label="Error details">{notice.report}</CodeBlock>
-            <CopyButton value={notice.report} label="error details" />
+            <summary>{t('Details for a support ticket')}</summary>
+            <CodeBlock label={t('Error details')}>{notice.report}</CodeBlock>
+            <CopyButton value={notice.report} label={t('error details')} />
           </details>
         ) : null}
       </div>
       <button type="button" className="btn btn--ghost btn--sm" onClick={() => hideToast(notice.id)}>
         <span aria-hidden="true">✕</span>
-        <span className="visually-hidden">Dismiss: {notice.title}</span>
+        <span className="visually-hidden">{t('Dismiss: {title}', { title: notice.title })}</span>
       </button>
     </div>
   );
@@ -52,12 +62,13 @@ function Toast({ notice }: { notice: Notice }) {
  * live regions, so nothing is read twice.
  */
 export function Toasts() {
+  const t = useT();
   const notices = useNotices()
     .filter((n) => n.toastVisible)
     .slice(0, 4);
   if (notices.length === 0) return null;
   return (
-    <section className="toasts" aria-label="Notifications">
+    <section className="toasts" aria-label={t('Notifications')}>
       {notices.map((notice) => (
         <Toast key={notice.id} notice={notice} />
       ))}

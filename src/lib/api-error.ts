@@ -7,6 +7,11 @@
 // - an HTML page                               500 (no JSON handler is configured) and unrouted 404s
 //
 // The request is kept (method and URL, never headers, so the token cannot leak into a report).
+//
+// The console's own sentences (`describe()`) are in the reader's language; Waldur's own messages
+// (`detail`, a 400's field messages) are data, already in that language (`Accept-Language`).
+import { t } from './i18n';
+
 export type ApiErrorKind = 'http' | 'network' | 'invalid-response';
 
 export interface RequestSummary {
@@ -55,6 +60,7 @@ export class ApiError extends Error {
   readonly listErrors: readonly string[];
 
   constructor(init: ApiErrorInit) {
+    // Replaced below by `describe()`, the sentence people read; this one is for a debugger only.
     super(init.message ?? `Request failed: ${init.request.method} ${init.request.url}`, {
       cause: init.cause,
     });
@@ -139,38 +145,71 @@ export class ApiError extends Error {
     return messages;
   }
 
-  /** One sentence a person can act on. */
+  /**
+   * One sentence a person can act on, in the reader's language of the moment (called again where
+   * the error is shown, so that it follows a language switch).
+   */
   describe(): string {
+    // An HTTP status is a code, not a quantity: shown as it is, never in another script's digits.
+    const status = String(this.status);
     if (this.kind === 'network') {
-      return 'Could not reach the server. Check your connection (or the API URL) and try again.';
+      return t('Could not reach the server. Check your connection (or the API URL) and try again.');
     }
     if (this.kind === 'invalid-response') {
-      return `The server answered with something this console does not understand (HTTP ${this.status}).`;
+      return t(
+        'The server answered with something this console does not understand (HTTP {status}).',
+        { status },
+      );
     }
     const general = this.generalMessages;
     switch (this.status) {
       case 401:
-        return general[0] ?? 'Your session has ended. Sign in again.';
+        return general[0] ?? t('Your session has ended. Sign in again.');
       case 403:
-        return general[0] ?? 'You do not have permission to perform this action.';
+        return general[0] ?? t('You do not have permission to perform this action.');
       case 404:
-        return general[0] ?? 'Not found.';
+        return general[0] ?? t('Not found.');
       default:
         break;
     }
     if (this.isServerError) {
       const title = typeof this.body === 'string' ? htmlTitle(this.body) : null;
-      return `The server failed to handle the request (HTTP ${this.status}${title ? `: ${title}` : ''}). Try again; if it keeps failing, report it with the details.`;
+      return title
+        ? t(
+            'The server failed to handle the request (HTTP {status}: {title}). Try again; if it keeps failing, report it with the details.',
+            { status, title },
+          )
+        : t(
+            'The server failed to handle the request (HTTP {status}). Try again; if it keeps failing, report it with the details.',
+            { status },
+          );
     }
     if (general.length > 0) return general.join(' ');
     const fields = Object.entries(this.fieldErrors);
     if (fields.length > 0) {
-      return fields.map(([field, messages]) => `${field}: ${messages.join(' ')}`).join(' ');
+      // The field's name and Waldur's messages are data; only how they are joined is ours.
+      return fields
+        .map(([field, messages]) =>
+          t('{field}: {messages}', { field, messages: messages.join(' ') }),
+        )
+        .join(' ');
     }
-    return `The request failed (HTTP ${this.status}).`;
+    return t('The request failed (HTTP {status}).', { status });
   }
 
-  /** A plain-text report to paste into a support ticket. Never contains credentials. */
+  /**
+   * Whether `describe()` says Waldur's own words (its `detail`, `non_field_errors` or a bare list):
+   * shown as data (`data-source="waldur"`), in the language Waldur answered in.
+   */
+  get saysWaldursWords(): boolean {
+    return this.kind === 'http' && this.generalMessages.length > 0 && !this.isServerError;
+  }
+
+  /**
+   * A plain-text report to paste into a support ticket. Never contains credentials. Its labels
+   * ("Status:", "Response body:") stay in English whatever the reader's language: a ticket is read
+   * by support engineers, who search and compare reports; only `Message:` is the reader's sentence.
+   */
   toReport(): string {
     const lines = [
       `${this.request.method} ${this.request.url}`,
@@ -192,9 +231,14 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-/** A readable message for any thrown value. */
+/** Whether `errorMessage(error)` is Waldur's own words (data), not a sentence of the console. */
+export function isWaldursMessage(error: unknown): boolean {
+  return error instanceof ApiError && error.saysWaldursWords;
+}
+
+/** A readable message for any thrown value (an API error's in the reader's language of the moment). */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) return error.describe();
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server, skipResponseContractCheck } from '../../test/setup';
-import { loadConfig, normalizeApiUrl } from './config';
+import { describeConfigProblem, loadConfig, normalizeApiUrl } from './config';
 
 describe('normalizeApiUrl', () => {
   it('keeps the origin and any prefix, without a trailing slash or /api', () => {
@@ -56,20 +56,21 @@ describe('loadConfig', () => {
     server.use(http.get(url, () => new HttpResponse('Not found', { status: 404 })));
     expect(await loadConfig(url)).toEqual({
       apiUrl: null,
-      problem: 'config.json answered HTTP 404; running on the demo backend.',
+      problem: { kind: 'status', status: 404 },
     });
     server.use(http.get(url, () => HttpResponse.error()));
     expect(await loadConfig(url)).toEqual({
       apiUrl: null,
-      problem: 'config.json could not be loaded; running on the demo backend.',
+      problem: { kind: 'unreachable' },
     });
     server.use(http.get(url, () => new HttpResponse('{oops', { status: 200 })));
     expect(await loadConfig(url)).toEqual({
       apiUrl: null,
-      problem: 'config.json is not valid; running on the demo backend.',
+      problem: { kind: 'invalid' },
     });
     server.use(http.get(url, () => HttpResponse.json({ apiUrl: 42 })));
-    expect((await loadConfig(url)).problem).toBe(
+    const { problem } = await loadConfig(url);
+    expect(problem && describeConfigProblem(problem)).toBe(
       'config.json is not valid; running on the demo backend.',
     );
   });
@@ -83,7 +84,7 @@ describe('loadConfig', () => {
     serve({ apiUrl: ' ftp://waldur.example.com ' });
     expect(await loadConfig('http://localhost/config.json')).toEqual({
       apiUrl: null,
-      problem: 'config.json names an invalid apiUrl (ftp://waldur.example.com).',
+      problem: { kind: 'bad-url', value: 'ftp://waldur.example.com' },
     });
   });
 });

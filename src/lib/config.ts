@@ -3,12 +3,22 @@
 // recommended deployment), `{"apiUrl": "https://waldur.example.com"}` to that Waldur across origins,
 // and `{"apiUrl": null}` runs the built-in demo backend.
 import * as z from 'zod/mini';
+import { t } from './i18n';
 
 export interface AppConfig {
   apiUrl: string | null;
-  /** Set when config.json could not be read; the app then runs in demo mode and says why. */
-  problem: string | null;
+  /**
+   * Set when config.json could not be read; the app then runs in demo mode and says why. Kept as
+   * data and said in words where it is shown (`describeConfigProblem`), in the reader's language.
+   */
+  problem: ConfigProblem | null;
 }
+
+export type ConfigProblem =
+  | { kind: 'unreachable' }
+  | { kind: 'status'; status: number }
+  | { kind: 'invalid' }
+  | { kind: 'bad-url'; value: string };
 
 const configSchema = z.object({
   apiUrl: z.optional(z.nullable(z.string())),
@@ -30,6 +40,9 @@ export function normalizeApiUrl(input: string, base?: string): string | null {
   }
 }
 
+/** The file's name (and its `apiUrl`) are names, not words: values in the messages below. */
+const FILE = 'config.json';
+
 export async function loadConfig(
   url = `${import.meta.env.BASE_URL}config.json`,
 ): Promise<AppConfig> {
@@ -39,22 +52,50 @@ export async function loadConfig(
   } catch {
     return {
       apiUrl: null,
-      problem: 'config.json could not be loaded; running on the demo backend.',
+      problem: { kind: 'unreachable' },
     };
   }
   if (!response.ok) {
     return {
       apiUrl: null,
-      problem: `config.json answered HTTP ${response.status}; running on the demo backend.`,
+      problem: { kind: 'status', status: response.status },
     };
   }
   const parsed = configSchema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) {
-    return { apiUrl: null, problem: 'config.json is not valid; running on the demo backend.' };
+    return {
+      apiUrl: null,
+      problem: { kind: 'invalid' },
+    };
   }
   const raw = parsed.data.apiUrl?.trim() || null;
   if (raw === null) return { apiUrl: null, problem: null };
   const apiUrl = normalizeApiUrl(raw, window.location.origin);
-  if (!apiUrl) return { apiUrl: null, problem: `config.json names an invalid apiUrl (${raw}).` };
+  if (!apiUrl)
+    return {
+      apiUrl: null,
+      problem: { kind: 'bad-url', value: raw },
+    };
   return { apiUrl, problem: null };
+}
+
+/** What went wrong with config.json, in the reader's language. */
+export function describeConfigProblem(problem: ConfigProblem): string {
+  switch (problem.kind) {
+    case 'unreachable':
+      return t('{file} could not be loaded; running on the demo backend.', { file: FILE });
+    case 'status':
+      return t('{file} answered HTTP {status}; running on the demo backend.', {
+        file: FILE,
+        status: String(problem.status),
+      });
+    case 'invalid':
+      return t('{file} is not valid; running on the demo backend.', { file: FILE });
+    case 'bad-url':
+      return t('{file} names an invalid {setting} ({value}).', {
+        file: FILE,
+        setting: 'apiUrl',
+        value: problem.value,
+      });
+  }
 }

@@ -2,6 +2,7 @@
 // actions the console offers. Shared by every feature, hence here rather than in one of them.
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
+import { t } from './i18n';
 import { api } from './session';
 import { flag, lenient, texts } from './zod';
 
@@ -43,7 +44,7 @@ export function currentUserQuery() {
 }
 
 export function displayName(user: CurrentUser | undefined) {
-  return user?.full_name || user?.username || user?.email || 'Signed-in user';
+  return user?.full_name || user?.username || user?.email || t('Signed-in user');
 }
 
 const MANAGING_ROLES = new Set(['PROJECT.ADMIN', 'PROJECT.MANAGER']);
@@ -75,9 +76,15 @@ export function canManage(
   if (user.is_support) {
     return {
       allowed: false,
-      reason: 'Support users have read-only access: ask the project’s admin or staff.',
+      reason: t('Support users have read-only access: ask the project’s admin or staff.'),
     };
   }
-  const project = resource.project_name ? `project ${resource.project_name}` : 'this project';
-  return { allowed: false, reason: `You need to be an admin or manager of ${project}.` };
+  return {
+    allowed: false,
+    reason: resource.project_name
+      ? t('You need to be an admin or manager of project {project}.', {
+          project: resource.project_name,
+        })
+      : t('You need to be an admin or manager of this project.'),
+  };
 }

@@ -3,14 +3,18 @@
 // page's lifetime; the newest show as toasts, all of them in the notifications panel.
 
 import { announce } from './announcer';
-import { ApiError, errorMessage } from './api-error';
+import { ApiError, errorMessage, isWaldursMessage } from './api-error';
+import { t } from './i18n';
 import { createStore, useStore } from './store';
 
 export interface Notice {
   id: number;
   kind: 'success' | 'error' | 'info';
+  /** Words of the console, translated by whoever notifies. */
   title: string;
   message?: string;
+  /** `message` is Waldur's own words (data, in the language Waldur answered in). */
+  messageFromWaldur?: boolean;
   /** Plain text to copy into a ticket (never contains the token). */
   report?: string;
   /** Follow-ups the user can take from the notice, e.g. "Try again". */
@@ -29,7 +33,9 @@ export function notify(notice: Omit<Notice, 'id' | 'createdAt' | 'toastVisible'>
   const entry: Notice = { ...notice, id, createdAt: Date.now(), toastVisible: true };
   notices.set((current) => [entry, ...current].slice(0, MAX_NOTICES));
   announce(
-    `${notice.title}${notice.message ? `. ${notice.message}` : ''}`,
+    notice.message
+      ? t('{title}. {message}', { title: notice.title, message: notice.message })
+      : notice.title,
     notice.kind === 'error' ? 'assertive' : 'polite',
   );
   return id;
@@ -41,6 +47,7 @@ export function notifyFailure(title: string, error: unknown, actions?: Notice['a
     kind: 'error',
     title,
     message: errorMessage(error),
+    messageFromWaldur: isWaldursMessage(error) || undefined,
     report: error instanceof ApiError ? error.toReport() : undefined,
     actions,
   });

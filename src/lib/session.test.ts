@@ -13,8 +13,8 @@ const KEY = 'volume-console:connection';
 const PERSONA_KEY = 'volume-console:demo-persona';
 const WALDUR = 'https://waldur.example.com';
 const personas = [
-  { id: 'staff', label: 'Staff', description: '', token: 'staff-token' },
-  { id: 'admin', label: 'Admin', description: '', token: 'admin-token' },
+  { id: 'staff', name: 'Alice', token: 'staff-token' },
+  { id: 'admin', name: 'Pat', token: 'admin-token' },
 ];
 const error401 = (detail?: string) =>
   new ApiError({

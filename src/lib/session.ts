@@ -7,13 +7,18 @@
 // The token lives here and in the `Authorization` header only: never in a URL, a log or a report.
 import type { ApiError } from './api-error';
 import { HttpClient } from './http';
+import { t } from './i18n';
 import { requestLanguage } from './language';
 import { createStore, useStore } from './store';
 
+/**
+ * One of the demo's users, as data: the account menu says who they are (their role and what
+ * they may do) in the reader's language, from `id` (`staff`, `admin`, `support`, `member`).
+ */
 export interface DemoPersona {
   id: string;
-  label: string;
-  description: string;
+  /** The person's name (data, as Waldur would show it). */
+  name: string;
   token: string;
 }
 
@@ -183,8 +188,8 @@ class SessionStore {
       this.remembered,
     );
     const reason = error.detail
-      ? `Waldur ended the session: ${error.detail}`
-      : 'Waldur ended the session.';
+      ? t('Waldur ended the session: {detail}', { detail: error.detail })
+      : t('Waldur ended the session.');
     this.set({ ...this.session, token: null, endedReason: reason });
   }
 

@@ -5,13 +5,6 @@ import { FUTURE_PROJECT_NAME } from './project-start';
 import { DEMO_PERSONAS, type DemoPersona } from './seed/users';
 import { type DemoSpeed, TIME_SCALE, writeSpeed } from './speed';
 
-const PERSONA_INFO: Record<DemoPersona, [string, string]> = {
-  staff: ['Staff', 'sees and can do everything, including unlink'],
-  admin: ['Project admin', 'admin of three projects of Alpha Research and Borealis'],
-  support: ['Support', 'sees everything, read-only'],
-  member: ['Project member', 'member of two projects (read-only there), manager of a third'],
-};
-
 /**
  * What the UI may do to the demo backend (persona switcher, reset, failure injection, speed, and
  * which Waldur it plays). Speed and deployment are the browser's own choices: kept in
@@ -24,14 +17,10 @@ export function createDemoControls(
 ): DemoControls {
   let speed = initialSpeed;
   return {
+    // Data only: the account menu says who each persona is (role, rights) in the reader's language.
     personas: (Object.keys(DEMO_PERSONAS) as DemoPersona[]).map((id) => {
       const user = backend.user(DEMO_PERSONAS[id]);
-      return {
-        id,
-        label: `${user.full_name} (${PERSONA_INFO[id][0]})`,
-        description: PERSONA_INFO[id][1],
-        token: user.token,
-      };
+      return { id, name: user.full_name, token: user.token };
     }),
     reset: () => {
       backend.reset();

@@ -4,6 +4,7 @@ import { Popover } from '@/components/popover';
 import { isCrossOrigin, useCorsDiagnosis } from '@/lib/cors-check';
 import { currentUserQuery, displayName } from '@/lib/current-user';
 import { useDemoDeployment } from '@/lib/demo-controls';
+import { T, t, useT } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
 
 const SessionMenuPanel = lazy(() =>
@@ -11,22 +12,23 @@ const SessionMenuPanel = lazy(() =>
 );
 
 function roleLabel(user: { is_staff?: boolean | null; is_support?: boolean | null } | undefined) {
-  if (user?.is_staff) return 'Staff';
-  if (user?.is_support) return 'Support';
+  if (user?.is_staff) return t('Staff', {}, 'role');
+  if (user?.is_support) return t('Support', {}, 'role');
   return null;
 }
 
 /** Where the data comes from: the demo backend, or the host of the configured Waldur. */
 export function DataSource() {
+  const t = useT();
   const session = useSession();
   if (session.kind === 'demo') {
     return (
       <span
         className="data-source data-source--demo"
-        title="Simulated in your browser; nothing leaves this page"
+        title={t('Simulated in your browser; nothing leaves this page')}
       >
         <span className="data-source__dot" aria-hidden="true" />
-        <span className="data-source__label">Demo backend</span>
+        <span className="data-source__label">{t('Demo backend')}</span>
       </span>
     );
   }
@@ -34,14 +36,21 @@ export function DataSource() {
   return (
     <span className="data-source" title={session.apiUrl}>
       <span className="data-source__dot" aria-hidden="true" />
-      <span className="visually-hidden">Connected to </span>
-      <span className="data-source__label">{new URL(session.apiUrl).host}</span>
+      <T
+        m="<hidden>Connected to </hidden><host>{host}</host>"
+        v={{ host: new URL(session.apiUrl).host }}
+        tags={{
+          hidden: (c) => <span className="visually-hidden">{c}</span>,
+          host: (c) => <span className="data-source__label">{c}</span>,
+        }}
+      />
     </span>
   );
 }
 
 /** The signed-in user; sign-out for Waldur, persona switching and demo tools in demo mode. */
 export function SessionMenu() {
+  const t = useT();
   const session = useSession();
   const deployment = useDemoDeployment();
   const { data: user } = useQuery({ ...currentUserQuery(), enabled: Boolean(session.token) });
@@ -58,13 +67,19 @@ export function SessionMenu() {
       buttonClassName="btn btn--ghost user-button"
       label={
         <>
-          <span className="visually-hidden">Account: </span>
-          <span className="user-button__name">{displayName(user)}</span>
+          <T
+            m="<hidden>Account: </hidden><name>{name}</name>"
+            v={{ name: displayName(user) }}
+            tags={{
+              hidden: (c) => <span className="visually-hidden">{c}</span>,
+              name: (c) => <span className="user-button__name">{c}</span>,
+            }}
+          />
           {role ? <span className="badge badge--neutral">{role}</span> : null}
           {cors === 'errors-hidden' ? (
             <span className="badge badge--warning">
               <span aria-hidden="true">!</span>
-              <span className="visually-hidden">, a deployment problem: see this menu</span>
+              <span className="visually-hidden">{t(', a deployment problem: see this menu')}</span>
             </span>
           ) : null}
           <span aria-hidden="true">▾</span>
@@ -72,7 +87,7 @@ export function SessionMenu() {
       }
     >
       {(close) => (
-        <Suspense fallback={<p className="menu-panel__meta">Loading…</p>}>
+        <Suspense fallback={<p className="menu-panel__meta">{t('Loading…')}</p>}>
           <SessionMenuPanel close={close} />
         </Suspense>
       )}

@@ -7,28 +7,36 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import * as z from 'zod/mini';
 import { Button } from '@/components/button';
 import { TextField } from '@/components/form-fields';
+import { LanguagePicker } from '@/components/language-picker';
 import { Callout } from '@/components/status';
-import { ApiError } from '@/lib/api-error';
+import { ApiError, errorMessage } from '@/lib/api-error';
 import { normalizeApiUrl } from '@/lib/config';
 import { currentUserKey, currentUserSchema } from '@/lib/current-user';
 import { HttpClient } from '@/lib/http';
+import { T, t, useT } from '@/lib/i18n';
 import { sessionStore, useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
+/** An address, not words: the same in every language. */
+const EXAMPLE_URL = 'https://waldur.example.com';
+
+// The schema's messages are made when a field is checked, in the language of that moment.
 const signInSchema = z.object({
   apiUrl: z.string().check(
     z.trim(),
-    z.minLength(1, { error: 'Enter the address of your Waldur, e.g. https://waldur.example.com' }),
+    z.minLength(1, {
+      error: () => t('Enter the address of your Waldur, e.g. {example}', { example: EXAMPLE_URL }),
+    }),
     z.refine((value) => value === '' || normalizeApiUrl(value) !== null, {
-      error: 'Enter a full http(s) address, e.g. https://waldur.example.com',
+      error: () => t('Enter a full http(s) address, e.g. {example}', { example: EXAMPLE_URL }),
     }),
   ),
   token: z.string().check(
     z.trim(),
     z.minLength(1, {
-      error: 'Enter your API token (in Waldur: your profile → Credentials → API token)',
+      error: () => t('Enter your API token (in Waldur: your profile → Credentials → API token)'),
     }),
-    z.refine((value) => !/\s/.test(value), { error: 'A token has no spaces in it' }),
+    z.refine((value) => !/\s/.test(value), { error: () => t('A token has no spaces in it') }),
   ),
   remember: z.boolean(),
 });
@@ -39,29 +47,39 @@ function explain(error: unknown, apiUrl: string): { field?: 'apiUrl' | 'token'; 
     if (error.status === 401)
       return {
         field: 'token',
-        message: `Waldur did not accept this token: ${error.detail ?? 'Invalid token.'}`,
+        // Waldur's own reason (its `detail`), in the language Waldur answered in.
+        message: t('Waldur did not accept this token: {detail}', {
+          detail: error.detail ?? t('Invalid token.'),
+        }),
       };
     if (error.kind === 'network') {
       return {
         field: 'apiUrl',
-        message: `Could not reach ${apiUrl}. Check the address, your connection, and that this Waldur allows requests from this site (CORS).`,
+        message: t(
+          'Could not reach {address}. Check the address, your connection, and that this Waldur allows requests from this site (CORS).',
+          { address: apiUrl },
+        ),
       };
     }
     if (error.status === 404) {
       return {
         field: 'apiUrl',
-        message: `${apiUrl} answered 404: is this the address of a Waldur API?`,
+        message: t('{address} answered 404: is this the address of a Waldur API?', {
+          address: apiUrl,
+        }),
       };
     }
     if (error.kind === 'invalid-response') {
       return {
         field: 'apiUrl',
-        message: `${apiUrl} answered, but not like Waldur does. Is this the right address?`,
+        message: t('{address} answered, but not like Waldur does. Is this the right address?', {
+          address: apiUrl,
+        }),
       };
     }
-    return { message: error.message };
+    return { message: errorMessage(error) };
   }
-  return { message: error instanceof Error ? error.message : String(error) };
+  return { message: errorMessage(error) };
 }
 
 /**
@@ -69,7 +87,8 @@ function explain(error: unknown, apiUrl: string): { field?: 'apiUrl' | 'token'; 
  * The token is kept for this browser session, or on this device with "remember me".
  */
 export function SignInPage() {
-  useDocumentTitle('Sign in');
+  const t = useT();
+  useDocumentTitle(t('Sign in'));
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
@@ -112,6 +131,9 @@ export function SignInPage() {
 
   return (
     <main id="main" className="sign-in">
+      {/* Before the form: someone who does not read English finds it first. No Waldur may be
+          known yet; then every language is offered. */}
+      <LanguagePicker inline />
       <form
         className="sign-in__card"
         onSubmit={handleSubmit(onSubmit)}
@@ -119,35 +141,44 @@ export function SignInPage() {
         aria-labelledby="sign-in-title"
       >
         <h1 id="sign-in-title" className="sign-in__title">
-          Sign in to Waldur
+          {t('Sign in to Waldur')}
         </h1>
         <p className="muted">
-          The volume console works with your Waldur API token; it is sent only to the Waldur you
-          name.
+          {t(
+            'The volume console works with your Waldur API token; it is sent only to the Waldur you name.',
+          )}
         </p>
         {session.kind === 'waldur' && session.endedReason ? (
-          <Callout tone="warning" role="alert" title="You were signed out">
-            <p>{session.endedReason} Sign in again to continue where you were.</p>
+          <Callout tone="warning" role="alert" title={t('You were signed out')}>
+            <p>
+              {t('{reason} Sign in again to continue where you were.', {
+                reason: session.endedReason,
+              })}
+            </p>
           </Callout>
         ) : null}
         {formError ? (
-          <Callout tone="danger" role="alert" title="Could not sign in">
+          <Callout tone="danger" role="alert" title={t('Could not sign in')}>
             <p>{formError}</p>
           </Callout>
         ) : null}
         {fixedUrl ? (
           <div className="field">
-            <span className="field__label">Waldur</span>
+            <span className="field__label">{t('Waldur')}</span>
             <p className="mono">
-              {fixedUrl === window.location.origin ? `${fixedUrl}/api/ (this site)` : fixedUrl}
+              {fixedUrl === window.location.origin ? (
+                <T m="{address} (this site)" v={{ address: <bdi>{`${fixedUrl}/api/`}</bdi> }} />
+              ) : (
+                <bdi>{fixedUrl}</bdi>
+              )}
             </p>
           </div>
         ) : (
           <TextField
             form={form}
             name="apiUrl"
-            label="Waldur API address"
-            hint="For example https://waldur.example.com"
+            label={t('Waldur API address')}
+            hint={t('For example {example}', { example: EXAMPLE_URL })}
             type="url"
             autoComplete="url"
           />
@@ -155,17 +186,17 @@ export function SignInPage() {
         <TextField
           form={form}
           name="token"
-          label="API token"
+          label={t('API token')}
           type="password"
           className="input mono"
           autoComplete="current-password"
         />
         <label className="checkbox">
           <input type="checkbox" {...register('remember')} />
-          Remember me on this device
+          {t('Remember me on this device')}
         </label>
         <Button type="submit" variant="primary" isBusy={isSubmitting}>
-          Sign in
+          {t('Sign in')}
         </Button>
         {session.kind === 'waldur' && session.canReturnToDemo ? (
           <button
@@ -173,7 +204,7 @@ export function SignInPage() {
             className="btn btn--ghost"
             onClick={() => sessionStore.returnToDemo()}
           >
-            Back to the demo backend
+            {t('Back to the demo backend')}
           </button>
         ) : null}
       </form>
