@@ -7,6 +7,7 @@
 // (or of its snapshots, or of its resource's orders) tells whether Waldur has it.
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiError, isApiError } from '@/lib/api-error';
+import { t } from '@/lib/i18n';
 import { api } from '@/lib/session';
 import { settled, type Write } from '@/lib/writes';
 import { newOrderShown, volumeShowsRequest } from '../model/accepted';
@@ -71,7 +72,7 @@ export async function sendVolumeAction(
     case 'delete': {
       // Deleting is terminating the volume's marketplace resource (contract-lifecycle §3.2).
       const resource = volume.marketplace_resource_uuid;
-      if (!resource) throw new Error('This volume has no marketplace resource to terminate.');
+      if (!resource) throw new Error(t('This volume has no marketplace resource to terminate.'));
       const answer = await api().post(`api/marketplace-resources/${resource}/terminate`, {
         // As the current HomePort sends it (the 2024 one sent no body).
         body: { attributes: { accepting_terms_of_service: true } },

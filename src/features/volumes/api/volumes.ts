@@ -159,8 +159,12 @@ async function fetchClientFiltered(
   };
 }
 
+/**
+ * A page past the end: a list answers 404 only for that. Its `detail` ("Invalid page.") is in the
+ * reader's language (every request carries `Accept-Language`), so the status alone tells.
+ */
 function isInvalidPage(error: unknown) {
-  return error instanceof ApiError && error.status === 404 && error.detail === 'Invalid page.';
+  return error instanceof ApiError && error.status === 404;
 }
 
 async function fetchVolumePage(params: VolumeListParams, signal: AbortSignal): Promise<VolumePage> {

@@ -1,5 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { formatInteger } from '@/lib/format';
+import { t } from '@/lib/i18n';
 import { isUuidLike } from '@/lib/uuid';
 import { volumeQueries } from '../api/volumes';
 import type { ListView } from '../model/list-view';
@@ -31,6 +32,9 @@ export function useFacetCounts(view: ListView, facet: 'state' | 'runtime') {
   return { counts, available: countable };
 }
 
+/** "Erred (3)": a facet value's label (already in the reader's language) and its count. */
 export function withCount(label: string, count: number | undefined) {
-  return count === undefined ? label : `${label} (${formatInteger(count)})`;
+  return count === undefined
+    ? label
+    : t('{label} ({count})', { label, count: formatInteger(count) });
 }

@@ -5,19 +5,25 @@
 //   o      open the current row (Enter on its link does the same)
 //   p      command palette      ?  this help      /  search (handled by the search box)
 import { useEffect, useRef } from 'react';
+import { msg } from '@/lib/i18n';
 
+/**
+ * The shortcuts, for the help. `keys` are the keys as printed on a keyboard (data; alternatives
+ * separated by " or ", which the help shows in words); `does` is marked with msg() and translated
+ * where shown: `t(shortcut.does)`.
+ */
 export const SHORTCUTS: { keys: string; does: string }[] = [
-  { keys: '/', does: 'Focus the search box' },
-  { keys: 'j', does: 'Next row' },
-  { keys: 'k', does: 'Previous row' },
-  { keys: 'x', does: 'Select or unselect the current row' },
-  { keys: 'o or Enter', does: 'Open the current row' },
+  { keys: '/', does: msg('Focus the search box') },
+  { keys: 'j', does: msg('Next row') },
+  { keys: 'k', does: msg('Previous row') },
+  { keys: 'x', does: msg('Select or unselect the current row') },
+  { keys: 'o or Enter', does: msg('Open the current row') },
   {
     keys: 'p',
-    does: 'Command palette: run an action on the current row or the selection, open a view',
+    does: msg('Command palette: run an action on the current row or the selection, open a view'),
   },
-  { keys: '?', does: 'Show these shortcuts' },
-  { keys: 'Esc', does: 'Close a dialog or menu' },
+  { keys: '?', does: msg('Show these shortcuts') },
+  { keys: 'Esc', does: msg('Close a dialog or menu') },
 ];
 
 function rows(): HTMLTableRowElement[] {

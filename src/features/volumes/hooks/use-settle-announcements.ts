@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { announce } from '@/lib/announcer';
+import { t } from '@/lib/i18n';
 import type { Volume } from '../model/schemas';
 import { isInProgress, stateLabel } from '../model/states';
 
@@ -13,18 +14,22 @@ export function useSettleAnnouncements(volumes: Volume[] | undefined) {
     if (!volumes) return;
     const next = new Map<string, boolean>();
     const settled: string[] = [];
+    let erred = false;
     for (const volume of volumes) {
       const transitional = isInProgress(volume);
       next.set(volume.uuid, transitional);
       if (previous.current.get(volume.uuid) === true && !transitional) {
-        settled.push(`${volume.name || volume.uuid} is now ${stateLabel(volume.state)}`);
+        // One sentence per volume, in the language of the moment.
+        settled.push(
+          t('{name} is now {state}.', {
+            name: volume.name || volume.uuid,
+            state: stateLabel(volume.state),
+          }),
+        );
+        if (volume.state === 'ERRED') erred = true;
       }
     }
     previous.current = next;
-    if (settled.length > 0)
-      announce(
-        settled.join('. '),
-        settled.some((s) => s.endsWith('Erred')) ? 'assertive' : 'polite',
-      );
+    if (settled.length > 0) announce(settled.join(' '), erred ? 'assertive' : 'polite');
   }, [volumes]);
 }

@@ -4,6 +4,7 @@
 // answer was lost and Waldur does not show it).
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { t } from '@/lib/i18n';
 import { notify, notifyFailure } from '@/lib/notifications';
 import { notifyUnknownOutcome } from '@/lib/unknown-outcome-notice';
 import { type Accepted, checkAgain, performWrite, UnknownOutcomeError } from '@/lib/writes';
@@ -46,7 +47,8 @@ export async function runFollowUp(queryClient: QueryClient, operation: Operation
   const { followUp } = operation;
   if (!followUp || followedUp.has(operation.id)) return;
   followedUp.add(operation.id);
-  const title = `Step 2 of 2 of the edit of ${operation.volumeName} (${followUp.what})`;
+  // The change is worded from its body (`what` is English), each notice as one message.
+  const values = { name: operation.volumeName, bootable: String(followUp.body.bootable) };
   try {
     const volume = await queryClient.fetchQuery({
       ...volumeQueries.detail(operation.volumeUuid),
@@ -58,9 +60,21 @@ export async function runFollowUp(queryClient: QueryClient, operation: Operation
       { action: 'edit', body: followUp.body },
       { step: { index: 2, of: 2 } },
     );
-    notify({ kind: 'info', title: `${title} sent` });
+    notify({
+      kind: 'info',
+      title: t(
+        '{bootable, select, true {Step 2 of 2 of the edit of {name} (bootable: yes) sent} other {Step 2 of 2 of the edit of {name} (bootable: no) sent}}',
+        values,
+      ),
+    });
   } catch (error) {
-    notifyFailure(`${title} could not be sent`, error);
+    notifyFailure(
+      t(
+        '{bootable, select, true {Step 2 of 2 of the edit of {name} (bootable: yes) could not be sent} other {Step 2 of 2 of the edit of {name} (bootable: no) could not be sent}}',
+        values,
+      ),
+      error,
+    );
   }
 }
 
@@ -71,8 +85,11 @@ export function dropFollowUp(operation: Operation) {
   followedUp.add(operation.id);
   notify({
     kind: 'error',
-    title: `Step 2 of 2 of the edit of ${operation.volumeName} (${followUp.what}) was not sent`,
-    message: 'Step 1 failed. Open the volume and set Bootable again once it is OK.',
+    title: t(
+      '{bootable, select, true {Step 2 of 2 of the edit of {name} (bootable: yes) was not sent} other {Step 2 of 2 of the edit of {name} (bootable: no) was not sent}}',
+      { name: operation.volumeName, bootable: String(followUp.body.bootable) },
+    ),
+    message: t('Step 1 failed. Open the volume and set Bootable again once it is OK.'),
   });
 }
 
@@ -84,8 +101,8 @@ export function usePull(volume: Volume) {
   const scheduled = () =>
     notify({
       kind: 'success',
-      title: `Pull of ${name} scheduled`,
-      message: 'Waldur is re-reading it from OpenStack.',
+      title: t('Pull of {name} scheduled', { name }),
+      message: t('Waldur is re-reading it from OpenStack.'),
     });
   const request: ActionRequest = { action: 'pull' };
   const run = async () => {
@@ -96,14 +113,24 @@ export function usePull(volume: Volume) {
       scheduled();
     } catch (error) {
       if (error instanceof UnknownOutcomeError)
-        notifyUnknownOutcome(`pull of ${name}`, error as UnknownOutcomeError<ActionResult>, {
-          accepted: (result) => {
-            recordOperation(volume, request, result);
-            scheduled();
+        notifyUnknownOutcome(
+          {
+            unknown: t('It is unknown whether Waldur received the pull of {name}', { name }),
+            stillNotShown: t('Waldur still does not show the pull of {name}', { name }),
           },
-          sendAgain: send,
-        });
-      else notifyFailure(`Could not pull ${name}`, error, [{ label: 'Try again', run: send }]);
+          error as UnknownOutcomeError<ActionResult>,
+          {
+            accepted: (result) => {
+              recordOperation(volume, request, result);
+              scheduled();
+            },
+            sendAgain: send,
+          },
+        );
+      else
+        notifyFailure(t('Could not pull {name}', { name }), error, [
+          { label: t('Try again'), run: send },
+        ]);
     } finally {
       setPending(false);
     }

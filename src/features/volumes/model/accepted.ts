@@ -21,6 +21,7 @@ export type CheckableRequest =
   | { action: 'snapshot' }
   | { action: 'delete' };
 
+/** Waldur's `action` values as it sets them (data compared with the volume's, not words). */
 const ACTION_NAMES: Record<string, string> = {
   detach: 'Detach',
   pull: 'Pull',

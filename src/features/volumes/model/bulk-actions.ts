@@ -1,25 +1,39 @@
 // The bulk actions by name: what the selection bar and the palette offer, and how the dialog
 // words each. Apart from ./bulk (the plan and its rules), so that offering them costs the list
-// nothing of the rules.
+// nothing of the rules. The words are marked with msg() and translated where shown (`t(label)`).
+import { msg, t } from '@/lib/i18n';
+
 export type BulkAction = 'pull' | 'snapshot' | 'detach' | 'delete';
 
 /** The most volumes one bulk action takes; stated in the dialog when a selection is larger. */
 export const BULK_CAP = 1000;
 
+/**
+ * Each action's words, marked for translation (`t(BULK_LABELS[action].title)` where shown): the
+ * verb of a planned row, the dialog's title, and the participle of "can be pulled". A sentence is
+ * one message of its own (a `select` on the action), never these pieces put together.
+ */
 export const BULK_LABELS: Record<BulkAction, { verb: string; title: string; done: string }> = {
-  pull: { verb: 'Pull', title: 'Pull volumes', done: 'pulled' },
-  snapshot: { verb: 'Snapshot', title: 'Create snapshots', done: 'snapshotted' },
-  detach: { verb: 'Detach', title: 'Detach volumes', done: 'detached' },
-  delete: { verb: 'Delete', title: 'Delete volumes', done: 'deleted' },
+  pull: { verb: msg('Pull'), title: msg('Pull volumes'), done: msg('pulled') },
+  snapshot: { verb: msg('Snapshot'), title: msg('Create snapshots'), done: msg('snapshotted') },
+  detach: { verb: msg('Detach'), title: msg('Detach volumes'), done: msg('detached') },
+  delete: { verb: msg('Delete'), title: msg('Delete volumes'), done: msg('deleted') },
 };
 
-/** The bulk actions, in the order the selection bar and the palette offer them. */
+/** The bulk actions, in the order the selection bar and the palette offer them (`t(label)`). */
 export const BULK_ACTIONS: { id: BulkAction; label: string }[] = [
-  { id: 'pull', label: 'Pull' },
-  { id: 'snapshot', label: 'Create snapshots' },
-  { id: 'detach', label: 'Detach' },
-  { id: 'delete', label: 'Delete' },
+  { id: 'pull', label: msg('Pull') },
+  { id: 'snapshot', label: msg('Create snapshots') },
+  { id: 'detach', label: msg('Detach') },
+  { id: 'delete', label: msg('Delete') },
 ];
 
-/** A bulk delete is confirmed by typing how many volumes go: "delete 3". */
-export const bulkDeleteConfirmation = (count: number) => `delete ${count}`;
+/**
+ * A bulk delete is confirmed by typing how many volumes go: "delete 3", in the reader's language.
+ * What is typed is compared with it lower-cased, so it is lower case, with the count in plain
+ * digits and without the isolation marks a right-to-left language puts around a value.
+ */
+export const bulkDeleteConfirmation = (count: number) =>
+  t('delete {count}', { count: String(count) })
+    .replace(/[\u2068\u2069]/g, '')
+    .toLowerCase();

@@ -1,6 +1,7 @@
 // A bulk action's plan, by the same rules as one volume at a time: which of the chosen volumes are
 // eligible, and why each of the others is skipped. Nothing is silently dropped.
 import type { CurrentUser } from '@/lib/current-user';
+import { t } from '@/lib/i18n';
 import { actionAvailability } from './action-rules';
 import type { BulkAction } from './bulk-actions';
 import type { Volume } from './schemas';
@@ -21,7 +22,7 @@ export function planBulk(
       (a) => a.id === action,
     )!;
     if (availability.enabled) plan.eligible.push(volume);
-    else plan.skipped.push({ volume, reason: availability.reason ?? 'Not possible now.' });
+    else plan.skipped.push({ volume, reason: availability.reason ?? t('Not possible now.') });
   }
   return plan;
 }
@@ -33,20 +34,21 @@ export interface Outcome {
   message?: string;
 }
 
-/** What a volume's row says once the run has started. */
+/** What a volume's row says once the run has started, in the reader's language. */
 export function outcomeText(outcome: Outcome): string {
   switch (outcome.status) {
     case 'scheduled':
-      return 'Scheduled';
+      return t('Scheduled');
     case 'failed':
-      return `Failed: ${outcome.message}`;
+      // The message is Waldur's (or the request's) own: data.
+      return t('Failed: {message}', { message: outcome.message });
     case 'unknown':
-      return 'No answer came back, and Waldur does not show it: unknown whether it was received';
+      return t('No answer came back, and Waldur does not show it: unknown whether it was received');
     case 'running':
-      return 'Sending…';
+      return t('Sending…');
     case 'cancelled':
-      return 'Not started (stopped)';
+      return t('Not started (stopped)');
     case 'queued':
-      return 'Waiting';
+      return t('Waiting');
   }
 }

@@ -1,34 +1,37 @@
 // The volume table's columns: what each shows, which API fields it needs (the list asks for exactly
 // those, `field=`), and the `o` key it sorts by. Rendering lives in components/volume-table.tsx.
+// Headers are marked with msg() and translated where shown: `t(column.label)`.
+import { msg } from '@/lib/i18n';
+
 export const COLUMNS = [
-  { id: 'name', label: 'Name', fields: ['name'], sort: 'name', required: true },
-  { id: 'state', label: 'State', fields: ['state', 'action'], sort: 'state' },
-  { id: 'runtime_state', label: 'Runtime state', fields: ['runtime_state'] },
-  { id: 'size', label: 'Size', fields: ['size'], sort: 'size' },
-  { id: 'type', label: 'Type', fields: ['type_name'] },
+  { id: 'name', label: msg('Name'), fields: ['name'], sort: 'name', required: true },
+  { id: 'state', label: msg('State'), fields: ['state', 'action'], sort: 'state' },
+  { id: 'runtime_state', label: msg('Runtime state'), fields: ['runtime_state'] },
+  { id: 'size', label: msg('Size'), fields: ['size'], sort: 'size' },
+  { id: 'type', label: msg('Type'), fields: ['type_name'] },
   {
     id: 'instance',
-    label: 'Attached to',
+    label: msg('Attached to'),
     fields: ['instance', 'instance_name', 'device'],
     sort: 'instance_name',
   },
-  { id: 'bootable', label: 'Bootable', fields: ['bootable'] },
+  { id: 'bootable', label: msg('Bootable'), fields: ['bootable'] },
   {
     id: 'project',
-    label: 'Project',
+    label: msg('Project'),
     fields: ['project_name', 'project_uuid'],
     sort: 'project_name',
   },
   {
     id: 'customer',
-    label: 'Customer',
+    label: msg('Customer'),
     fields: ['customer_name', 'customer_abbreviation'],
     sort: 'customer_name',
   },
-  { id: 'zone', label: 'Availability zone', fields: ['availability_zone_name'] },
-  { id: 'created', label: 'Created', fields: ['created'], sort: 'created' },
-  { id: 'modified', label: 'Modified', fields: ['modified'] },
-  { id: 'backend_id', label: 'Backend ID', fields: ['backend_id'] },
+  { id: 'zone', label: msg('Availability zone'), fields: ['availability_zone_name'] },
+  { id: 'created', label: msg('Created'), fields: ['created'], sort: 'created' },
+  { id: 'modified', label: msg('Modified'), fields: ['modified'] },
+  { id: 'backend_id', label: msg('Backend ID'), fields: ['backend_id'] },
 ] as const satisfies readonly {
   id: string;
   label: string;

@@ -4,6 +4,7 @@
 // unknown is shown as it comes.
 import * as z from 'zod/mini';
 import { formatDate } from '@/lib/format';
+import { msg, t } from '@/lib/i18n';
 import { count, flag, jsonObject, lenient, text, texts } from '@/lib/zod';
 import { quotaSchema } from './schemas';
 import { normalizeState } from './states';
@@ -82,20 +83,25 @@ export type Restoration = z.output<typeof restorationSchema>;
 
 // Orders.
 
+/** Each order state's name for people (translated where shown: `orderStateLabel`). */
 export const ORDER_STATE_LABELS: Record<string, string> = {
-  'pending-consumer': 'Waiting for approval',
-  'pending-provider': 'Waiting for the provider',
-  'pending-project': 'Waiting for the project to start',
-  'pending-start-date': 'Waiting for its start date',
-  executing: 'Executing',
-  done: 'Done',
-  erred: 'Failed',
-  canceled: 'Canceled',
-  rejected: 'Rejected',
+  'pending-consumer': msg('Waiting for approval'),
+  'pending-provider': msg('Waiting for the provider'),
+  'pending-project': msg('Waiting for the project to start'),
+  'pending-start-date': msg('Waiting for its start date'),
+  executing: msg('Executing'),
+  done: msg('Done'),
+  erred: msg('Failed'),
+  canceled: msg('Canceled'),
+  rejected: msg('Rejected'),
 };
 
-export const orderStateLabel = (state: string | null | undefined) =>
-  state ? (ORDER_STATE_LABELS[state] ?? state) : 'Unknown';
+/** An order state's name in the reader's language; one the console does not know, as it comes. */
+export function orderStateLabel(state: string | null | undefined): string {
+  if (!state) return t('Unknown');
+  const label = ORDER_STATE_LABELS[state];
+  return label ? t(label) : state;
+}
 
 /** done, erred, canceled and rejected; everything else (an unknown state too) is still going. */
 export function isOrderFinished(state: string | null | undefined) {
@@ -128,26 +134,37 @@ export function canApproveOrder(
 
 /**
  * What a pending order waits for, in words (contract-lifecycle §2.6, §8): someone's approval, or
- * a date. `projectStart` is the project's `start_date` when known (for `pending-project`).
+ * a date. `projectStart` is the project's `start_date` when known (for `pending-project`). The
+ * phrase completes a sentence ("It waits for …"), in the reader's language; each is one message.
  */
 export function orderWait(
   order: Pick<Order, 'state' | 'customer_name' | 'project_name'>,
   projectStart?: string | null,
 ): string {
-  const project = order.project_name ? `project ${order.project_name}` : 'the project';
+  const project = order.project_name;
   switch (order.state) {
     case 'pending-consumer':
-      return `approval by an owner of ${order.customer_name || 'the organisation'} (or staff)`;
+      return order.customer_name
+        ? t('approval by an owner of {organisation} (or staff)', {
+            organisation: order.customer_name,
+          })
+        : t('approval by an owner of the organisation (or staff)');
     case 'pending-provider':
-      return 'approval by the service provider';
+      return t('approval by the service provider');
     case 'pending-project':
-      return projectStart
-        ? `the start of ${project} on ${formatDate(projectStart)}`
-        : `the start date of ${project}`;
+      if (projectStart) {
+        const date = formatDate(projectStart);
+        return project
+          ? t('the start of project {project} on {date}', { project, date })
+          : t('the start of the project on {date}', { date });
+      }
+      return project
+        ? t('the start date of project {project}', { project })
+        : t('the start date of the project');
     case 'pending-start-date':
-      return 'the start date set on the order';
+      return t('the start date set on the order');
     default:
-      return `Waldur (the order is ${orderStateLabel(order.state)})`;
+      return t('Waldur (the order is {state})', { state: orderStateLabel(order.state) });
   }
 }
 
@@ -178,11 +195,12 @@ export function quotaLeft(
 /** What an event is about, for the staff's filter: the part of Waldur that logged it. */
 export type EventKind = 'action' | 'lifecycle' | 'order' | 'marketplace';
 
+/** Each kind's name for people (translated where shown: `t(EVENT_KIND_LABELS[kind])`). */
 export const EVENT_KIND_LABELS: Record<EventKind, string> = {
-  action: 'Operations',
-  lifecycle: 'Creation and deletion',
-  order: 'Orders',
-  marketplace: 'Marketplace resource',
+  action: msg('Operations'),
+  lifecycle: msg('Creation and deletion'),
+  order: msg('Orders'),
+  marketplace: msg('Marketplace resource'),
 };
 
 const actions = ['attach', 'detach', 'extend', 'retype', 'pull'];

@@ -1,6 +1,7 @@
 // The list page's whole view lives in the URL: search, filters, sort, page, page size and visible
 // columns. `parseView` reads a URL (tolerating anything a person could type into it), `viewToSearch`
 // writes one (omitting defaults, so links stay short), `viewToParams` turns it into the API request.
+import { msg } from '@/lib/i18n';
 import { normalizeUuid } from '@/lib/uuid';
 import { COLUMN_IDS, COLUMNS, type ColumnId, DEFAULT_COLUMNS } from './columns';
 import { CORE_STATES, TRANSITIONAL_STATES } from './states';
@@ -224,17 +225,17 @@ export function hasAnyFilter(view: ListView) {
   return activeFilterCount(view) > 0 || view.search.trim() !== '';
 }
 
-/** Quick presets: one click to what people filter by most. */
+/** Quick presets: one click to what people filter by most (labels translated where shown: `t(label)`). */
 export const PRESETS = [
   {
     id: 'erred',
-    label: 'Erred',
+    label: msg('Erred'),
     apply: (view: ListView): ListView => ({ ...view, states: ['ERRED'] }),
     isActive: (view: ListView) => view.states.length === 1 && view.states[0] === 'ERRED',
   },
   {
     id: 'in-progress',
-    label: 'In progress',
+    label: msg('In progress'),
     apply: (view: ListView): ListView => ({ ...view, states: [...TRANSITIONAL_STATES] }),
     isActive: (view: ListView) =>
       view.states.length === TRANSITIONAL_STATES.length &&
@@ -242,25 +243,25 @@ export const PRESETS = [
   },
   {
     id: 'detached',
-    label: 'Detached',
+    label: msg('Detached'),
     apply: (view: ListView): ListView => ({ ...view, runtime: 'available' }),
     isActive: (view: ListView) => view.runtime === 'available',
   },
   {
     id: 'in-use',
-    label: 'In use',
+    label: msg('In use'),
     apply: (view: ListView): ListView => ({ ...view, runtime: 'in-use' }),
     isActive: (view: ListView) => view.runtime === 'in-use',
   },
   {
     id: 'stuck',
-    label: 'Stuck',
+    label: msg('Stuck'),
     apply: (view: ListView): ListView => ({ ...view, stuck: true }),
     isActive: (view: ListView) => view.stuck,
   },
   {
     id: 'bootable',
-    label: 'Bootable',
+    label: msg('Bootable'),
     apply: (view: ListView): ListView => ({ ...view, bootable: 'yes' }),
     isActive: (view: ListView) => view.bootable === 'yes',
   },

@@ -3,6 +3,7 @@
 // (tolerating anything a person could type), `snapshotViewToSearch` writes one without defaults,
 // `snapshotViewToQuery` makes the API request.
 import type { QueryParams } from '@/lib/http';
+import { msg } from '@/lib/i18n';
 import { normalizeUuid } from '@/lib/uuid';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from './list-view';
 import { CORE_STATES } from './states';
@@ -19,16 +20,16 @@ export interface SnapshotView {
   pageSize: number;
 }
 
-/** Orderings Waldur's snapshot filter takes, as the page offers them. */
+/** Orderings Waldur's snapshot filter takes, as the page offers them (labels: `t(label)`). */
 export const SNAPSHOT_SORTS = [
-  { value: '', label: 'Newest first' },
-  { value: 'created', label: 'Oldest first' },
-  { value: 'name', label: 'Name (A–Z)' },
-  { value: '-name', label: 'Name (Z–A)' },
-  { value: '-size', label: 'Largest first' },
-  { value: 'size', label: 'Smallest first' },
-  { value: 'state', label: 'State' },
-  { value: 'source_volume_name', label: 'Source volume' },
+  { value: '', label: msg('Newest first') },
+  { value: 'created', label: msg('Oldest first') },
+  { value: 'name', label: msg('Name (A–Z)') },
+  { value: '-name', label: msg('Name (Z–A)') },
+  { value: '-size', label: msg('Largest first') },
+  { value: 'size', label: msg('Smallest first') },
+  { value: 'state', label: msg('State') },
+  { value: 'source_volume_name', label: msg('Source volume') },
 ] as const;
 
 export const EMPTY_SNAPSHOT_VIEW: SnapshotView = {

@@ -1,36 +1,44 @@
 // Form rules that several forms share, worded once: Waldur's limits on a resource's name and
-// description (`max_length` in its serializers), and the default name of a snapshot.
+// description (`max_length` in its serializers), and the default name of a snapshot. Messages are
+// functions (`error: () => t(…)`), evaluated when a check fails: in the language of the moment.
 import * as z from 'zod/mini';
-import { formatInteger } from '@/lib/format';
+import { msg, t } from '@/lib/i18n';
 import { descriptionMax } from '@/lib/server-limits';
 
 export const NAME_MAX = 150;
 
-/** A required name: trimmed, not blank, at most 150 characters. */
-export function nameField(blankMessage = 'Enter a name') {
-  return z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, { error: blankMessage }),
-      z.maxLength(NAME_MAX, { error: `At most ${NAME_MAX} characters` }),
-    );
+/** "At most 150 characters", in the reader's language. */
+const atMost = (count: number) =>
+  t('At most {count, plural, one {# character} other {# characters}}', { count });
+
+/**
+ * A required name: trimmed, not blank, at most 150 characters. `blankMessage` says what to enter:
+ * a message marked with msg() (translated when the check fails), or a function giving it.
+ */
+export function nameField(blankMessage: string | (() => string) = msg('Enter a name')) {
+  return z.string().check(
+    z.trim(),
+    z.minLength(1, {
+      error: () => (typeof blankMessage === 'function' ? blankMessage() : t(blankMessage)),
+    }),
+    z.maxLength(NAME_MAX, { error: () => atMost(NAME_MAX) }),
+  );
 }
 
 /** An optional description: at most this Waldur's limit (4,096, or 2,000 on a 2024 server). */
 export const descriptionField = z.string().check(
   z.refine((value) => value.length <= descriptionMax(), {
-    error: () => `At most ${formatInteger(descriptionMax())} characters`,
+    error: () => atMost(descriptionMax()),
   }),
 );
 
 /** A snapshot's retention as a `datetime-local` value: empty (kept until deleted) or in the future. */
 export const keptUntilField = z.string().check(
   z.refine((value) => value === '' || !Number.isNaN(new Date(value).getTime()), {
-    error: 'Enter a date and time',
+    error: () => t('Enter a date and time'),
   }),
   z.refine((value) => value === '' || new Date(value).getTime() > Date.now(), {
-    error: 'Retention must end in the future',
+    error: () => t('Retention must end in the future'),
   }),
 );
 
@@ -65,9 +73,9 @@ export function snapshotName(
 
 /** A typed confirmation of a destructive action: the name, exactly (spaces around it aside). */
 export function confirmNameSchema(name: string) {
-  return z
-    .string()
-    .check(
-      z.refine((value) => value.trim() === name, { error: `Type ${name} exactly to confirm` }),
-    );
+  return z.string().check(
+    z.refine((value) => value.trim() === name, {
+      error: () => t('Type {name} exactly to confirm', { name }),
+    }),
+  );
 }

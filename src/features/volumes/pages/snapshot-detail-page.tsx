@@ -10,6 +10,7 @@ import { Table } from '@/components/table';
 import { RelativeTime } from '@/components/time';
 import { ApiError } from '@/lib/api-error';
 import { currentUserQuery } from '@/lib/current-user';
+import { useT } from '@/lib/i18n';
 import { formatSize } from '@/lib/units';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { normalizeUuid, uuidFromUrl } from '@/lib/uuid';
@@ -53,23 +54,30 @@ function ActionButton({ snapshot, action }: { snapshot: Snapshot; action: Snapsh
 }
 
 function Restorations({ uuid }: { uuid: string }) {
+  const t = useT();
   const { data, isPending, isError, error, refetch, isFetching } = useQuery(
     snapshotPageQueries.restorations(uuid),
   );
-  if (isPending) return <Spinner label="Loading restorations" />;
+  if (isPending) return <Spinner label={t('Loading restorations')} />;
   if (isError)
     return (
       <QueryErrorState
-        title="Could not load the restorations"
+        title={t('Could not load the restorations')}
         query={{ error, refetch, isFetching }}
       />
     );
-  if (data.length === 0) return <p className="muted">No volume was restored from it.</p>;
+  if (data.length === 0) return <p className="muted">{t('No volume was restored from it.')}</p>;
   return (
     <div className="table-wrap">
       <Table
-        caption="Volumes restored from this snapshot"
-        columns={['Volume', 'State', { label: 'Size', numeric: true }, 'Restored', 'Description']}
+        caption={t('Volumes restored from this snapshot')}
+        columns={[
+          t('Volume'),
+          t('State'),
+          { label: t('Size'), numeric: true },
+          t('Restored'),
+          t('Description'),
+        ]}
       >
         {data.map((restoration) => {
           const volume = uuidFromUrl(restoration.volume);
@@ -99,46 +107,53 @@ function Restorations({ uuid }: { uuid: string }) {
 }
 
 function SnapshotDetail({ uuid }: { uuid: string }) {
+  const t = useT();
   const query = useQuery(snapshotQueries.detail(uuid));
   const user = useQuery(currentUserQuery());
   const { data: snapshot, error, isError, isPending, isFetching, refetch } = query;
-  useDocumentTitle(snapshot?.name ?? 'Snapshot');
+  useDocumentTitle(snapshot?.name ?? t('Snapshot', {}, 'noun'));
   const gone = isError && error instanceof ApiError && error.isNotFound;
   if (isPending) {
-    return <LoadingBlock label="Loading the snapshot" />;
+    return <LoadingBlock label={t('Loading the snapshot')} />;
   }
   if (gone && !snapshot) {
     return (
       <NotFoundPage
-        title="Snapshot not found"
-        message="There is no snapshot with this UUID, or you cannot see it."
-        back={ALL_SNAPSHOTS}
+        title={t('Snapshot not found')}
+        message={t('There is no snapshot with this UUID, or you cannot see it.')}
+        back={{ to: '/snapshots', label: t('All snapshots') }}
       />
     );
   }
   if (!snapshot) {
     return (
-      <PageLoadError title="Could not load this snapshot" query={{ error, refetch, isFetching }} />
+      <PageLoadError
+        title={t('Could not load this snapshot')}
+        query={{ error, refetch, isFetching }}
+      />
     );
   }
   const volume = uuidFromUrl(snapshot.source_volume);
   const actions = snapshotAvailability(snapshot, user.data);
   return (
     <div className="page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label={t('Breadcrumb')} className="breadcrumb">
         <Link to="/snapshots">
-          <span aria-hidden="true">← </span>All snapshots
+          <span aria-hidden="true" className="flip-rtl">
+            ←
+          </span>{' '}
+          {t('All snapshots')}
         </Link>
       </nav>
       <header className="page-header detail-header">
         <div className="detail-header__title">
           <h1 className="page-title">
-            {snapshot.name || <span className="muted">(unnamed)</span>}
+            {snapshot.name || <span className="muted">{t('(unnamed)')}</span>}
           </h1>
           <div className="detail-header__meta">
             <StateBadge volume={{ state: snapshot.state, action: snapshot.action }} />
             <span className="num">{formatSize(snapshot.size)}</span>
-            <span className="muted">Snapshot</span>
+            <span className="muted">{t('Snapshot', {}, 'noun')}</span>
           </div>
         </div>
         <LiveStatus
@@ -148,17 +163,21 @@ function SnapshotDetail({ uuid }: { uuid: string }) {
       </header>
       {gone ? (
         <div className="callout callout--warning" role="alert">
-          <p className="callout__title">This snapshot no longer exists</p>
+          <p className="callout__title">{t('This snapshot no longer exists')}</p>
           <p>
-            It was deleted. What you see below is its last known state.{' '}
-            <Link to="/snapshots">All snapshots</Link>
+            {t('It was deleted. What you see below is its last known state.')}{' '}
+            <Link to="/snapshots">{t('All snapshots')}</Link>
           </p>
         </div>
       ) : (
         <div
           className="action-bar"
           role="toolbar"
-          aria-label={`Actions for ${snapshot.name ?? 'this snapshot'}`}
+          aria-label={
+            snapshot.name
+              ? t('Actions for {name}', { name: snapshot.name })
+              : t('Actions for this snapshot')
+          }
         >
           {actions.map((action) => (
             <ActionButton key={action.id} snapshot={snapshot} action={action} />
@@ -167,52 +186,56 @@ function SnapshotDetail({ uuid }: { uuid: string }) {
       )}
       {snapshot.state === 'ERRED' && snapshot.error_message ? (
         <div className="callout callout--danger" role="alert">
-          <p className="callout__title">Erred</p>
+          <p className="callout__title">{t('Erred')}</p>
           <p>{snapshot.error_message}</p>
         </div>
       ) : null}
       <div className="detail-grid">
         <section className="panel" aria-labelledby="snapshot-overview">
           <h2 id="snapshot-overview" className="panel__title">
-            Overview
+            {t('Overview')}
           </h2>
           <DetailList>
-            <Detail label="Source volume">
+            <Detail label={t('Source volume')}>
               {volume ? (
                 <Link to={`/volumes/${volume}`}>{snapshot.source_volume_name ?? volume}</Link>
               ) : (
-                <span className="muted">None (the volume is gone)</span>
+                <span className="muted">{t('None (the volume is gone)')}</span>
               )}
             </Detail>
-            <Detail label="Runtime state">
+            <Detail label={t('Runtime state')}>
               {snapshot.runtime_state ? (
                 <RuntimeBadge runtime={snapshot.runtime_state} />
               ) : undefined}
             </Detail>
-            <Detail label="Retention">
+            <Detail label={t('Retention')}>
               <Retention keptUntil={snapshot.kept_until} />
             </Detail>
-            <Detail label="Project">{snapshot.project_name}</Detail>
+            <Detail label={t('Project')}>{snapshot.project_name}</Detail>
             <Timestamps of={snapshot} />
-            <Detail label="UUID">
-              <span className="mono">{snapshot.uuid}</span>
+            <Detail label={t('UUID')}>
+              <span className="mono" dir="ltr">
+                {snapshot.uuid}
+              </span>
             </Detail>
-            <Detail label="Backend ID">
+            <Detail label={t('Backend ID')}>
               {snapshot.backend_id ? (
-                <span className="mono">{snapshot.backend_id}</span>
+                <span className="mono" dir="ltr">
+                  {snapshot.backend_id}
+                </span>
               ) : undefined}
             </Detail>
-            <Detail label="Description" wide>
-              {snapshot.description || <span className="muted">No description</span>}
+            <Detail label={t('Description')} wide>
+              {snapshot.description || <span className="muted">{t('No description')}</span>}
             </Detail>
-            <Detail label="Metadata" wide>
+            <Detail label={t('Metadata')} wide>
               <KeyValues value={snapshot.metadata} />
             </Detail>
           </DetailList>
         </section>
         <section className="panel" aria-labelledby="snapshot-restorations">
           <h2 id="snapshot-restorations" className="panel__title">
-            Restored volumes
+            {t('Restored volumes')}
           </h2>
           <Restorations uuid={snapshot.uuid} />
         </section>
@@ -222,17 +245,16 @@ function SnapshotDetail({ uuid }: { uuid: string }) {
   );
 }
 
-const ALL_SNAPSHOTS = { to: '/snapshots', label: 'All snapshots' };
-
 export function SnapshotDetailPage() {
+  const t = useT();
   const params = useParams();
   const uuid = normalizeUuid(params.uuid);
   if (!uuid) {
     return (
       <NotFoundPage
-        title="Snapshot not found"
-        message={`“${params.uuid ?? ''}” is not a snapshot UUID.`}
-        back={ALL_SNAPSHOTS}
+        title={t('Snapshot not found')}
+        message={t('“{value}” is not a snapshot UUID.', { value: params.uuid ?? '' })}
+        back={{ to: '/snapshots', label: t('All snapshots') }}
       />
     );
   }

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Options, Select } from '@/components/select';
 import { LoadingBlock } from '@/components/spinner';
 import { EmptyState, QueryErrorState, RefreshError } from '@/components/status';
+import { useT } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { snapshotPageQueries } from '../api/snapshot-pages';
 import { EntityFilter } from '../components/entity-filter';
@@ -17,7 +18,8 @@ import { EMPTY_SNAPSHOT_VIEW, isFiltered, SNAPSHOT_SORTS } from '../model/snapsh
 import { isSettledState } from '../model/states';
 
 export function SnapshotListPage() {
-  useDocumentTitle('Snapshots');
+  const t = useT();
+  useDocumentTitle(t('Snapshots'));
   const { view, update } = useSnapshotView();
   const query = useQuery(snapshotPageQueries.list(view));
   const { data, isPending, isError, error, refetch, isFetching, isPlaceholderData } = query;
@@ -29,9 +31,9 @@ export function SnapshotListPage() {
     <div className="page">
       <header className="page-header">
         <div>
-          <h1 className="page-title">Snapshots</h1>
+          <h1 className="page-title">{t('Snapshots')}</h1>
           <p className="page-subtitle">
-            Point-in-time copies of volumes, and what was restored from them.
+            {t('Point-in-time copies of volumes, and what was restored from them.')}
           </p>
         </div>
         <LiveStatus query={query} inProgress={inProgress} />
@@ -40,8 +42,8 @@ export function SnapshotListPage() {
       <div className="toolbar">
         <SearchBox
           id="snapshot-search"
-          label="Search snapshots by name"
-          placeholder="Search by name"
+          label={t('Search snapshots by name')}
+          placeholder={t('Search by name')}
           lookupHint={null}
           value={view.search}
           onCommit={(search, options) => update({ search }, options)}
@@ -49,17 +51,19 @@ export function SnapshotListPage() {
         <div className="toolbar__end">
           <Select
             id="snapshot-sort"
-            label="Sort"
+            label={t('Sort')}
             inline
             value={view.sort}
             onChange={(event) => update({ sort: event.target.value })}
           >
-            <Options choices={SNAPSHOT_SORTS} />
+            <Options
+              choices={SNAPSHOT_SORTS.map(({ value, label }) => ({ value, label: t(label) }))}
+            />
           </Select>
         </div>
       </div>
       <fieldset className="filter-bar">
-        <legend className="visually-hidden">Filters</legend>
+        <legend className="visually-hidden">{t('Filters')}</legend>
         <StateSelect value={view.states} onChange={(states) => update({ states })} />
         <VolumePicker value={view.volume} onChange={(volume) => update({ volume })} />
         <EntityFilter
@@ -75,23 +79,26 @@ export function SnapshotListPage() {
               update({ ...EMPTY_SNAPSHOT_VIEW, sort: view.sort, pageSize: view.pageSize })
             }
           >
-            Clear filters
+            {t('Clear filters')}
           </button>
         ) : null}
       </fieldset>
 
       {isPending ? (
-        <LoadingBlock label="Loading snapshots" />
+        <LoadingBlock label={t('Loading snapshots')} />
       ) : isError && !data ? (
-        <QueryErrorState title="Could not load snapshots" query={{ error, refetch, isFetching }} />
+        <QueryErrorState
+          title={t('Could not load snapshots')}
+          query={{ error, refetch, isFetching }}
+        />
       ) : data.items.length === 0 ? (
         filtered ? (
-          <EmptyState title="No snapshots match these filters">
-            <p>Try another search, or clear the filters.</p>
+          <EmptyState title={t('No snapshots match these filters')}>
+            <p>{t('Try another search, or clear the filters.')}</p>
           </EmptyState>
         ) : (
-          <EmptyState title="No snapshots yet">
-            <p>Create one from a volume’s page: Create snapshot…</p>
+          <EmptyState title={t('No snapshots yet')}>
+            <p>{t('Create one from a volume’s page: Create snapshot…')}</p>
           </EmptyState>
         )
       ) : (
@@ -99,7 +106,14 @@ export function SnapshotListPage() {
           {isError ? <RefreshError error={error} onRetry={() => void refetch()} /> : null}
           <SnapshotTable
             snapshots={data.items}
-            caption={`Snapshots${filtered ? ' matching the filters' : ''}, page ${view.page} of ${pageCount}`}
+            caption={
+              filtered
+                ? t('Snapshots matching the filters, page {page} of {pageCount}', {
+                    page: view.page,
+                    pageCount,
+                  })
+                : t('Snapshots, page {page} of {pageCount}', { page: view.page, pageCount })
+            }
             isBusy={isPlaceholderData && isFetching}
           />
           <Pagination

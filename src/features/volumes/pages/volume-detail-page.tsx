@@ -4,6 +4,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { LoadingBlock, Spinner } from '@/components/spinner';
 import { PageLoadError, QueryErrorState } from '@/components/status';
 import { ApiError } from '@/lib/api-error';
+import { useT } from '@/lib/i18n';
 import { formatSize } from '@/lib/units';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { normalizeUuid } from '@/lib/uuid';
@@ -22,11 +23,12 @@ import { useSettleAnnouncements } from '../hooks/use-settle-announcements';
 import { needsRefresh } from '../model/states';
 
 function useBackLink() {
+  const t = useT();
   const from = (useLocation().state as { from?: string } | null)?.from;
   const isList = typeof from === 'string' && from.startsWith('/volumes');
   return {
     to: isList ? from : '/volumes',
-    label: isList && from.includes('?') ? 'Back to the filtered list' : 'All volumes',
+    label: isList && from.includes('?') ? t('Back to the filtered list') : t('All volumes'),
   };
 }
 
@@ -35,17 +37,22 @@ function NotFound({ title, message }: { title: string; message: string }) {
 }
 
 export function VolumeDetailPage() {
+  const t = useT();
   const params = useParams();
   const uuid = normalizeUuid(params.uuid);
   if (!uuid) {
     return (
-      <NotFound title="Volume not found" message={`“${params.uuid ?? ''}” is not a volume UUID.`} />
+      <NotFound
+        title={t('Volume not found')}
+        message={t('“{value}” is not a volume UUID.', { value: params.uuid ?? '' })}
+      />
     );
   }
   return <VolumeDetail uuid={uuid} />;
 }
 
 function VolumeDetail({ uuid }: { uuid: string }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const back = useBackLink();
   const navigate = useNavigate();
@@ -55,44 +62,49 @@ function VolumeDetail({ uuid }: { uuid: string }) {
     placeholderData: () => volumeFromLists(queryClient, uuid),
   });
   const { data: volume, error, isError, isPending, isPlaceholderData, isFetching, refetch } = query;
-  useDocumentTitle(volume?.name ?? 'Volume');
+  useDocumentTitle(volume?.name ?? t('Volume'));
   useSettleAnnouncements(volume && !isPlaceholderData ? [volume] : undefined);
 
   const notFound = isError && error instanceof ApiError && error.isNotFound;
   if (notFound && !volume) {
     return (
       <NotFound
-        title="Volume not found"
-        message="There is no volume with this UUID, or you cannot see it."
+        title={t('Volume not found')}
+        message={t('There is no volume with this UUID, or you cannot see it.')}
       />
     );
   }
   if (isPending) {
-    return <LoadingBlock label="Loading the volume" />;
+    return <LoadingBlock label={t('Loading the volume')} />;
   }
   if (isError && !volume) {
     return (
-      <PageLoadError title="Could not load this volume" query={{ error, refetch, isFetching }} />
+      <PageLoadError
+        title={t('Could not load this volume')}
+        query={{ error, refetch, isFetching }}
+      />
     );
   }
   if (!volume) return null;
 
   return (
     <div className="page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label={t('Breadcrumb')} className="breadcrumb">
         <Link to={back.to}>
-          <span aria-hidden="true">← </span>
+          <span aria-hidden="true" className="flip-rtl">
+            ←
+          </span>{' '}
           {back.label}
         </Link>
       </nav>
       <header className="page-header detail-header">
         <div className="detail-header__title">
           <h1 className="page-title">
-            {volume.name || <span className="muted">(unnamed volume)</span>}
+            {volume.name || <span className="muted">{t('(unnamed volume)')}</span>}
           </h1>
           <div className="detail-header__meta">
             {notFound ? (
-              <span className="badge badge--neutral">Gone</span>
+              <span className="badge badge--neutral">{t('Gone')}</span>
             ) : volume.state !== undefined ? (
               <StateBadge volume={volume} />
             ) : null}
@@ -102,7 +114,7 @@ function VolumeDetail({ uuid }: { uuid: string }) {
             {volume.type_name ? <span className="muted">{volume.type_name}</span> : null}
             {isPlaceholderData ? (
               <span className="muted">
-                <Spinner label="Loading all details" /> Loading all details…
+                <Spinner label={t('Loading all details')} /> {t('Loading all details…')}
               </span>
             ) : null}
           </div>
@@ -120,15 +132,15 @@ function VolumeDetail({ uuid }: { uuid: string }) {
 
       {notFound ? (
         <div className="callout callout--warning" role="alert">
-          <p className="callout__title">This volume no longer exists</p>
+          <p className="callout__title">{t('This volume no longer exists')}</p>
           <p>
-            It was deleted or unlinked. What you see below is its last known state.{' '}
+            {t('It was deleted or unlinked. What you see below is its last known state.')}{' '}
             <Link to={back.to}>{back.label}</Link>
           </p>
         </div>
       ) : isError ? (
         <QueryErrorState
-          title="Could not refresh this volume"
+          title={t('Could not refresh this volume')}
           query={{ error, refetch, isFetching }}
         />
       ) : null}
@@ -146,12 +158,20 @@ function VolumeDetail({ uuid }: { uuid: string }) {
       <div className="detail-grid">
         {(
           [
-            ['overview', 'Overview', <Overview key="overview" volume={volume} />],
-            ['organisation', 'Organisation', <Organisation key="organisation" volume={volume} />],
-            ['marketplace', 'Marketplace', <Marketplace key="marketplace" volume={volume} />],
-            ['snapshots', 'Snapshots', <SnapshotList key="snapshots" volumeUuid={volume.uuid} />],
-            ['history', 'History', <VolumeHistory key="history" volume={volume} />],
-            ['support', 'Support', <SupportPanel key="support" volume={volume} />],
+            ['overview', t('Overview'), <Overview key="overview" volume={volume} />],
+            [
+              'organisation',
+              t('Organisation'),
+              <Organisation key="organisation" volume={volume} />,
+            ],
+            ['marketplace', t('Marketplace'), <Marketplace key="marketplace" volume={volume} />],
+            [
+              'snapshots',
+              t('Snapshots'),
+              <SnapshotList key="snapshots" volumeUuid={volume.uuid} />,
+            ],
+            ['history', t('History'), <VolumeHistory key="history" volume={volume} />],
+            ['support', t('Support'), <SupportPanel key="support" volume={volume} />],
           ] as const
         ).map(([id, title, content]) => (
           <section key={id} className="panel" aria-labelledby={id}>

@@ -5,6 +5,7 @@ import { DisclosureButton } from '@/components/button';
 import { LoadingBlock } from '@/components/spinner';
 import { EmptyState, QueryErrorState, RefreshError } from '@/components/status';
 import { formatInteger } from '@/lib/format';
+import { useT } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { PHONE, useMediaQuery } from '@/lib/use-media-query';
 import { volumeQueries } from '../api/volumes';
@@ -26,6 +27,7 @@ import type { ColumnId } from '../model/columns';
 import {
   activeFilterCount,
   hasAnyFilter,
+  type ListView,
   orderedColumns,
   STUCK_AFTER_MINUTES,
   viewToParams,
@@ -35,11 +37,48 @@ import type { Volume } from '../model/schemas';
 import { needsRefresh } from '../model/states';
 import { openDialog, preloadDialog } from '../state/dialogs';
 
+/**
+ * What the browser filtered by itself (Waldur has no such filter), and how many volumes it checked:
+ * "Boot volumes only: Waldur has no such filter, so the console checked 3 matching volumes itself."
+ */
+function scannedNote(
+  t: ReturnType<typeof useT>,
+  view: ListView,
+  count: number,
+  of: number,
+): string {
+  const minutes = STUCK_AFTER_MINUTES;
+  const filters = view.stuck
+    ? view.bootable === 'yes'
+      ? t('In progress for more than {minutes} minutes (by last modification); boot volumes only', {
+          minutes,
+        })
+      : view.bootable === 'no'
+        ? t(
+            'In progress for more than {minutes} minutes (by last modification); data volumes only',
+            { minutes },
+          )
+        : t('In progress for more than {minutes} minutes (by last modification)', { minutes })
+    : view.bootable === 'yes'
+      ? t('Boot volumes only')
+      : t('Data volumes only');
+  return of > count
+    ? t(
+        '{filters}: Waldur has no such filter, so the console checked {count} of {total, plural, one {# matching volume} other {# matching volumes}} itself.',
+        { filters, count: formatInteger(count), total: of },
+      )
+    : t(
+        '{filters}: Waldur has no such filter, so the console checked {count, plural, one {# matching volume} other {# matching volumes}} itself.',
+        { filters, count },
+      );
+}
+
 /** Stable, so that memoized rows do not re-render for it. */
 const renderRowActions = (volume: Volume) => <RowActions volume={volume} />;
 
 export function VolumeListPage() {
-  useDocumentTitle('Volumes');
+  const t = useT();
+  useDocumentTitle(t('Volumes'));
   const [view, update] = useListView();
   const params = useMemo(() => viewToParams(view), [view]);
   const query = useQuery(volumeQueries.list(params));
@@ -82,8 +121,10 @@ export function VolumeListPage() {
     <div className="page">
       <header className="page-header">
         <div>
-          <h1 className="page-title">Volumes</h1>
-          <p className="page-subtitle">OpenStack block storage volumes you can see in Waldur.</p>
+          <h1 className="page-title">{t('Volumes')}</h1>
+          <p className="page-subtitle">
+            {t('OpenStack block storage volumes you can see in Waldur.')}
+          </p>
         </div>
         <button
           type="button"
@@ -92,14 +133,14 @@ export function VolumeListPage() {
           onFocus={() => preloadDialog('create')}
           onClick={() => openDialog({ kind: 'create', projectUuid: view.project || undefined })}
         >
-          New volume
+          {t('New volume')}
         </button>
         <button
           type="button"
           className="btn btn--ghost btn--sm shortcuts-button"
           onClick={openHelp}
         >
-          Keyboard shortcuts <kbd>?</kbd>
+          {t('Keyboard shortcuts')} <kbd>?</kbd>
         </button>
         <LiveStatus query={query} inProgress={inProgress} />
       </header>
@@ -121,7 +162,7 @@ export function VolumeListPage() {
             onFocus={() => preloadDialog('export')}
             onClick={openExport}
           >
-            Export…
+            {t('Export…')}
           </button>
         </div>
       </div>
@@ -132,7 +173,7 @@ export function VolumeListPage() {
           onToggle={setFiltersOpen}
           controls={filtersId}
         >
-          Filters ({activeFilterCount(view)})
+          {t('Filters ({count})', { count: activeFilterCount(view) })}
         </DisclosureButton>
       ) : null}
       <div id={filtersId} hidden={phone && !filtersOpen}>
@@ -141,30 +182,33 @@ export function VolumeListPage() {
       <FilterChips view={view} update={update} />
 
       {isPending ? (
-        <LoadingBlock label="Loading volumes" />
+        <LoadingBlock label={t('Loading volumes')} />
       ) : isError && !data ? (
-        <QueryErrorState title="Could not load volumes" query={{ error, refetch, isFetching }} />
+        <QueryErrorState
+          title={t('Could not load volumes')}
+          query={{ error, refetch, isFetching }}
+        />
       ) : data.items.length === 0 ? (
         filtered ? (
-          <EmptyState title="No volumes match these filters">
-            <p>Try another search, or remove some filters.</p>
+          <EmptyState title={t('No volumes match these filters')}>
+            <p>{t('Try another search, or remove some filters.')}</p>
             <button
               type="button"
               className="btn btn--primary"
               onClick={() => update(withoutFilters)}
             >
-              Clear all filters
+              {t('Clear all filters')}
             </button>
           </EmptyState>
         ) : (
-          <EmptyState title="No volumes yet">
-            <p>There are no volumes in the projects you can see.</p>
+          <EmptyState title={t('No volumes yet')}>
+            <p>{t('There are no volumes in the projects you can see.')}</p>
             <button
               type="button"
               className="btn btn--primary"
               onClick={() => openDialog({ kind: 'create' })}
             >
-              Create a volume
+              {t('Create a volume')}
             </button>
           </EmptyState>
         )
@@ -183,31 +227,31 @@ export function VolumeListPage() {
             sort={view.sort}
             onSort={(sort) => update({ sort })}
             isBusy={isPlaceholderData && isFetching}
-            caption={`Volumes${filtered ? ' matching the filters' : ''}, page ${data.page} of ${data.pageCount}`}
+            caption={
+              filtered
+                ? t('Volumes matching the filters, page {page} of {pageCount}', {
+                    page: data.page,
+                    pageCount: data.pageCount,
+                  })
+                : t('Volumes, page {page} of {pageCount}', {
+                    page: data.page,
+                    pageCount: data.pageCount,
+                  })
+            }
             renderActions={renderRowActions}
             selection={selection}
           />
           {data.scanned ? (
             <p className="muted list-note">
-              {view.stuck
-                ? `In progress for more than ${STUCK_AFTER_MINUTES} minutes (by last modification)`
-                : ''}
-              {view.stuck && view.bootable ? '; ' : ''}
-              {view.bootable
-                ? view.bootable === 'yes'
-                  ? 'boot volumes only'
-                  : 'data volumes only'
-                : ''}
-              : Waldur has no such filter, so the console checked{' '}
-              {formatInteger(data.scanned.count)}
-              {data.scanned.of > data.scanned.count ? ` of ${formatInteger(data.scanned.of)}` : ''}{' '}
-              matching volumes itself.
+              {scannedNote(t, view, data.scanned.count, data.scanned.of)}
             </p>
           ) : null}
           {data.isLookup ? (
             <p className="muted">
-              {data.total} {data.total === 1 ? 'volume has' : 'volumes have'} this ID as UUID,
-              backend ID or name.
+              {t(
+                '{count, plural, one {# volume has} other {# volumes have}} this ID as UUID, backend ID or name.',
+                { count: data.total },
+              )}
             </p>
           ) : (
             <Pagination
