@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Popover } from '@/components/popover';
 import { Spinner } from '@/components/spinner';
+import { useT } from '@/lib/i18n';
 import { PHONE, useMediaQuery } from '@/lib/use-media-query';
 import { volumeQueries } from '../api/volumes';
 import { useActionAvailability } from '../hooks/use-action-availability';
@@ -32,6 +33,7 @@ function ActionButton({
   onBeforeOpen?: () => void;
   afterUnlink?: () => void;
 }) {
+  const t = useT();
   const reasonId = useId();
   const { id, label, enabled, reason } = availability;
   const danger = id === 'unlink' || id === 'delete';
@@ -62,8 +64,7 @@ function ActionButton({
         onFocus={enabled && id !== 'pull' ? preloadActionDialogs : undefined}
       >
         {isBusy ? <span className="spinner spinner--inline" aria-hidden="true" /> : null}
-        {label}
-        {asksForInput(id) ? '…' : ''}
+        {asksForInput(id) ? t('{action}…', { action: label }) : label}
       </button>
       {reason ? (
         <span
@@ -85,6 +86,7 @@ const PHONE_BAR: readonly string[] = ['edit', 'attach', 'detach', 'extend'];
 export function ActionBar({ volume, afterUnlink }: { volume: Volume; afterUnlink?: () => void }) {
   // The page lists the volume's snapshots anyway: delete knows whether they stand in its way.
   const actions = useActionAvailability(volume, { snapshots: true }).filter((a) => a.visible);
+  const t = useT();
   const pull = usePull(volume);
   const phone = useMediaQuery(PHONE);
   const button = (availability: Availability, variant: 'bar' | 'menu', close?: () => void) => (
@@ -108,14 +110,16 @@ export function ActionBar({ volume, afterUnlink }: { volume: Volume; afterUnlink
     <div
       className="action-bar"
       role="toolbar"
-      aria-label={`Actions for ${volume.name ?? 'this volume'}`}
+      aria-label={
+        volume.name ? t('Actions for {name}', { name: volume.name }) : t('Actions for this volume')
+      }
     >
       {inBar.map((availability) => button(availability, 'bar'))}
       {inMenu.length > 0 ? (
         <Popover
-          label="More actions"
+          label={t('More actions')}
           buttonClassName="btn btn--secondary btn--sm"
-          panelLabel="More actions"
+          panelLabel={t('More actions')}
           align="end"
         >
           {(close) => (
@@ -130,16 +134,19 @@ export function ActionBar({ volume, afterUnlink }: { volume: Volume; afterUnlink
 /** A list row's menu: the row's whole volume is read, then its actions, gated as usual. */
 export function RowActionsPanel({ row, close }: { row: Volume; close: () => void }) {
   // List rows carry only the visible columns' fields; gating needs the whole volume.
+  const t = useT();
   const detail = useQuery(volumeQueries.detail(row.uuid));
   const volume = detail.data;
   const actions = useActionAvailability(volume);
   const pull = usePull(volume ?? row);
   if (!volume) {
     return detail.isError ? (
-      <p className="field__error">Could not load this volume’s actions: {detail.error.message}</p>
+      <p className="field__error">
+        {t('Could not load this volume’s actions: {error}', { error: detail.error.message })}
+      </p>
     ) : (
       <p className="muted">
-        <Spinner label="Loading actions" /> Checking what is possible…
+        <Spinner label={t('Loading actions')} /> {t('Checking what is possible…')}
       </p>
     );
   }

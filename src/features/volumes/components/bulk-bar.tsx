@@ -1,5 +1,5 @@
 import './bulk-bar.css';
-import { formatInteger } from '@/lib/format';
+import { useT } from '@/lib/i18n';
 import type { SelectionState } from '../hooks/use-selection';
 import { BULK_ACTIONS } from '../model/bulk-actions';
 import { openDialog, preloadDialog } from '../state/dialogs';
@@ -16,13 +16,19 @@ export function BulkBar({
   pageSize: number;
   allOnPageSelected: boolean;
 }) {
+  const t = useT();
   if (selection.count === 0) return null;
   return (
-    <section className="bulk-bar" aria-label="Selection">
+    <section className="bulk-bar" aria-label={t('Selection')}>
       <p className="bulk-bar__count" aria-live="polite">
         {selection.allMatching
-          ? `All ${formatInteger(total)} matching volumes selected`
-          : `${selection.count} ${selection.count === 1 ? 'volume' : 'volumes'} selected`}
+          ? t(
+              '{count, plural, one {# matching volume selected} other {All # matching volumes selected}}',
+              { count: total },
+            )
+          : t('{count, plural, one {# volume selected} other {# volumes selected}}', {
+              count: selection.count,
+            })}
       </p>
       {!selection.allMatching && allOnPageSelected && total > pageSize ? (
         <button
@@ -30,14 +36,16 @@ export function BulkBar({
           className="btn btn--ghost btn--sm"
           onClick={selection.selectAllMatching}
         >
-          Select all {formatInteger(total)} matching
+          {t('{count, plural, one {Select # matching} other {Select all # matching}}', {
+            count: total,
+          })}
         </button>
       ) : null}
       <button type="button" className="btn btn--ghost btn--sm" onClick={selection.clear}>
-        Clear selection
+        {t('Clear selection')}
       </button>
       <fieldset className="bulk-bar__actions">
-        <legend className="visually-hidden">Bulk actions</legend>
+        <legend className="visually-hidden">{t('Bulk actions')}</legend>
         {BULK_ACTIONS.map((action) => (
           <button
             key={action.id}
@@ -55,7 +63,7 @@ export function BulkBar({
                 });
             }}
           >
-            {action.label}…
+            {t('{action}…', { action: t(action.label) })}
           </button>
         ))}
       </fieldset>

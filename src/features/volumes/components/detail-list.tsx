@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { RelativeTime } from '@/components/time';
+import { useT } from '@/lib/i18n';
 
 /** A two-column list of labelled values; a missing value says so instead of leaving a hole. */
 export function DetailList({ children }: { children: ReactNode }) {
@@ -26,8 +27,9 @@ export function Detail({
 
 /** Key/value pairs of a JSON object (metadata), or "None". */
 export function KeyValues({ value }: { value: Record<string, unknown> | null | undefined }) {
+  const t = useT();
   const entries = Object.entries(value ?? {});
-  if (entries.length === 0) return <span className="muted">None</span>;
+  if (entries.length === 0) return <span className="muted">{t('None')}</span>;
   return (
     <dl className="key-values">
       {entries.map(([key, item]) => (
@@ -42,12 +44,13 @@ export function KeyValues({ value }: { value: Record<string, unknown> | null | u
 
 /** When an object was created and last modified, as ages ("3 days ago") with the exact time. */
 export function Timestamps({ of }: { of: { created?: string | null; modified?: string | null } }) {
+  const t = useT();
   return (
     <>
-      <Detail label="Created">
+      <Detail label={t('Created')}>
         {of.created ? <RelativeTime value={of.created} /> : undefined}
       </Detail>
-      <Detail label="Modified">
+      <Detail label={t('Modified')}>
         {of.modified ? <RelativeTime value={of.modified} /> : undefined}
       </Detail>
     </>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Combobox, type ComboboxOption } from '@/components/combobox';
 import { errorMessage } from '@/lib/api-error';
+import { msg, useT } from '@/lib/i18n';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { directoryQueries } from '../api/directory';
 import { instanceQueries } from '../api/instances';
@@ -9,10 +10,10 @@ import { instanceQueries } from '../api/instances';
 type Kind = 'customers' | 'projects' | 'openstack-tenants' | 'openstack-instances';
 
 const LABELS: Record<Kind, { label: string; placeholder: string }> = {
-  customers: { label: 'Customer', placeholder: 'Any customer' },
-  projects: { label: 'Project', placeholder: 'Any project' },
-  'openstack-tenants': { label: 'Tenant', placeholder: 'Any tenant' },
-  'openstack-instances': { label: 'Attached to instance', placeholder: 'Any instance' },
+  customers: { label: msg('Customer'), placeholder: msg('Any customer') },
+  projects: { label: msg('Project'), placeholder: msg('Any project') },
+  'openstack-tenants': { label: msg('Tenant'), placeholder: msg('Any tenant') },
+  'openstack-instances': { label: msg('Attached to instance'), placeholder: msg('Any instance') },
 };
 
 interface Named {
@@ -66,6 +67,7 @@ export function EntityFilter({
   /** Narrows projects to a customer, tenants to a project. */
   scope?: string;
 }) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const debounced = useDebouncedValue(query, 250);
@@ -83,8 +85,8 @@ export function EntityFilter({
   }));
   return (
     <Combobox
-      label={LABELS[kind].label}
-      placeholder={LABELS[kind].placeholder}
+      label={t(LABELS[kind].label)}
+      placeholder={t(LABELS[kind].placeholder)}
       value={value}
       valueLabel={label}
       onChange={onChange}

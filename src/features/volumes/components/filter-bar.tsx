@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Popover } from '@/components/popover';
 import { Options, Select } from '@/components/select';
+import { formatInteger } from '@/lib/format';
+import { T, useT } from '@/lib/i18n';
 import { directoryQueries } from '../api/directory';
 import { useFacetCounts, withCount } from '../hooks/use-facet-counts';
 import { COLUMNS, type ColumnId } from '../model/columns';
@@ -12,9 +14,10 @@ import { EntityFilter } from './entity-filter';
 type Update = (patch: Partial<ListView> | ((view: ListView) => ListView)) => void;
 
 export function Presets({ view, update }: { view: ListView; update: Update }) {
+  const t = useT();
   return (
     <fieldset className="presets">
-      <legend className="visually-hidden">Quick filters</legend>
+      <legend className="visually-hidden">{t('Quick filters')}</legend>
       {PRESETS.map((preset) => {
         const active = preset.isActive(view);
         return (
@@ -27,7 +30,7 @@ export function Presets({ view, update }: { view: ListView; update: Update }) {
               update((current) => (active ? presetOff(preset.id, current) : preset.apply(current)))
             }
           >
-            {preset.label}
+            {t(preset.label)}
           </button>
         );
       })}
@@ -36,27 +39,31 @@ export function Presets({ view, update }: { view: ListView; update: Update }) {
 }
 
 function StateFilter({ view, update }: { view: ListView; update: Update }) {
+  const t = useT();
   const summary =
     view.states.length === 0
-      ? 'Any'
+      ? t('Any', {}, 'state')
       : view.states.length === 1
         ? stateLabel(view.states[0])
-        : `${view.states.length} states`;
+        : t('{count, plural, one {# state} other {# states}}', { count: view.states.length });
   return (
     <div className="field">
       <span className="field__label" id="state-filter-label">
-        State
+        {t('State')}
       </span>
       <Popover
         buttonClassName="btn btn--secondary select-button"
         label={
           <>
-            <span className="visually-hidden">State: </span>
-            {summary}
+            <T
+              m="<hidden>State: </hidden>{summary}"
+              v={{ summary }}
+              tags={{ hidden: (c) => <span className="visually-hidden">{c}</span> }}
+            />
             <span aria-hidden="true"> ▾</span>
           </>
         }
-        panelLabel="State"
+        panelLabel={t('State')}
       >
         <StateOptions view={view} update={update} />
       </Popover>
@@ -66,10 +73,11 @@ function StateFilter({ view, update }: { view: ListView; update: Update }) {
 
 /** Rendered only while the popover is open, so its counts are only fetched then. */
 function StateOptions({ view, update }: { view: ListView; update: Update }) {
+  const t = useT();
   const { counts, available } = useFacetCounts(view, 'state');
   return (
     <fieldset className="checkbox-list">
-      <legend className="visually-hidden">Show volumes in these states</legend>
+      <legend className="visually-hidden">{t('Show volumes in these states')}</legend>
       {CORE_STATES.map((state) => (
         <label
           key={state}
@@ -91,7 +99,7 @@ function StateOptions({ view, update }: { view: ListView; update: Update }) {
         </label>
       ))}
       {!available ? (
-        <p className="field__hint">No counts for this view (Waldur cannot count it).</p>
+        <p className="field__hint">{t('No counts for this view (Waldur cannot count it).')}</p>
       ) : null}
     </fieldset>
   );
@@ -105,6 +113,7 @@ const onFirstUse = (want: (wanted: true) => void) => ({
 
 function RuntimeFilter({ view, update }: { view: ListView; update: Update }) {
   // Counts are fetched once someone goes to the select (the hook mounts with them).
+  const t = useT();
   const [wantCounts, setWantCounts] = useState(false);
   const options =
     view.runtime && !(RUNTIME_STATES as readonly string[]).includes(view.runtime)
@@ -113,12 +122,12 @@ function RuntimeFilter({ view, update }: { view: ListView; update: Update }) {
   return (
     <Select
       id="runtime-filter"
-      label="Runtime state"
+      label={t('Runtime state')}
       value={view.runtime}
       {...onFirstUse(setWantCounts)}
       onChange={(event) => update({ runtime: event.target.value })}
     >
-      <option value="">Any</option>
+      <option value="">{t('Any', {}, 'runtime state')}</option>
       {wantCounts ? (
         <CountedRuntimeOptions view={view} options={options} />
       ) : (
@@ -152,6 +161,7 @@ function RuntimeOptions({
 
 function ZoneFilter({ view, update }: { view: ListView; update: Update }) {
   // Zone names are only needed once someone opens the select.
+  const t = useT();
   const [wanted, setWanted] = useState(false);
   const zones = useQuery({ ...directoryQueries.zoneNames(), enabled: wanted });
   const names = [...(zones.data ?? [])];
@@ -159,21 +169,22 @@ function ZoneFilter({ view, update }: { view: ListView; update: Update }) {
   return (
     <Select
       id="zone-filter"
-      label="Availability zone"
+      label={t('Availability zone')}
       value={view.zone}
       {...onFirstUse(setWanted)}
       onChange={(event) => update({ zone: event.target.value })}
     >
-      <option value="">Any zone</option>
+      <option value="">{t('Any zone')}</option>
       <Options choices={names.map((name) => ({ value: name, label: name }))} />
     </Select>
   );
 }
 
 export function FilterBar({ view, update }: { view: ListView; update: Update }) {
+  const t = useT();
   return (
     <fieldset className="filter-bar">
-      <legend className="visually-hidden">Filters</legend>
+      <legend className="visually-hidden">{t('Filters')}</legend>
       <StateFilter view={view} update={update} />
       <RuntimeFilter view={view} update={update} />
       <EntityFilter
@@ -204,6 +215,7 @@ export function FilterBar({ view, update }: { view: ListView; update: Update }) 
 }
 
 export function ColumnChooser({ view, update }: { view: ListView; update: Update }) {
+  const t = useT();
   const toggle = (id: ColumnId, on: boolean) =>
     update((current) => ({
       ...current,
@@ -214,14 +226,18 @@ export function ColumnChooser({ view, update }: { view: ListView; update: Update
       align="end"
       label={
         <>
-          Columns <span className="muted">({view.columns.length})</span>
+          <T
+            m="Columns <muted>({count})</muted>"
+            v={{ count: formatInteger(view.columns.length) }}
+            tags={{ muted: (c) => <span className="muted">{c}</span> }}
+          />
           <span aria-hidden="true"> ▾</span>
         </>
       }
-      panelLabel="Visible columns"
+      panelLabel={t('Visible columns')}
     >
       <fieldset className="checkbox-list">
-        <legend className="visually-hidden">Visible columns</legend>
+        <legend className="visually-hidden">{t('Visible columns')}</legend>
         {COLUMNS.map((column) => (
           <label key={column.id} className="checkbox">
             <input
@@ -230,7 +246,7 @@ export function ColumnChooser({ view, update }: { view: ListView; update: Update
               disabled={'required' in column}
               onChange={(event) => toggle(column.id, event.target.checked)}
             />
-            {column.label}
+            {t(column.label)}
           </label>
         ))}
       </fieldset>

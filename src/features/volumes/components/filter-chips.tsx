@@ -1,3 +1,5 @@
+import { formatInteger } from '@/lib/format';
+import { useT } from '@/lib/i18n';
 import {
   hasAnyFilter,
   type ListView,
@@ -10,12 +12,13 @@ import { useEntityLabel } from './entity-filter';
 type Update = (patch: Partial<ListView> | ((view: ListView) => ListView)) => void;
 
 function Chip({ label, onRemove }: { label: string; onRemove: () => void }) {
+  const t = useT();
   return (
     <li className="chip">
       <span>{label}</span>
       <button type="button" className="chip__remove" onClick={onRemove}>
         <span aria-hidden="true">✕</span>
-        <span className="visually-hidden">Remove filter {label}</span>
+        <span className="visually-hidden">{t('Remove filter {filter}', { filter: label })}</span>
       </button>
     </li>
   );
@@ -23,6 +26,7 @@ function Chip({ label, onRemove }: { label: string; onRemove: () => void }) {
 
 /** Active filters as removable chips, with "Clear all". */
 export function FilterChips({ view, update }: { view: ListView; update: Update }) {
+  const t = useT();
   const customer = useEntityLabel('customers', view.customer);
   const project = useEntityLabel('projects', view.project);
   const tenant = useEntityLabel('openstack-tenants', view.tenant);
@@ -32,27 +36,35 @@ export function FilterChips({ view, update }: { view: ListView; update: Update }
   const add = (key: string, label: string, remove: Parameters<Update>[0]) =>
     chips.push({ key, label, remove });
   const search = view.search.trim();
-  if (search) add('search', `Search: “${search}”`, { search: '' });
+  if (search) add('search', t('Search: “{search}”', { search }), { search: '' });
   for (const state of view.states) {
-    add(`state:${state}`, `State: ${stateLabel(state)}`, (v) => ({
+    add(`state:${state}`, t('State: {state}', { state: stateLabel(state) }), (v) => ({
       ...v,
       states: v.states.filter((s) => s !== state),
     }));
   }
-  if (view.runtime) add('runtime', `Runtime: ${runtimeStateLabel(view.runtime)}`, { runtime: '' });
-  if (view.customer) add('customer', `Customer: ${customer}`, { customer: '' });
-  if (view.project) add('project', `Project: ${project}`, { project: '' });
-  if (view.tenant) add('tenant', `Tenant: ${tenant}`, { tenant: '' });
-  if (view.instance) add('instance', `Instance: ${instance}`, { instance: '' });
-  if (view.zone) add('zone', `Zone: ${view.zone}`, { zone: '' });
-  if (view.stuck) add('stuck', `Stuck for over ${STUCK_AFTER_MINUTES} min`, { stuck: false });
+  if (view.runtime)
+    add('runtime', t('Runtime: {state}', { state: runtimeStateLabel(view.runtime) }), {
+      runtime: '',
+    });
+  if (view.customer) add('customer', t('Customer: {name}', { name: customer }), { customer: '' });
+  if (view.project) add('project', t('Project: {name}', { name: project }), { project: '' });
+  if (view.tenant) add('tenant', t('Tenant: {name}', { name: tenant }), { tenant: '' });
+  if (view.instance) add('instance', t('Instance: {name}', { name: instance }), { instance: '' });
+  if (view.zone) add('zone', t('Zone: {zone}', { zone: view.zone }), { zone: '' });
+  if (view.stuck)
+    add(
+      'stuck',
+      t('Stuck for over {minutes} min', { minutes: formatInteger(STUCK_AFTER_MINUTES) }),
+      { stuck: false },
+    );
   if (view.bootable) {
-    const only = view.bootable === 'yes' ? 'Boot volumes only' : 'Data volumes only';
+    const only = view.bootable === 'yes' ? t('Boot volumes only') : t('Data volumes only');
     add('bootable', only, { bootable: '' });
   }
   return (
     <div className="chips">
-      <h2 className="visually-hidden">Active filters</h2>
+      <h2 className="visually-hidden">{t('Active filters')}</h2>
       <ul className="chips__list">
         {chips.map((chip) => (
           <Chip key={chip.key} label={chip.label} onRemove={() => update(chip.remove)} />
@@ -63,7 +75,7 @@ export function FilterChips({ view, update }: { view: ListView; update: Update }
         className="btn btn--ghost btn--sm"
         onClick={() => update(withoutFilters)}
       >
-        Clear all
+        {t('Clear all')}
       </button>
     </div>
   );

@@ -5,8 +5,9 @@ import { Link } from 'react-router';
 import { Button, DisclosureButton } from '@/components/button';
 import { currentUserQuery } from '@/lib/current-user';
 import { formatAge } from '@/lib/format';
+import { getLocale, intlLocale, msg, T, useT } from '@/lib/i18n';
 import { notify, notifyFailure } from '@/lib/notifications';
-import { notifyUnknownOutcome } from '@/lib/unknown-outcome-notice';
+import { notifyUnknownOutcome, type UnknownOutcomeTitles } from '@/lib/unknown-outcome-notice';
 import { useNow } from '@/lib/use-now';
 import { type Accepted, performWrite, UnknownOutcomeError, type Write } from '@/lib/writes';
 import { reviewOrderWrite } from '../api/lifecycle';
@@ -17,25 +18,54 @@ import type { Volume } from '../model/schemas';
 import {
   clearFinishedOperations,
   isPending,
-  OPERATION_NOUNS,
   type Operation,
   type OperationStatus,
   operationLink,
   useOperations,
 } from '../state/operations';
 import { recordOperation } from '../state/records';
-import { OperationWatcher } from './operation-watcher';
+import {
+  failureText,
+  noteText,
+  OperationTitle,
+  OperationWatcher,
+  waitText,
+} from './operation-watcher';
 
 const MAX_WATCHED = 6;
 
 const STATUS_LABELS: Record<OperationStatus, string> = {
-  waiting: 'Waiting',
-  scheduled: 'Scheduled',
-  running: 'Running',
-  ok: 'Done',
-  erred: 'Failed',
-  gone: 'Gone',
+  waiting: msg('Waiting'),
+  scheduled: msg('Scheduled'),
+  running: msg('Running'),
+  ok: msg('Done'),
+  erred: msg('Failed'),
+  gone: msg('Gone'),
 };
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * "14:05:09": a time of day in the reader's language. English is written by hand, with no `Intl`
+ * (see src/lib/format.ts); other languages use `Intl` (the tray loads after the first render).
+ */
+function formatTime(at: number): string {
+  const date = new Date(at);
+  const locale = getLocale();
+  if (locale === 'en' || locale === 'en-XA')
+    return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    timeFormats.set(locale, format);
+  }
+  return format.format(date);
+}
 
 /**
  * A small button that sends one write at a time and says how it went; a lost answer is checked,
@@ -53,8 +83,8 @@ function WriteButton<R>({
   variant: 'primary' | 'secondary';
   /** The write to send (it may read first, e.g. the volume to pull). */
   make: () => Promise<Write<R>>;
-  /** What is sent, in the unknown-outcome notice: "approval of the order for data-01". */
-  what: string;
+  /** The unknown-outcome notice's titles: "It is unknown whether Waldur received the approval…". */
+  what: UnknownOutcomeTitles;
   /** The success notice's title. */
   done: string;
   /** The failure notice's title. */
@@ -89,16 +119,24 @@ function WriteButton<R>({
   );
 }
 
+/** Words only screen readers read (the button's object). */
+const hidden = (children: ReactNode) => <span className="visually-hidden">{children}</span>;
+
 function PullButton({ operation }: { operation: Operation }) {
   const queryClient = useQueryClient();
   const request: ActionRequest = { action: 'pull' };
   const volume = useRef<Volume | null>(null);
+  const t = useT();
+  const name = operation.volumeName;
   return (
     <WriteButton
       variant="secondary"
-      what={`pull of ${operation.volumeName}`}
-      done={`Pull of ${operation.volumeName} scheduled`}
-      failure={`Could not pull ${operation.volumeName}`}
+      what={{
+        unknown: t('It is unknown whether Waldur received the pull of {name}', { name }),
+        stillNotShown: t('Waldur still does not show the pull of {name}', { name }),
+      }}
+      done={t('Pull of {name} scheduled', { name })}
+      failure={t('Could not pull {name}', { name })}
       make={async () => {
         volume.current = await queryClient.fetchQuery(volumeQueries.detail(operation.volumeUuid));
         return volumeActionWrite(queryClient, volume.current, request);
@@ -107,7 +145,7 @@ function PullButton({ operation }: { operation: Operation }) {
         if (volume.current) recordOperation(volume.current, request, result);
       }}
     >
-      Pull<span className="visually-hidden"> {operation.volumeName}</span>
+      <T m="Pull<hidden> {name}</hidden>" v={{ name }} tags={{ hidden }} />
     </WriteButton>
   );
 }
@@ -118,6 +156,7 @@ function PullButton({ operation }: { operation: Operation }) {
  */
 function ReviewButtons({ operation }: { operation: Operation }) {
   const queryClient = useQueryClient();
+  const t = useT();
   const { data: user } = useQuery(currentUserQuery());
   const { target } = operation;
   if (target.kind !== 'order' || !user) return null;
@@ -127,12 +166,22 @@ function ReviewButtons({ operation }: { operation: Operation }) {
     return (
       <WriteButton
         variant="secondary"
-        what={`withdrawal of the order for ${name}`}
-        done={`Order for ${name} withdrawn`}
-        failure={`Could not withdraw the order for ${name}`}
+        what={{
+          unknown: t(
+            'It is unknown whether Waldur received the withdrawal of the order for {name}',
+            {
+              name,
+            },
+          ),
+          stillNotShown: t('Waldur still does not show the withdrawal of the order for {name}', {
+            name,
+          }),
+        }}
+        done={t('Order for {name} withdrawn', { name })}
+        failure={t('Could not withdraw the order for {name}', { name })}
         make={async () => reviewOrderWrite(queryClient, target.uuid, 'reject')}
       >
-        Withdraw<span className="visually-hidden"> the order for {name}</span>
+        <T m="Withdraw<hidden> the order for {name}</hidden>" v={{ name }} tags={{ hidden }} />
       </WriteButton>
     );
   }
@@ -140,62 +189,107 @@ function ReviewButtons({ operation }: { operation: Operation }) {
     <div className="operation__review">
       <WriteButton
         variant="primary"
-        what={`approval of the order for ${name}`}
-        done={`Order for ${name} approved`}
-        failure={`Could not approve the order for ${name}`}
+        what={{
+          unknown: t('It is unknown whether Waldur received the approval of the order for {name}', {
+            name,
+          }),
+          stillNotShown: t('Waldur still does not show the approval of the order for {name}', {
+            name,
+          }),
+        }}
+        done={t('Order for {name} approved', { name })}
+        failure={t('Could not approve the order for {name}', { name })}
         make={async () => reviewOrderWrite(queryClient, target.uuid, 'approve')}
       >
-        Approve<span className="visually-hidden"> the order for {name}</span>
+        <T m="Approve<hidden> the order for {name}</hidden>" v={{ name }} tags={{ hidden }} />
       </WriteButton>
       <WriteButton
         variant="secondary"
-        what={`rejection of the order for ${name}`}
-        done={`Order for ${name} rejected`}
-        failure={`Could not reject the order for ${name}`}
+        what={{
+          unknown: t(
+            'It is unknown whether Waldur received the rejection of the order for {name}',
+            {
+              name,
+            },
+          ),
+          stillNotShown: t('Waldur still does not show the rejection of the order for {name}', {
+            name,
+          }),
+        }}
+        done={t('Order for {name} rejected', { name })}
+        failure={t('Could not reject the order for {name}', { name })}
         make={async () => reviewOrderWrite(queryClient, target.uuid, 'reject')}
       >
-        Reject<span className="visually-hidden"> the order for {name}</span>
+        <T m="Reject<hidden> the order for {name}</hidden>" v={{ name }} tags={{ hidden }} />
       </WriteButton>
     </div>
   );
 }
 
+/** The notes after the times: stored as data and worded now (an older entry's words as they are). */
+function notesOf(operation: Operation, t: ReturnType<typeof useT>): string[] {
+  const notes = operation.notes
+    ? operation.notes.map(noteText)
+    : operation.message
+      ? [operation.message]
+      : [];
+  if (operation.followUp)
+    notes.push(operation.followUp.body.bootable ? t('then bootable: yes') : t('then bootable: no'));
+  return notes;
+}
+
 function OperationItem({ operation, now }: { operation: Operation; now: number }) {
+  const t = useT();
   const end = operation.finishedAt ?? now;
-  const submitted = new Date(operation.submittedAt).toLocaleTimeString('en-GB');
+  const submitted = formatTime(operation.submittedAt);
+  const duration = formatAge(end - operation.submittedAt);
   const link = operationLink(operation);
   return (
     <li className={`operation operation--${operation.status}`}>
       <div className="operation__head">
         <span className="operation__title">
-          {OPERATION_NOUNS[operation.action]} of{' '}
-          {link ? <Link to={link}>{operation.volumeName}</Link> : operation.volumeName}
-          {operation.step ? ` (step ${operation.step.index} of ${operation.step.of})` : ''}
+          <OperationTitle
+            op={operation}
+            name={(name) => (link ? <Link to={link}>{name}</Link> : name)}
+          />
         </span>
         <span
           className={`badge badge--${operation.status === 'ok' ? 'success' : operation.status === 'erred' ? 'danger' : operation.status === 'gone' ? 'neutral' : 'progress'}`}
         >
           {isPending(operation) ? <span className="badge__pulse" aria-hidden="true" /> : null}
-          {STATUS_LABELS[operation.status]}
+          {t(STATUS_LABELS[operation.status])}
         </span>
       </div>
       <p className="operation__meta">
-        Submitted {submitted}
         {operation.finishedAt
-          ? ` · finished ${new Date(operation.finishedAt).toLocaleTimeString('en-GB')} (took ${formatAge(end - operation.submittedAt)})`
-          : ` · ${formatAge(end - operation.submittedAt)} so far`}
-        {operation.message ? ` · ${operation.message}` : ''}
-        {operation.followUp ? ` · then ${operation.followUp.what}` : ''}
+          ? t('Submitted {submitted} · finished {finished} (took {duration})', {
+              submitted,
+              finished: formatTime(operation.finishedAt),
+              duration,
+            })
+          : t('Submitted {submitted} · {duration} so far', { submitted, duration })}
+        {notesOf(operation, t).map((note) => ` · ${note}`)}
       </p>
       {operation.status === 'waiting' ? (
         <div className="operation__waiting">
-          <p>Waits for {operation.awaiting ?? 'approval'}.</p>
+          <p>
+            {operation.wait
+              ? waitText(operation.wait)
+              : operation.awaiting
+                ? t('Waits for {what}.', { what: operation.awaiting })
+                : t('Waits for approval.')}
+          </p>
           <ReviewButtons operation={operation} />
         </div>
       ) : null}
       {operation.status === 'erred' ? (
         <div className="operation__error">
-          <p className="error-text">{operation.errorMessage || 'No error message was recorded.'}</p>
+          <p className="error-text">
+            {operation.errorMessage ||
+              (operation.failure
+                ? failureText(operation.failure)
+                : t('No error message was recorded.'))}
+          </p>
           {operation.target.kind === 'volume' && operation.volumeUuid ? (
             <PullButton operation={operation} />
           ) : null}
@@ -207,6 +301,7 @@ function OperationItem({ operation, now }: { operation: Operation; now: number }
 
 /** Every submitted operation in this tab, with its progress; mounted once by the layout. */
 export function OperationsTray() {
+  const t = useT();
   const operations = useOperations();
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -217,27 +312,29 @@ export function OperationsTray() {
   const watched = pending.slice(-MAX_WATCHED);
   if (operations.length === 0) return null;
   return (
-    <aside className="tray" aria-label="Operations">
+    <aside className="tray" aria-label={t('Operations')}>
       {watched.map((operation) => (
         <OperationWatcher key={operation.id} operation={operation} />
       ))}
       <DisclosureButton className="tray__toggle" open={open} onToggle={setOpen} controls={panelId}>
         {pending.length > 0 ? <span className="live-dot" aria-hidden="true" /> : null}
-        Operations
+        {t('Operations')}
         <span className="badge badge--neutral">
-          {pending.length > 0 ? `${pending.length} running` : `${operations.length} done`}
+          {pending.length > 0
+            ? t('{count, plural, one {# running} other {# running}}', { count: pending.length })
+            : t('{count, plural, one {# done} other {# done}}', { count: operations.length })}
         </span>
       </DisclosureButton>
       <div id={panelId} className="tray__panel" hidden={!open}>
         <div className="tray__header">
-          <h2 className="tray__title">Operations</h2>
+          <h2 className="tray__title">{t('Operations')}</h2>
           <button
             type="button"
             className="btn btn--ghost btn--sm"
             onClick={clearFinishedOperations}
             disabled={pending.length === operations.length}
           >
-            Clear finished
+            {t('Clear finished')}
           </button>
         </div>
         <ol className="operations">

@@ -1,5 +1,6 @@
 import { Options } from '@/components/select';
 import { formatInteger } from '@/lib/format';
+import { useT } from '@/lib/i18n';
 import { PAGE_SIZES } from '../model/list-view';
 
 export function Pagination({
@@ -19,25 +20,35 @@ export function Pagination({
   shown: number;
   onPage: (page: number) => void;
   onPageSize: (size: number) => void;
-  /** What is counted: "1–25 of 250 volumes". */
-  noun?: string;
+  /** What is counted: "1–25 of 250 volumes" or "… snapshots". */
+  noun?: 'volumes' | 'snapshots';
 }) {
+  const t = useT();
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = (page - 1) * pageSize + shown;
+  const range = { first: formatInteger(first), last: formatInteger(last), count: total };
   return (
-    <nav className="pagination" aria-label="Pagination">
+    <nav className="pagination" aria-label={t('Pagination')}>
       <p className="pagination__summary" aria-live="polite">
-        {total === 0 ? `No ${noun}` : `${first}–${last} of ${formatInteger(total)} ${noun}`}
+        {noun === 'snapshots'
+          ? total === 0
+            ? t('No snapshots')
+            : t('{first}–{last} of {count, plural, one {# snapshot} other {# snapshots}}', range)
+          : total === 0
+            ? t('No volumes')
+            : t('{first}–{last} of {count, plural, one {# volume} other {# volumes}}', range)}
       </p>
       <div className="pagination__size">
-        <label htmlFor="page-size">Per page</label>
+        <label htmlFor="page-size">{t('Per page')}</label>
         <select
           id="page-size"
           className="input input--sm"
           value={pageSize}
           onChange={(event) => onPageSize(Number(event.target.value))}
         >
-          <Options choices={PAGE_SIZES.map((size) => ({ value: size, label: size }))} />
+          <Options
+            choices={PAGE_SIZES.map((size) => ({ value: size, label: formatInteger(size) }))}
+          />
         </select>
       </div>
       <div className="pagination__pages">
@@ -47,7 +58,10 @@ export function Pagination({
           disabled={page <= 1}
           onClick={() => onPage(1)}
         >
-          <span aria-hidden="true">«</span> First
+          <span aria-hidden="true" className="flip-rtl">
+            «
+          </span>{' '}
+          {t('First', {}, 'page')}
         </button>
         <button
           type="button"
@@ -55,10 +69,16 @@ export function Pagination({
           disabled={page <= 1}
           onClick={() => onPage(page - 1)}
         >
-          <span aria-hidden="true">‹</span> Previous
+          <span aria-hidden="true" className="flip-rtl">
+            ‹
+          </span>{' '}
+          {t('Previous', {}, 'page')}
         </button>
         <span className="pagination__current">
-          Page {page} of {pageCount}
+          {t('Page {page} of {count}', {
+            page: formatInteger(page),
+            count: formatInteger(pageCount),
+          })}
         </span>
         <button
           type="button"
@@ -66,7 +86,10 @@ export function Pagination({
           disabled={page >= pageCount}
           onClick={() => onPage(page + 1)}
         >
-          Next <span aria-hidden="true">›</span>
+          {t('Next', {}, 'page')}{' '}
+          <span aria-hidden="true" className="flip-rtl">
+            ›
+          </span>
         </button>
         <button
           type="button"
@@ -74,7 +97,10 @@ export function Pagination({
           disabled={page >= pageCount}
           onClick={() => onPage(pageCount)}
         >
-          Last <span aria-hidden="true">»</span>
+          {t('Last', {}, 'page')}{' '}
+          <span aria-hidden="true" className="flip-rtl">
+            »
+          </span>
         </button>
       </div>
     </nav>

@@ -4,6 +4,7 @@
 import { lazy, Suspense } from 'react';
 import { Popover } from '@/components/popover';
 import { Spinner } from '@/components/spinner';
+import { useT } from '@/lib/i18n';
 import type { Volume } from '../model/schemas';
 import { preloadDialog } from '../state/dialogs';
 
@@ -11,11 +12,12 @@ const loadPanel = () => import('./action-controls');
 const RowActionsPanel = lazy(() => loadPanel().then((m) => ({ default: m.RowActionsPanel })));
 
 export function RowActions({ volume }: { volume: Volume }) {
+  const t = useT();
   return (
     <Popover
       align="end"
       buttonClassName="btn btn--ghost btn--sm row-actions"
-      ariaLabel={`Actions for ${volume.name ?? volume.uuid}`}
+      ariaLabel={t('Actions for {name}', { name: volume.name ?? volume.uuid })}
       // The accessible name is aria-label; the glyph is only what sighted users see.
       label="⋯"
       onIntent={() => void loadPanel()}
@@ -27,7 +29,7 @@ export function RowActions({ volume }: { volume: Volume }) {
         <Suspense
           fallback={
             <p className="muted">
-              <Spinner label="Loading actions" /> Checking what is possible…
+              <Spinner label={t('Loading actions')} /> {t('Checking what is possible…')}
             </p>
           }
         >

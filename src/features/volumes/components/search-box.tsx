@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { T, useT } from '@/lib/i18n';
 import { isUuidLike } from '@/lib/uuid';
 
 const PAUSE_MS = 350;
@@ -11,9 +12,9 @@ export function SearchBox({
   value,
   onCommit,
   id = 'volume-search',
-  label = 'Search volumes by name, UUID or backend ID',
-  placeholder = 'Search by name, UUID or backend ID',
-  lookupHint = 'Looking this ID up as a volume UUID and as a Cinder ID',
+  label,
+  placeholder,
+  lookupHint,
 }: {
   value: string;
   onCommit: (value: string, options: { replace: boolean }) => void;
@@ -23,6 +24,11 @@ export function SearchBox({
   /** Said when the text is a UUID (the volume list looks it up exactly); none: nothing said. */
   lookupHint?: string | null;
 }) {
+  const t = useT();
+  const hint =
+    lookupHint === undefined
+      ? t('Looking this ID up as a volume UUID and as a Cinder ID')
+      : lookupHint;
   const [text, setText] = useState(value);
   const inputRef = useRef<HTMLInputElement>(null);
   const burst = useRef(false);
@@ -65,7 +71,7 @@ export function SearchBox({
     // biome-ignore lint/a11y/useSemanticElements: <search> is too new for some browsers and DOM test environments
     <div role="search" className="search-box">
       <label htmlFor={id} className="visually-hidden">
-        {label}
+        {label ?? t('Search volumes by name, UUID or backend ID')}
       </label>
       <span className="search-box__icon" aria-hidden="true">
         ⌕
@@ -75,7 +81,7 @@ export function SearchBox({
         id={id}
         type="search"
         className="input search-box__input"
-        placeholder={placeholder}
+        placeholder={placeholder ?? t('Search by name, UUID or backend ID')}
         aria-describedby={`${id}-hint`}
         value={text}
         autoComplete="off"
@@ -100,13 +106,17 @@ export function SearchBox({
         }}
       />
       <span id={`${id}-hint`} className="search-box__hint">
-        {lookupHint && isUuidLike(text) ? (
-          lookupHint
+        {hint && isUuidLike(text) ? (
+          hint
         ) : (
-          <>
-            <kbd>/</kbd>
-            <span className="visually-hidden"> focuses this box from anywhere on the page</span>
-          </>
+          <T
+            m="<kbd>{key}</kbd><hidden> focuses this box from anywhere on the page</hidden>"
+            v={{ key: '/' }}
+            tags={{
+              kbd: (c) => <kbd>{c}</kbd>,
+              hidden: (c) => <span className="visually-hidden">{c}</span>,
+            }}
+          />
         )}
       </span>
     </div>

@@ -10,6 +10,7 @@ import { Table } from '@/components/table';
 import { RelativeTime } from '@/components/time';
 import { errorMessage } from '@/lib/api-error';
 import { formatDateTime, parseDate } from '@/lib/format';
+import { T, useT } from '@/lib/i18n';
 import { formatSize } from '@/lib/units';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { uuidFromUrl } from '@/lib/uuid';
@@ -19,11 +20,16 @@ import { CORE_STATES, stateLabel } from '../model/states';
 import { StateBadge } from './state-badge';
 
 export function Retention({ keptUntil }: { keptUntil: string | null | undefined }) {
+  const t = useT();
   const date = parseDate(keptUntil);
-  if (!date) return <span className="muted">Kept until deleted</span>;
+  if (!date) return <span className="muted">{t('Kept until deleted')}</span>;
   return (
     <span>
-      Until <time dateTime={keptUntil ?? undefined}>{formatDateTime(date)}</time>
+      <T
+        m="Until <time>{date}</time>"
+        v={{ date: formatDateTime(date) }}
+        tags={{ time: (c) => <time dateTime={keptUntil ?? undefined}>{c}</time> }}
+      />
     </span>
   );
 }
@@ -36,6 +42,7 @@ export function VolumePicker({
   value: string;
   onChange: (uuid: string) => void;
 }) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const debounced = useDebouncedValue(query, 250);
@@ -43,8 +50,8 @@ export function VolumePicker({
   const label = useQuery({ ...volumeQueries.detail(value), enabled: Boolean(value) });
   return (
     <Combobox
-      label="Source volume"
-      placeholder="Any volume"
+      label={t('Source volume')}
+      placeholder={t('Any volume')}
       value={value}
       valueLabel={value ? (label.data?.name ?? (label.isError ? value : '…')) : ''}
       onChange={onChange}
@@ -68,17 +75,18 @@ export function StateSelect({
   value: string[];
   onChange: (states: string[]) => void;
 }) {
+  const t = useT();
   return (
     <Select
       id="snapshot-state"
-      label="State"
+      label={t('State')}
       value={value.length === 1 ? value[0] : value.length > 1 ? 'several' : ''}
       onChange={(event) => onChange(event.target.value ? [event.target.value] : [])}
     >
-      <option value="">Any state</option>
+      <option value="">{t('Any state')}</option>
       {value.length > 1 ? (
         <option value="several" disabled>
-          {value.length} states
+          {t('{count, plural, one {# state} other {# states}}', { count: value.length })}
         </option>
       ) : null}
       <Options choices={CORE_STATES.map((state) => ({ value: state, label: stateLabel(state) }))} />
@@ -104,19 +112,20 @@ export function SnapshotTable({
   /** A note under the table. */
   children?: ReactNode;
 }) {
+  const t = useT();
   return (
     <div className="table-wrap">
       <Table
         caption={caption}
         isBusy={isBusy}
         columns={[
-          'Name',
-          'State',
-          { label: 'Size', numeric: true },
-          !ofOneVolume && 'Source volume',
-          !ofOneVolume && 'Project',
-          'Retention',
-          'Created',
+          t('Name'),
+          t('State'),
+          { label: t('Size'), numeric: true },
+          !ofOneVolume && t('Source volume'),
+          !ofOneVolume && t('Project'),
+          t('Retention'),
+          t('Created'),
         ]}
       >
         {snapshots.map((snapshot) => (
@@ -147,6 +156,7 @@ export function SnapshotTable({
 }
 
 function SourceCells({ snapshot }: { snapshot: Snapshot }) {
+  const t = useT();
   const volume = uuidFromUrl(snapshot.source_volume);
   return (
     <>
@@ -154,7 +164,7 @@ function SourceCells({ snapshot }: { snapshot: Snapshot }) {
         {volume ? (
           <Link to={`/volumes/${volume}`}>{snapshot.source_volume_name ?? volume}</Link>
         ) : (
-          <span className="muted">None (its volume is gone)</span>
+          <span className="muted">{t('None (its volume is gone)')}</span>
         )}
       </td>
       <td>{snapshot.project_name}</td>

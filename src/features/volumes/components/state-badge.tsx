@@ -1,3 +1,4 @@
+import { T, useT } from '@/lib/i18n';
 import type { Volume } from '../model/schemas';
 import {
   activityLabel,
@@ -13,24 +14,35 @@ import {
  * An action left over on a settled volume is not shown here (the support panel shows it).
  */
 export function StateBadge({ volume }: { volume: Pick<Volume, 'state' | 'action'> }) {
+  const t = useT();
   const tone = stateTone(volume);
   const label = activityLabel(volume);
   const running = Boolean(volume.action) && isInProgress(volume);
   return (
     <span
       className={`badge badge--${tone}`}
-      title={running ? `${label} (${stateLabel(volume.state)})` : label}
+      title={
+        running
+          ? t('{activity} ({state})', { activity: label, state: stateLabel(volume.state) })
+          : label
+      }
     >
       {tone === 'progress' ? <span className="badge__pulse" aria-hidden="true" /> : null}
-      {label}
       {running && volume.state?.endsWith('_SCHEDULED') ? (
-        <span className="badge__sub"> · scheduled</span>
-      ) : null}
+        <T
+          m="{activity}<sub> · scheduled</sub>"
+          v={{ activity: label }}
+          tags={{ sub: (c) => <span className="badge__sub">{c}</span> }}
+        />
+      ) : (
+        label
+      )}
     </span>
   );
 }
 
 export function RuntimeBadge({ runtime }: { runtime: string | null | undefined }) {
+  useT(); // the label follows the language
   if (runtime === undefined || runtime === null) return <span className="muted">—</span>;
   return (
     <span className={`runtime runtime--${runtimeTone(runtime)}`}>{runtimeStateLabel(runtime)}</span>

@@ -3,9 +3,11 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { announce } from '@/lib/announcer';
+import { useT } from '@/lib/i18n';
 import { deleteView, SUPPORT_VIEWS, saveView, useSavedViews } from '../state/saved-views';
 
 export function ViewsMenuPanel({ close }: { close: () => void }) {
+  const t = useT();
   const views = useSavedViews();
   const location = useLocation();
   const [name, setName] = useState('');
@@ -14,8 +16,8 @@ export function ViewsMenuPanel({ close }: { close: () => void }) {
   const currentSearch = current.toString();
   return (
     <div className="menu-panel views-menu">
-      <nav aria-label="Support views">
-        <h2 className="views-menu__heading">For support</h2>
+      <nav aria-label={t('Support views')}>
+        <h2 className="views-menu__heading">{t('For support')}</h2>
         <ul className="views-menu__list">
           {SUPPORT_VIEWS.map((view) => (
             <li key={view.name}>
@@ -24,16 +26,16 @@ export function ViewsMenuPanel({ close }: { close: () => void }) {
                 onClick={close}
                 aria-current={view.search === currentSearch ? 'page' : undefined}
               >
-                {view.name}
+                {t(view.name)}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
-      <nav aria-label="Saved views">
-        <h2 className="views-menu__heading">Saved on this device</h2>
+      <nav aria-label={t('Saved views')}>
+        <h2 className="views-menu__heading">{t('Saved on this device')}</h2>
         {views.length === 0 ? (
-          <p className="muted">None yet. Name the current view below to come back to it.</p>
+          <p className="muted">{t('None yet. Name the current view below to come back to it.')}</p>
         ) : (
           <ul className="views-menu__list">
             {views.map((view) => (
@@ -50,11 +52,13 @@ export function ViewsMenuPanel({ close }: { close: () => void }) {
                   className="btn btn--ghost btn--sm"
                   onClick={() => {
                     deleteView(view.name);
-                    announce(`Deleted the view ${view.name}`);
+                    announce(t('Deleted the view {name}', { name: view.name }));
                   }}
                 >
                   <span aria-hidden="true">✕</span>
-                  <span className="visually-hidden">Delete the view {view.name}</span>
+                  <span className="visually-hidden">
+                    {t('Delete the view {name}', { name: view.name })}
+                  </span>
                 </button>
               </li>
             ))}
@@ -67,12 +71,12 @@ export function ViewsMenuPanel({ close }: { close: () => void }) {
           event.preventDefault();
           if (!name.trim()) return;
           saveView(name, location.search);
-          announce(`Saved this view as ${name.trim()}`);
+          announce(t('Saved this view as {name}', { name: name.trim() }));
           setName('');
         }}
       >
         <label className="field__label" htmlFor="save-view-name">
-          Save this view as
+          {t('Save this view as')}
         </label>
         <div className="views-menu__row">
           <input
@@ -80,7 +84,7 @@ export function ViewsMenuPanel({ close }: { close: () => void }) {
             className="input input--sm"
             value={name}
             maxLength={80}
-            placeholder="e.g. Erred in Cobalt"
+            placeholder={t('e.g. Erred in Cobalt')}
             onChange={(event) => setName(event.target.value)}
           />
           <button
@@ -88,7 +92,7 @@ export function ViewsMenuPanel({ close }: { close: () => void }) {
             className="btn btn--secondary btn--sm"
             aria-disabled={!name.trim() || undefined}
           >
-            Save
+            {t('Save')}
           </button>
         </div>
       </form>

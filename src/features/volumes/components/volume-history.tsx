@@ -5,12 +5,13 @@
 // lifecycle §5.1), else for the volume itself.
 import './volume-history.css';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Options, Select } from '@/components/select';
 import { QueryErrorState } from '@/components/status';
 import { RelativeTime } from '@/components/time';
 import { ApiError } from '@/lib/api-error';
 import { currentUserQuery } from '@/lib/current-user';
+import { T, useT } from '@/lib/i18n';
 import { api } from '@/lib/session';
 import { historyQueries, orderQueries } from '../api/lifecycle';
 import {
@@ -58,24 +59,60 @@ type Entry =
   | { key: string; at: string; kind: 'order'; order: Order };
 
 function OrderEntry({ order }: { order: Order }) {
+  const t = useT();
   const by = order.created_by_full_name || order.created_by_username;
   const reviewer = order.consumer_reviewed_by_full_name || order.consumer_reviewed_by_username;
+  const values = {
+    type: order.type ?? 'Create',
+    state: orderStateLabel(order.state),
+    error: order.error_message,
+  };
+  const tags = { b: (c: ReactNode) => <strong>{c}</strong> };
   return (
     <>
       <p className="history__message">
-        {order.type === 'Terminate' ? 'Deletion order' : `${order.type ?? 'Create'} order`}:{' '}
-        <strong>{orderStateLabel(order.state)}</strong>
-        {order.error_message ? ` — ${order.error_message}` : ''}
+        {order.error_message ? (
+          <T
+            m="{type, select, Create {Create order} Update {Update order} Terminate {Deletion order} other {{type} order}}: <b>{state}</b> — {error}"
+            v={values}
+            tags={tags}
+          />
+        ) : (
+          <T
+            m="{type, select, Create {Create order} Update {Update order} Terminate {Deletion order} other {{type} order}}: <b>{state}</b>"
+            v={values}
+            tags={tags}
+          />
+        )}
       </p>
       <p className="history__meta">
-        {by ? `Placed by ${by}` : 'Order'}
-        {reviewer ? ` · approved by ${reviewer}` : ''}
+        {by
+          ? reviewer
+            ? t('Placed by {name} · approved by {reviewer}', { name: by, reviewer })
+            : t('Placed by {name}', { name: by })
+          : reviewer
+            ? t('Order · approved by {reviewer}', { reviewer })
+            : t('Order')}
       </p>
     </>
   );
 }
 
+/** An event's kind, who did it, and its type (Waldur's code for it, shown as it is). */
+function EventMeta({ event }: { event: WaldurEvent }) {
+  const t = useT();
+  const user = eventUser(event);
+  const kind = t(EVENT_KIND_LABELS[eventKind(event.event_type)]);
+  const type = <bdi className="mono">{event.event_type}</bdi>;
+  return user ? (
+    <T m="{kind} · by {user} · {type}" v={{ kind, user, type }} />
+  ) : (
+    <T m="{kind} · {type}" v={{ kind, type }} />
+  );
+}
+
 export function VolumeHistory({ volume }: { volume: Volume }) {
+  const t = useT();
   const user = useQuery(currentUserQuery());
   const [kind, setKind] = useState<EventKind | ''>('');
   const history = useVolumeHistory(volume, kind);
@@ -89,12 +126,13 @@ export function VolumeHistory({ volume }: { volume: Volume }) {
     if (isHiddenScope(history.error)) {
       return (
         <p className="muted">
-          This history is not visible to you: Waldur does not show the events of this volume’s
-          marketplace resource to your account.
+          {t(
+            'This history is not visible to you: Waldur does not show the events of this volume’s marketplace resource to your account.',
+          )}
         </p>
       );
     }
-    return <QueryErrorState title="Could not load the history" query={history} />;
+    return <QueryErrorState title={t('Could not load the history')} query={history} />;
   }
   const events = history.data?.pages.flatMap((page) => page.items) ?? [];
   const oldestShown = events.at(-1)?.created ?? '';
@@ -122,29 +160,31 @@ export function VolumeHistory({ volume }: { volume: Volume }) {
       {canFilter ? (
         <Select
           id="history-kind"
-          label="Show"
+          label={t('Show', {}, 'filter')}
           inline
           className="input input--sm"
           value={kind}
           onChange={(event) => setKind(event.target.value as EventKind | '')}
         >
-          <option value="">Everything</option>
+          <option value="">{t('Everything')}</option>
           <Options
             choices={(Object.keys(EVENT_KIND_LABELS) as EventKind[]).map((k) => ({
               value: k,
-              label: EVENT_KIND_LABELS[k],
+              label: t(EVENT_KIND_LABELS[k]),
             }))}
           />
         </Select>
       ) : null}
       {history.isPending ? (
-        <p className="muted">Loading the history…</p>
+        <p className="muted">{t('Loading the history…')}</p>
       ) : entries.length === 0 ? (
         <p className="muted">
-          Waldur has logged nothing {kind ? 'of this kind ' : ''}for this volume.
+          {kind
+            ? t('Waldur has logged nothing of this kind for this volume.')
+            : t('Waldur has logged nothing for this volume.')}
         </p>
       ) : (
-        <ol className="history__list" aria-label="History, newest first">
+        <ol className="history__list" aria-label={t('History, newest first')}>
           {entries.map((entry) => (
             <li
               key={entry.key}
@@ -160,10 +200,7 @@ export function VolumeHistory({ volume }: { volume: Volume }) {
                   <>
                     <p className="history__message">{entry.event.message}</p>
                     <p className="history__meta">
-                      {EVENT_KIND_LABELS[eventKind(entry.event.event_type)]}
-                      {eventUser(entry.event) ? ` · by ${eventUser(entry.event)}` : ''}
-                      {' · '}
-                      <span className="mono">{entry.event.event_type}</span>
+                      <EventMeta event={entry.event} />
                     </p>
                   </>
                 )}
@@ -179,7 +216,7 @@ export function VolumeHistory({ volume }: { volume: Volume }) {
           aria-busy={history.isFetchingNextPage || undefined}
           onClick={() => void history.fetchNextPage()}
         >
-          Show older
+          {t('Show older')}
         </button>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Callout } from '@/components/status';
 import { RelativeTime } from '@/components/time';
+import { msg, T, useT } from '@/lib/i18n';
 import { orderQueries } from '../api/lifecycle';
 import { snapshotQueries } from '../api/snapshots';
 import { isFailureEvent } from '../model/lifecycle';
@@ -28,30 +29,40 @@ function FailingEvent({ volume }: { volume: Volume }) {
   if (!failure) return null;
   return (
     <p className="erred-event">
-      <RelativeTime value={failure.created} />, Waldur logged: {failure.message}
+      <T
+        m="{when}, Waldur logged: {message}"
+        v={{ when: <RelativeTime value={failure.created} />, message: failure.message }}
+      />
     </p>
   );
 }
 
 /** An ERRED volume says why, first thing, in words, next to the event that failed. */
 export function ErredNotice({ volume }: { volume: Volume }) {
+  const t = useT();
   if (volume.state !== 'ERRED') return null;
   return (
-    <Callout tone="danger" role="alert" title="This volume is in an error state">
+    <Callout tone="danger" role="alert" title={t('This volume is in an error state')}>
       <p className="error-text">
-        {volume.error_message ? volume.error_message : 'Waldur recorded no error message for it.'}
+        {volume.error_message
+          ? volume.error_message
+          : t('Waldur recorded no error message for it.')}
       </p>
       <FailingEvent volume={volume} />
       <p>
         {volume.backend_id
-          ? 'Pull re-reads the volume from OpenStack and clears the error if OpenStack reports it healthy. If it stays erred, send support the details in “Support”.'
-          : 'It has no backend ID, so there is nothing in OpenStack to re-read. Support can unlink the record.'}
+          ? t(
+              'Pull re-reads the volume from OpenStack and clears the error if OpenStack reports it healthy. If it stays erred, send support the details in “Support”.',
+            )
+          : t(
+              'It has no backend ID, so there is nothing in OpenStack to re-read. Support can unlink the record.',
+            )}
       </p>
     </Callout>
   );
 }
 
-const STEPS = ['Scheduled', 'Running', 'Done'] as const;
+const STEPS = [msg('Scheduled'), msg('Running'), msg('Done')] as const;
 
 function stepOf(state: string | null | undefined) {
   if (!state) return 0;
@@ -62,13 +73,18 @@ function stepOf(state: string | null | undefined) {
 
 /** While something is in progress: what, how far, and that the page follows it by itself. */
 export function ProgressNotice({ volume }: { volume: Volume }) {
+  const t = useT();
   if (!needsRefresh(volume)) return null;
   if (!isInProgress(volume) && isRuntimeTransitional(volume.runtime_state)) {
     return (
-      <Callout tone="info" title={`OpenStack reports “${runtimeStateLabel(volume.runtime_state)}”`}>
+      <Callout
+        tone="info"
+        title={t('OpenStack reports “{state}”', { state: runtimeStateLabel(volume.runtime_state) })}
+      >
         <p>
-          Waldur says the volume is {stateLabel(volume.state)}; this page keeps checking until
-          Cinder settles.
+          {t('Waldur says the volume is {state}; this page keeps checking until Cinder settles.', {
+            state: stateLabel(volume.state),
+          })}
         </p>
       </Callout>
     );
@@ -76,22 +92,24 @@ export function ProgressNotice({ volume }: { volume: Volume }) {
   const current = stepOf(volume.state);
   const message = volume.action_details?.message;
   return (
-    <Callout tone="info" title={`${activityLabel(volume)}…`}>
+    <Callout tone="info" title={t('{activity}…', { activity: activityLabel(volume) })}>
       {message ? <p>{message}</p> : null}
-      <ol className="steps" aria-label="Progress">
+      <ol className="steps" aria-label={t('Progress')}>
         {STEPS.map((step, index) => (
           <li
             key={step}
             className={`steps__item ${index < current ? 'steps__item--done' : ''} ${index === current ? 'steps__item--current' : ''}`}
             aria-current={index === current ? 'step' : undefined}
           >
-            {step}
+            {t(step)}
           </li>
         ))}
       </ol>
       <p className="muted">
-        State {stateLabel(volume.state)} · runtime {runtimeStateLabel(volume.runtime_state)}. This
-        page refreshes by itself until it finishes.
+        {t('State {state} · runtime {runtime}. This page refreshes by itself until it finishes.', {
+          state: stateLabel(volume.state),
+          runtime: runtimeStateLabel(volume.runtime_state),
+        })}
       </p>
     </Callout>
   );
@@ -104,6 +122,7 @@ export function ProgressNotice({ volume }: { volume: Volume }) {
  * the same remedy the 409 gets, as long as that order is the newest deletion of the volume.
  */
 export function FailedDeletionNotice({ volume }: { volume: Volume }) {
+  const t = useT();
   const resource = volume.marketplace_resource_uuid;
   const orders = useQuery({
     ...orderQueries.byResource(resource ?? ''),
@@ -117,20 +136,28 @@ export function FailedDeletionNotice({ volume }: { volume: Volume }) {
   if (deletion?.state !== 'erred' || volume.state?.startsWith('DELETI')) return null;
   const blocking = snapshots.data?.items ?? [];
   return (
-    <Callout tone="warning" role="status" title="Waldur did not delete this volume">
+    <Callout tone="warning" role="status" title={t('Waldur did not delete this volume')}>
       <p>
-        The deletion requested <RelativeTime value={deletion.created} /> failed:{' '}
-        <span className="error-text">{deletion.error_message || 'Waldur gave no reason.'}</span>
+        <T
+          m="The deletion requested {when} failed: <error>{reason}</error>"
+          v={{
+            when: <RelativeTime value={deletion.created} />,
+            reason: deletion.error_message || t('Waldur gave no reason.'),
+          }}
+          tags={{ error: (c) => <span className="error-text">{c}</span> }}
+        />
       </p>
       {blocking.length > 0 ? (
         <>
-          <p>Waldur keeps a volume that has snapshots. Delete or keep them first:</p>
+          <p>{t('Waldur keeps a volume that has snapshots. Delete or keep them first:')}</p>
           <SnapshotNames snapshots={blocking} linked />
         </>
       ) : (
         <p>
-          The volume itself is {stateLabel(volume.state)}; what stood in the way may be gone now.
-          Delete it again when it is OK and detached.
+          {t(
+            'The volume itself is {state}; what stood in the way may be gone now. Delete it again when it is OK and detached.',
+            { state: stateLabel(volume.state) },
+          )}
         </p>
       )}
     </Callout>

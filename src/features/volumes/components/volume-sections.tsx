@@ -1,69 +1,85 @@
 // The detail page's sections about one volume: what it is (overview), where it belongs
 // (organisation) and how it was ordered (marketplace).
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { T, useT } from '@/lib/i18n';
 import { formatSize } from '@/lib/units';
 import { uuidFromUrl } from '@/lib/uuid';
 import type { Volume } from '../model/schemas';
+import { normalizeState, stateLabel } from '../model/states';
 import { Detail, DetailList, KeyValues, Timestamps } from './detail-list';
 import { RuntimeBadge } from './state-badge';
 
-function yesNo(value: boolean | null | undefined) {
-  return value === true ? 'Yes' : value === false ? 'No' : undefined;
+function yesNo(t: ReturnType<typeof useT>, value: boolean | null | undefined) {
+  return value === true ? t('Yes') : value === false ? t('No') : undefined;
 }
 
+/** Words only screen readers read. */
+const hidden = (children: ReactNode) => <span className="visually-hidden">{children}</span>;
+
 export function Overview({ volume }: { volume: Volume }) {
+  const t = useT();
   const instanceUuid = uuidFromUrl(volume.instance);
   return (
     <DetailList>
-      <Detail label="Size">
+      <Detail label={t('Size')}>
         {volume.size !== undefined ? (
           <span className="num">{formatSize(volume.size)}</span>
         ) : undefined}
       </Detail>
-      <Detail label="Type">{volume.type_name}</Detail>
-      <Detail label="Bootable">{yesNo(volume.bootable)}</Detail>
-      <Detail label="Runtime state">
+      <Detail label={t('Type')}>{volume.type_name}</Detail>
+      <Detail label={t('Bootable')}>{yesNo(t, volume.bootable)}</Detail>
+      <Detail label={t('Runtime state')}>
         {volume.runtime_state !== undefined ? (
           <RuntimeBadge runtime={volume.runtime_state} />
         ) : undefined}
       </Detail>
-      <Detail label="Availability zone">{volume.availability_zone_name}</Detail>
-      <Detail label="Device">
-        {volume.device ? <span className="mono">{volume.device}</span> : undefined}
+      <Detail label={t('Availability zone')}>{volume.availability_zone_name}</Detail>
+      <Detail label={t('Device')}>
+        {volume.device ? (
+          <span className="mono" dir="ltr">
+            {volume.device}
+          </span>
+        ) : undefined}
       </Detail>
-      <Detail label="Attached to">
+      <Detail label={t('Attached to')}>
         {volume.instance === null ? (
-          <span className="muted">Not attached</span>
+          <span className="muted">{t('Not attached')}</span>
         ) : instanceUuid ? (
           <Link to={`/volumes?instance=${instanceUuid}`}>
-            {volume.instance_name ?? instanceUuid}
-            <span className="visually-hidden"> (all volumes of this instance)</span>
+            <T
+              m="{name}<hidden> (all volumes of this instance)</hidden>"
+              v={{ name: volume.instance_name ?? instanceUuid }}
+              tags={{ hidden }}
+            />
           </Link>
         ) : undefined}
       </Detail>
-      <Detail label="Image">
+      <Detail label={t('Image')}>
         {volume.image_name ||
-          (volume.image === null ? <span className="muted">None</span> : undefined)}
+          (volume.image === null ? <span className="muted">{t('None')}</span> : undefined)}
       </Detail>
-      <Detail label="Source snapshot">
+      <Detail label={t('Source snapshot')}>
         {volume.source_snapshot ? (
-          <Link to={`/snapshots/${uuidFromUrl(volume.source_snapshot)}`} className="mono">
+          <Link to={`/snapshots/${uuidFromUrl(volume.source_snapshot)}`} className="mono" dir="ltr">
             {uuidFromUrl(volume.source_snapshot)}
           </Link>
         ) : volume.source_snapshot === null ? (
-          <span className="muted">None</span>
+          <span className="muted">{t('None')}</span>
         ) : undefined}
       </Detail>
       <Timestamps of={volume} />
-      <Detail label="Description" wide>
+      <Detail label={t('Description')} wide>
         {volume.description ||
-          (volume.description === '' ? <span className="muted">No description</span> : undefined)}
+          (volume.description === '' ? (
+            <span className="muted">{t('No description')}</span>
+          ) : undefined)}
       </Detail>
-      <Detail label="Metadata" wide>
+      <Detail label={t('Metadata')} wide>
         {volume.metadata !== undefined ? <KeyValues value={volume.metadata} /> : undefined}
       </Detail>
       {volume.image_metadata && typeof volume.image_metadata === 'object' ? (
-        <Detail label="Image metadata" wide>
+        <Detail label={t('Image metadata')} wide>
           <KeyValues value={volume.image_metadata as Record<string, unknown>} />
         </Detail>
       ) : null}
@@ -72,30 +88,38 @@ export function Overview({ volume }: { volume: Volume }) {
 }
 
 export function Organisation({ volume }: { volume: Volume }) {
+  const t = useT();
   return (
     <DetailList>
-      <Detail label="Customer">
+      <Detail label={t('Customer')}>
         {volume.customer_name ? (
           <Link to={`/volumes?customer=${volume.customer_uuid}`}>
-            {volume.customer_name}
-            {volume.customer_abbreviation ? ` (${volume.customer_abbreviation})` : ''}
+            {volume.customer_abbreviation
+              ? t('{name} ({abbreviation})', {
+                  name: volume.customer_name,
+                  abbreviation: volume.customer_abbreviation,
+                })
+              : volume.customer_name}
           </Link>
         ) : undefined}
       </Detail>
-      <Detail label="Project">
+      <Detail label={t('Project')}>
         {volume.project_name ? (
           <Link to={`/volumes?project=${volume.project_uuid}`}>{volume.project_name}</Link>
         ) : undefined}
       </Detail>
-      <Detail label="Tenant">
+      <Detail label={t('Tenant')}>
         {volume.tenant_uuid ? (
           <Link to={`/volumes?tenant=${volume.tenant_uuid}`}>
-            <span className="mono">{volume.tenant_uuid}</span>
-            <span className="visually-hidden"> (all volumes of this tenant)</span>
+            <T
+              m="{uuid}<hidden> (all volumes of this tenant)</hidden>"
+              v={{ uuid: <bdi className="mono">{volume.tenant_uuid}</bdi> }}
+              tags={{ hidden }}
+            />
           </Link>
         ) : undefined}
       </Detail>
-      <Detail label="Service settings">
+      <Detail label={t('Service settings')}>
         {volume.service_name ? (
           <span>
             {volume.service_name}{' '}
@@ -103,14 +127,14 @@ export function Organisation({ volume }: { volume: Volume }) {
               <span
                 className={`badge badge--${volume.service_settings_state === 'OK' ? 'success' : 'danger'}`}
               >
-                {volume.service_settings_state}
+                {stateLabel(normalizeState(volume.service_settings_state))}
               </span>
             ) : null}
           </span>
         ) : undefined}
       </Detail>
       {volume.service_settings_error_message ? (
-        <Detail label="Service settings error" wide>
+        <Detail label={t('Service settings error')} wide>
           <p className="error-text">{volume.service_settings_error_message}</p>
         </Detail>
       ) : null}
@@ -119,38 +143,44 @@ export function Organisation({ volume }: { volume: Volume }) {
 }
 
 export function Marketplace({ volume }: { volume: Volume }) {
+  const t = useT();
   if (volume.marketplace_resource_uuid === null) {
     return (
       <p className="muted">
-        This volume has no marketplace resource (it was imported or created outside the
-        marketplace).
+        {t(
+          'This volume has no marketplace resource (it was imported or created outside the marketplace).',
+        )}
       </p>
     );
   }
   return (
     <DetailList>
-      <Detail label="Offering">{volume.marketplace_offering_name}</Detail>
-      <Detail label="Category">{volume.marketplace_category_name}</Detail>
-      <Detail label="Plan">
+      <Detail label={t('Offering')}>{volume.marketplace_offering_name}</Detail>
+      <Detail label={t('Category')}>{volume.marketplace_category_name}</Detail>
+      <Detail label={t('Plan')}>
         {volume.marketplace_plan_uuid ? (
-          <span className="mono">{volume.marketplace_plan_uuid}</span>
+          <span className="mono" dir="ltr">
+            {volume.marketplace_plan_uuid}
+          </span>
         ) : volume.marketplace_plan_uuid === null ? (
-          <span className="muted">None</span>
+          <span className="muted">{t('None')}</span>
         ) : undefined}
       </Detail>
-      <Detail label="Resource">
+      <Detail label={t('Resource')}>
         {volume.marketplace_resource_uuid ? (
-          <span className="mono">{volume.marketplace_resource_uuid}</span>
+          <span className="mono" dir="ltr">
+            {volume.marketplace_resource_uuid}
+          </span>
         ) : undefined}
       </Detail>
-      <Detail label="Resource state">{volume.marketplace_resource_state}</Detail>
-      <Detail label="Billing">
+      <Detail label={t('Resource state')}>{volume.marketplace_resource_state}</Detail>
+      <Detail label={t('Billing')}>
         {volume.is_usage_based
-          ? 'Usage based'
+          ? t('Usage based')
           : volume.is_limit_based
-            ? 'Limit based'
+            ? t('Limit based')
             : volume.is_usage_based === false
-              ? 'Fixed'
+              ? t('Fixed', {}, 'billing')
               : undefined}
       </Detail>
     </DetailList>

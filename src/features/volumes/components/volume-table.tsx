@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { memo, type ReactNode, useCallback, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 import { RelativeTime } from '@/components/time';
+import { T, useT } from '@/lib/i18n';
 import { formatSize } from '@/lib/units';
 import { volumeQueries } from '../api/volumes';
 import { type Column, type ColumnId, columnById, sortKeyOf } from '../model/columns';
@@ -13,6 +14,7 @@ import { RuntimeBadge, StateBadge } from './state-badge';
  * location itself, so that a change of view re-renders these links and not the whole (memoized) row.
  */
 function NameLink({ volume }: { volume: Volume }) {
+  const t = useT();
   const location = useLocation();
   return (
     <Link
@@ -20,12 +22,13 @@ function NameLink({ volume }: { volume: Volume }) {
       state={{ from: `${location.pathname}${location.search}` }}
       className="volume-link"
     >
-      {volume.name || <span className="muted">(unnamed)</span>}
+      {volume.name || <span className="muted">{t('(unnamed)')}</span>}
     </Link>
   );
 }
 
 function Cell({ column, volume }: { column: ColumnId; volume: Volume }): ReactNode {
+  const t = useT();
   switch (column) {
     case 'name':
       return <NameLink volume={volume} />;
@@ -41,24 +44,36 @@ function Cell({ column, volume }: { column: ColumnId; volume: Volume }): ReactNo
       return volume.instance_name ? (
         <span>
           {volume.instance_name}
-          {volume.device ? <span className="mono muted"> {volume.device}</span> : null}
+          {volume.device ? (
+            <>
+              {' '}
+              <bdi className="mono muted">{volume.device}</bdi>
+            </>
+          ) : null}
         </span>
       ) : volume.instance ? (
-        <span className="mono muted">{volume.instance.split('/').filter(Boolean).pop()}</span>
+        <span className="mono muted" dir="ltr">
+          {volume.instance.split('/').filter(Boolean).pop()}
+        </span>
       ) : (
-        <span className="muted">Not attached</span>
+        <span className="muted">{t('Not attached')}</span>
       );
     case 'bootable':
-      return volume.bootable ? 'Yes' : volume.bootable === false ? 'No' : '—';
+      return volume.bootable ? t('Yes') : volume.bootable === false ? t('No') : '—';
     case 'project':
       return volume.project_name || <span className="muted">—</span>;
     case 'customer':
       return volume.customer_name ? (
         <span>
-          {volume.customer_name}
           {volume.customer_abbreviation ? (
-            <span className="muted"> ({volume.customer_abbreviation})</span>
-          ) : null}
+            <T
+              m="{name}<muted> ({abbreviation})</muted>"
+              v={{ name: volume.customer_name, abbreviation: volume.customer_abbreviation }}
+              tags={{ muted: (c) => <span className="muted">{c}</span> }}
+            />
+          ) : (
+            volume.customer_name
+          )}
         </span>
       ) : (
         <span className="muted">—</span>
@@ -71,12 +86,17 @@ function Cell({ column, volume }: { column: ColumnId; volume: Volume }): ReactNo
       return <RelativeTime value={volume.modified} />;
     case 'backend_id':
       return volume.backend_id ? (
-        <span className="mono">{volume.backend_id}</span>
+        <span className="mono" dir="ltr">
+          {volume.backend_id}
+        </span>
       ) : (
-        <span className="muted">None</span>
+        <span className="muted">{t('None')}</span>
       );
   }
 }
+
+/** Words only screen readers read. */
+const hidden = (children: ReactNode) => <span className="visually-hidden">{children}</span>;
 
 function SortHeader({
   column,
@@ -87,23 +107,24 @@ function SortHeader({
   sort: string;
   onSort: (sort: string) => void;
 }) {
+  const t = useT();
   const key = sortKeyOf(column);
-  if (!key) return <th scope="col">{column.label}</th>;
+  if (!key) return <th scope="col">{t(column.label)}</th>;
   const direction = sort === key ? 'ascending' : sort === `-${key}` ? 'descending' : 'none';
   const next = direction === 'none' ? key : direction === 'ascending' ? `-${key}` : '';
+  const label = { column: t(column.label) };
   return (
     <th scope="col" aria-sort={direction}>
       <button type="button" className="sort-button" onClick={() => onSort(next)}>
-        {column.label}
+        {direction === 'none' ? (
+          <T m="{column}<hidden>, sort ascending</hidden>" v={label} tags={{ hidden }} />
+        ) : direction === 'ascending' ? (
+          <T m="{column}<hidden>, sort descending</hidden>" v={label} tags={{ hidden }} />
+        ) : (
+          <T m="{column}<hidden>, remove sorting</hidden>" v={label} tags={{ hidden }} />
+        )}
         <span className={`sort-button__icon sort-button__icon--${direction}`} aria-hidden="true">
           {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '⇅'}
-        </span>
-        <span className="visually-hidden">
-          {direction === 'none'
-            ? ', sort ascending'
-            : direction === 'ascending'
-              ? ', sort descending'
-              : ', remove sorting'}
         </span>
       </button>
     </th>
@@ -117,6 +138,7 @@ export interface TableSelection {
 }
 
 function PageCheckbox({ volumes, selection }: { volumes: Volume[]; selection: TableSelection }) {
+  const t = useT();
   const ref = useRef<HTMLInputElement>(null);
   const selected = volumes.filter((v) => selection.isSelected(v.uuid)).length;
   const all = volumes.length > 0 && selected === volumes.length;
@@ -127,7 +149,7 @@ function PageCheckbox({ volumes, selection }: { volumes: Volume[]; selection: Ta
     <input
       ref={ref}
       type="checkbox"
-      aria-label="Select all volumes on this page"
+      aria-label={t('Select all volumes on this page')}
       checked={all}
       onChange={(event) => selection.setPage(volumes, event.target.checked)}
     />
@@ -157,6 +179,8 @@ const VolumeRow = memo(function VolumeRow({
   onPrefetch,
   renderActions,
 }: RowProps) {
+  // Read here too, so that a memoized row renders again when the language changes.
+  const t = useT();
   return (
     <tr
       data-uuid={volume.uuid}
@@ -169,7 +193,7 @@ const VolumeRow = memo(function VolumeRow({
         <td className="cell cell--select">
           <input
             type="checkbox"
-            aria-label={`Select ${volume.name ?? volume.uuid}`}
+            aria-label={t('Select {name}', { name: volume.name ?? volume.uuid })}
             checked={Boolean(selected)}
             onChange={() => onToggle(volume)}
           />
@@ -244,6 +268,7 @@ export function VolumeTable({
   renderActions?: (volume: Volume) => ReactNode;
   selection?: TableSelection;
 }) {
+  const t = useT();
   const prefetch = usePrefetchOnIntent();
   return (
     <div className={`table-wrap ${isBusy ? 'table-wrap--busy' : ''}`}>
@@ -261,7 +286,7 @@ export function VolumeTable({
             ))}
             {renderActions ? (
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('Actions')}</span>
               </th>
             ) : null}
           </tr>

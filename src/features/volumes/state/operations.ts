@@ -10,24 +10,40 @@ export type OperationStatus = 'waiting' | 'scheduled' | 'running' | 'ok' | 'erre
 /** A volume action, or one of the lifecycle's: create, restore, a snapshot's edit or delete. */
 export type OperationKind = ActionId | 'create' | 'restore' | 'snapshot_edit' | 'snapshot_delete';
 
-/** What each operation is called in the tray and its notices: "Extend of data-01". */
-export const OPERATION_NOUNS: Record<OperationKind, string> = {
-  edit: 'Edit',
-  attach: 'Attach',
-  detach: 'Detach',
-  extend: 'Extend',
-  retype: 'Retype',
-  snapshot: 'Snapshot',
-  pull: 'Pull',
-  delete: 'Delete',
-  unlink: 'Unlink',
-  set_ok: 'Mark as OK',
-  set_erred: 'Mark as erred',
-  create: 'Creation',
-  restore: 'Restore',
-  snapshot_edit: 'Edit',
-  snapshot_delete: 'Delete',
-};
+/**
+ * A note the tray shows about an operation, kept as data (what kind of note, names, numbers) and put
+ * into words where it is shown, in the reader's language of the moment (operation-watcher.tsx).
+ */
+export type OperationNote =
+  /** Unlinked: "Removed from Waldur (nothing changed in OpenStack)". */
+  | { kind: 'removed' }
+  /** A snapshot action: the new snapshot ('' when it has no name). */
+  | { kind: 'snapshot'; name: string }
+  /** An attach: to which instance (its UUID), when known. */
+  | { kind: 'attach'; instance: string | null }
+  /** An extend: the new size in MiB. */
+  | { kind: 'extend'; size: number }
+  /** A Create order: in which offering. */
+  | { kind: 'offering'; name: string }
+  /** A restore: from which snapshot. */
+  | { kind: 'restore'; snapshot: string }
+  /** How it ended: "{name} is OK.", "{name} is deleted.". */
+  | { kind: 'ok'; name: string }
+  | { kind: 'deleted'; name: string }
+  /** Waldur's answer was lost, and re-reading showed it accepted the request. */
+  | { kind: 'lost' };
+
+/** Why an order failed, when it was not Waldur's own message (that is `errorMessage`). */
+export type OperationFailure = { kind: 'rejected'; by?: string } | { kind: 'canceled' | 'failed' };
+
+/** What a pending order waits for (contract-lifecycle §2.6): its state and whom or what it names. */
+export interface OrderWait {
+  state: string;
+  customer?: string;
+  project?: string;
+  /** The project's start date (`YYYY-MM-DD`), when the order waits for it and it is known. */
+  projectStart?: string;
+}
 
 export interface Operation {
   id: string;
@@ -42,7 +58,9 @@ export interface Operation {
    * deleted), or a marketplace order (create, delete).
    */
   target: { kind: 'volume' | 'snapshot' | 'order'; uuid: string; name: string };
-  /** An order waiting for approval: whose. */
+  /** An order waiting: for whom or what. */
+  wait?: OrderWait;
+  /** What an entry stored by an older version says it waits for (English words); shown as it is. */
   awaiting?: string;
   /** The order's customer, to tell whether this user may approve it. */
   customerUuid?: string;
@@ -51,11 +69,20 @@ export interface Operation {
   submittedAt: number;
   status: OperationStatus;
   finishedAt?: number;
+  /** The notes shown after the times, put into words when shown. */
+  notes?: OperationNote[];
+  /** An entry stored by an older version: its notes in English words, shown as they are. */
   message?: string;
+  /** Waldur's own error message (shown as it is). */
   errorMessage?: string;
+  /** Why it failed, when Waldur gave no message of its own. */
+  failure?: OperationFailure;
   /** One step of several (an edit whose bootable change follows its rename). */
   step?: { index: number; of: number };
-  /** What to send once this step has settled to OK; cleared when sent. */
+  /**
+   * What to send once this step has settled to OK; cleared when sent. `what` says it in
+   * English ("bootable: yes"); the tray words it from `body`, in the reader's language.
+   */
   followUp?: { body: { bootable: boolean }; what: string };
 }
 

@@ -1,15 +1,21 @@
 // What the tray shows for each kind of accepted request: a volume action (and its follow-up
 // step), a Create order, a restore, a snapshot's edit or delete. Apart from the store
-// (./operations), so that the list's first download carries only what shows the tray.
+// (./operations), so that the list's first download carries only what shows the tray. Notes are
+// kept as data (kind, names, numbers): the tray puts them into words in the reader's language when
+// it shows them, which may be after a reload and a switch of language.
+import { msg } from '@/lib/i18n';
 import { uuidFromUrl } from '@/lib/uuid';
 import type { Accepted } from '@/lib/writes';
 import type { ActionRequest, ActionResult } from '../api/volume-actions';
 import type { Order } from '../model/lifecycle';
 import type { Snapshot, Volume } from '../model/schemas';
-import { addOperation, type Operation } from './operations';
+import { addOperation, type Operation, type OperationNote } from './operations';
 
-/** Said of an operation whose answer was lost, once re-reading showed Waldur has it. */
-export const LOST_NOTE = 'Waldur’s answer was lost; re-reading showed it accepted';
+/**
+ * Said of an operation whose answer was lost, once re-reading showed Waldur has it (the English
+ * message; the tray shows `t(LOST_NOTE)`).
+ */
+export const LOST_NOTE = msg('Waldur’s answer was lost; re-reading showed it accepted');
 
 /** What the tray shows for an action Waldur accepted: the volume (or new snapshot) to watch. */
 export function recordOperation(
@@ -24,14 +30,14 @@ export function recordOperation(
       ? request.body.name
       : (volume.name ?? volume.uuid);
   const base = { action, volumeUuid: volume.uuid, volumeName: name };
-  const note = (text: string | undefined) => withLostNote(text, answerLost);
+  const note = (...notes: OperationNote[]) => withLostNote(notes, answerLost);
   if (result.kind === 'removed') {
     return addOperation({
       ...base,
       target: { kind: 'volume', uuid: volume.uuid, name },
       status: 'ok',
       finishedAt: Date.now(),
-      message: note('Removed from Waldur (nothing changed in OpenStack)'),
+      notes: note({ kind: 'removed' }),
     });
   }
   if (result.kind === 'order') {
@@ -40,7 +46,7 @@ export function recordOperation(
       ...base,
       target: { kind: 'order', uuid: result.orderUuid, name },
       status: 'scheduled',
-      message: note(undefined),
+      notes: note(),
     });
   }
   if (result.kind === 'snapshot') {
@@ -49,13 +55,14 @@ export function recordOperation(
       target: {
         kind: 'snapshot',
         uuid: result.snapshot.uuid,
-        name: result.snapshot.name ?? 'snapshot',
+        name: result.snapshot.name ?? result.snapshot.uuid,
       },
       status: 'scheduled',
-      message: note(`Snapshot ${result.snapshot.name ?? ''}`.trim()),
+      notes: note({ kind: 'snapshot', name: result.snapshot.name ?? '' }),
     });
   }
   const then = request.action === 'edit' ? request.afterwards : undefined;
+  const described = describeRequest(request);
   return addOperation({
     ...base,
     ...extra,
@@ -67,13 +74,14 @@ export function recordOperation(
       : {}),
     target: { kind: 'volume', uuid: volume.uuid, name },
     status: 'scheduled',
-    message: note(describeRequest(request)),
+    notes: described ? note(described) : note(),
   });
 }
 
-function describeRequest(request: ActionRequest): string | undefined {
-  if (request.action === 'attach') return `To ${uuidFromUrl(request.body.instance) ?? 'instance'}`;
-  if (request.action === 'extend') return `To ${request.body.disk_size} MiB`;
+function describeRequest(request: ActionRequest): OperationNote | undefined {
+  if (request.action === 'attach')
+    return { kind: 'attach', instance: uuidFromUrl(request.body.instance) ?? null };
+  if (request.action === 'extend') return { kind: 'extend', size: request.body.disk_size };
   return undefined;
 }
 
@@ -87,15 +95,20 @@ export function recordOrder(order: Order, name: string, answerLost = false) {
     customerUuid: order.customer_uuid ?? undefined,
     placedBy: uuidFromUrl(order.created_by) ?? undefined,
     status: order.state?.startsWith('pending-') ? 'waiting' : 'scheduled',
-    message: withLostNote(
-      order.offering_name ? `In ${order.offering_name.replace(/^Volume in /, '')}` : undefined,
+    notes: withLostNote(
+      order.offering_name
+        ? [{ kind: 'offering', name: order.offering_name.replace(/^Volume in /, '') }]
+        : [],
       answerLost,
     ),
   });
 }
 
-const withLostNote = (message: string | undefined, answerLost: boolean) =>
-  [message, answerLost ? LOST_NOTE : ''].filter(Boolean).join(' · ') || undefined;
+/** The notes, and the lost answer's after them; none at all is left out. */
+const withLostNote = (notes: OperationNote[], answerLost: boolean) => {
+  const all: OperationNote[] = answerLost ? [...notes, { kind: 'lost' }] : notes;
+  return all.length > 0 ? all : undefined;
+};
 
 /** A restore: the new volume, followed from CREATION_SCHEDULED to OK. */
 export function recordRestore(snapshot: Snapshot, volume: Volume, answerLost = false) {
@@ -106,11 +119,17 @@ export function recordRestore(snapshot: Snapshot, volume: Volume, answerLost = f
     volumeName: name,
     target: { kind: 'volume', uuid: volume.uuid, name },
     status: 'scheduled',
-    message: withLostNote(`From snapshot ${snapshot.name ?? snapshot.uuid}`, answerLost),
+    notes: withLostNote(
+      [{ kind: 'restore', snapshot: snapshot.name ?? snapshot.uuid }],
+      answerLost,
+    ),
   });
 }
 
-/** An edit or delete of a snapshot, followed on the snapshot. */
+/**
+ * An edit or delete of a snapshot, followed on the snapshot. Its title says "snapshot" itself
+ * ("Edit of snapshot nightly"): the name is the snapshot's (`target.name`).
+ */
 export function recordSnapshotOperation(
   snapshot: Snapshot,
   action: 'snapshot_edit' | 'snapshot_delete',
@@ -120,10 +139,10 @@ export function recordSnapshotOperation(
   return addOperation({
     action,
     volumeUuid: '',
-    volumeName: `snapshot ${name}`,
+    volumeName: name,
     link: `/snapshots/${snapshot.uuid}`,
     target: { kind: 'snapshot', uuid: snapshot.uuid, name },
     status: 'scheduled',
-    message: withLostNote(undefined, answerLost),
+    notes: withLostNote([], answerLost),
   });
 }

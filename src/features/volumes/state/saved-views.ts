@@ -1,6 +1,7 @@
 // Named views of the list. A view is a URL (its query string), so a saved view is a bookmark: it is
 // kept on this device (localStorage) and opening it is following a link. Nothing here changes what a
 // given URL shows.
+import { msg } from '@/lib/i18n';
 import { createStore, useStore } from '@/lib/store';
 
 export interface SavedView {
@@ -64,12 +65,15 @@ export function useSavedViews(): SavedView[] {
   return useStore(views);
 }
 
-/** Views support staff reach for; each is just a link to a list URL. */
+/**
+ * Views support staff reach for; each is just a link to a list URL. Their names are messages,
+ * translated where they are shown (`t(view.name)`); saved views' names are the user's own.
+ */
 export const SUPPORT_VIEWS: SavedView[] = [
-  { name: 'Erred', search: 'state=ERRED' },
-  { name: 'Stuck (in progress for over 30 minutes)', search: 'stuck=1' },
-  { name: 'Detached', search: 'runtime=available' },
-  { name: 'Bootable', search: 'bootable=yes' },
+  { name: msg('Erred'), search: 'state=ERRED' },
+  { name: msg('Stuck (in progress for over 30 minutes)'), search: 'stuck=1' },
+  { name: msg('Detached'), search: 'runtime=available' },
+  { name: msg('Bootable'), search: 'bootable=yes' },
 ];
 
 /** Tests start without saved views. */
