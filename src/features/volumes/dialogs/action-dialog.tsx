@@ -2,6 +2,7 @@ import { type FormEventHandler, type ReactNode, useId } from 'react';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { Callout } from '@/components/status';
+import { useT } from '@/lib/i18n';
 import { type FormProblem, FormProblemCallout } from './form-problem';
 
 /** The frame of every action dialog: title, the form, its problems at the top, Cancel and submit. */
@@ -36,6 +37,7 @@ export function ActionDialog({
   /** When Waldur would refuse whatever is typed (the dialog says why). */
   submitDisabled?: boolean;
 }) {
+  const t = useT();
   const formId = useId();
   return (
     <Dialog
@@ -47,7 +49,7 @@ export function ActionDialog({
       size={size}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('Cancel')}</Button>
           <Button
             type="submit"
             form={formId}
@@ -55,7 +57,7 @@ export function ActionDialog({
             isBusy={isSubmitting}
             aria-disabled={submitDisabled || undefined}
           >
-            {isSubmitting ? `${submitLabel}…` : submitLabel}
+            {isSubmitting ? t('{action}…', { action: submitLabel }, 'in progress') : submitLabel}
           </Button>
         </>
       }

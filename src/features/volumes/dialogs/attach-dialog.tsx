@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import * as z from 'zod/mini';
 import { QueryGate } from '@/components/query-gate';
 import { Callout } from '@/components/status';
+import { t, useT } from '@/lib/i18n';
 import { instanceQueries } from '../api/instances';
 import type { Instance, Volume } from '../model/schemas';
 import { stateLabel } from '../model/states';
@@ -10,20 +11,26 @@ import { ActionDialog } from './action-dialog';
 import { useActionDialog } from './use-action-dialog';
 
 const schema = z.object({
-  instance: z.string().check(z.minLength(1, { error: 'Choose an instance' })),
+  instance: z.string().check(z.minLength(1, { error: () => t('Choose an instance') })),
 });
 
 /** Waldur attaches only to instances that are OK and ACTIVE or SHUTOFF. */
 function whyNot(instance: Instance): string | null {
-  if (instance.state !== 'OK') return `It is ${stateLabel(instance.state)}; it must be OK.`;
+  if (instance.state !== 'OK')
+    return t('It is {state}; it must be OK.', { state: stateLabel(instance.state) });
   if (instance.runtime_state !== 'ACTIVE' && instance.runtime_state !== 'SHUTOFF') {
-    return `It is ${instance.runtime_state ?? 'in an unknown state'}; it must be running (ACTIVE) or stopped (SHUTOFF).`;
+    return instance.runtime_state
+      ? t('It is {runtime}; it must be running (ACTIVE) or stopped (SHUTOFF).', {
+          runtime: instance.runtime_state,
+        })
+      : t('It is in an unknown state; it must be running (ACTIVE) or stopped (SHUTOFF).');
   }
   return null;
 }
 
 /** A searchable picker of the instances this volume can be attached to. */
 export function AttachDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
+  const t = useT();
   const listId = useId();
   const { form, submitAction, frame } = useActionDialog({
     volume,
@@ -55,44 +62,55 @@ export function AttachDialog({ volume, onClose }: { volume: Volume; onClose: () 
 
   return (
     <ActionDialog
-      title={`Attach ${volume.name ?? 'volume'}`}
-      description="Instances of the same project and tenant (and matching availability zone) can take this volume."
+      title={volume.name ? t('Attach {name}', { name: volume.name }) : t('Attach volume')}
+      description={t(
+        'Instances of the same project and tenant (and matching availability zone) can take this volume.',
+      )}
       {...frame}
       size="lg"
-      submitLabel="Attach"
+      submitLabel={t('Attach')}
       onSubmit={submitAction(
         (values) => ({ action: 'attach', body: { instance: values.instance } }),
-        () => `Attach of ${volume.name} to ${chosenInstance?.name ?? 'the instance'} scheduled`,
+        () =>
+          chosenInstance?.name
+            ? t('Attach of {volume} to {instance} scheduled', {
+                volume: volume.name,
+                instance: chosenInstance.name,
+              })
+            : t('Attach of {volume} to the instance scheduled', { volume: volume.name }),
       )}
     >
       <QueryGate
         query={instances}
-        loading="Loading the instances of this project"
-        failure="Could not load the instances"
+        loading={t('Loading the instances of this project')}
+        failure={t('Could not load the instances')}
       >
         {() =>
           all.length === 0 ? (
-            <Callout tone="info" title="No instance can take this volume">
+            <Callout tone="info" title={t('No instance can take this volume')}>
               <p>
-                There are no instances in project {volume.project_name ?? ''} on this volume’s
-                tenant
                 {volume.availability_zone_name
-                  ? ` in a zone compatible with ${volume.availability_zone_name}`
-                  : ''}
-                . Create one in Waldur first.
+                  ? t(
+                      'There are no instances in project {project} on this volume’s tenant in a zone compatible with {zone}. Create one in Waldur first.',
+                      { project: volume.project_name, zone: volume.availability_zone_name },
+                    )
+                  : t(
+                      'There are no instances in project {project} on this volume’s tenant. Create one in Waldur first.',
+                      { project: volume.project_name },
+                    )}
               </p>
             </Callout>
           ) : (
             <>
               <div className="field">
                 <label className="field__label" htmlFor={`${listId}-search`}>
-                  Find an instance
+                  {t('Find an instance')}
                 </label>
                 <input
                   id={`${listId}-search`}
                   type="search"
                   className="input"
-                  placeholder="Name or IP address"
+                  placeholder={t('Name or IP address')}
                   value={search}
                   onChange={(event) => setSearch(event.target.value)}
                   aria-controls={listId}
@@ -100,17 +118,18 @@ export function AttachDialog({ volume, onClose }: { volume: Volume; onClose: () 
                 />
               </div>
               {usable.length === 0 ? (
-                <Callout tone="warning" title="None of these instances can take it right now">
+                <Callout tone="warning" title={t('None of these instances can take it right now')}>
                   <p>
-                    Each is listed with the reason. Start or repair one of them in Waldur, then come
-                    back.
+                    {t(
+                      'Each is listed with the reason. Start or repair one of them in Waldur, then come back.',
+                    )}
                   </p>
                 </Callout>
               ) : null}
               <fieldset className="choice-list" id={listId} aria-invalid={Boolean(errors.instance)}>
-                <legend className="field__label">Instance</legend>
+                <legend className="field__label">{t('Instance')}</legend>
                 {shown.length === 0 ? (
-                  <p className="muted">No instance matches “{search}”.</p>
+                  <p className="muted">{t('No instance matches “{search}”.', { search })}</p>
                 ) : null}
                 {shown.map((instance) => {
                   const reason = whyNot(instance);
@@ -155,7 +174,10 @@ export function AttachDialog({ volume, onClose }: { volume: Volume; onClose: () 
               </fieldset>
               {instances.data && instances.data.total > all.length ? (
                 <p className="muted">
-                  Showing the first {all.length} of {instances.data.total} instances.
+                  {t(
+                    'Showing the first {shown} of {total, plural, one {# instance} other {# instances}}.',
+                    { shown: all.length, total: instances.data.total },
+                  )}
                 </p>
               ) : null}
               {errors.instance ? <p className="field__error">{errors.instance.message}</p> : null}

@@ -2,7 +2,7 @@
 // skipped, by the same rules as one at a time), then a run with at most four requests at once and a
 // result per volume, with a retry for the failed ones.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { QueryGate } from '@/components/query-gate';
@@ -10,20 +10,103 @@ import { Callout } from '@/components/status';
 import { Table } from '@/components/table';
 import { errorMessage } from '@/lib/api-error';
 import { currentUserQuery } from '@/lib/current-user';
-import { formatInteger } from '@/lib/format';
+import { T, t, useT } from '@/lib/i18n';
 import { runPool } from '@/lib/pool';
 import { UnknownOutcomeError } from '@/lib/writes';
 import type { ActionRequest, ActionResult } from '../api/volume-actions';
 import { useBulkTargets } from '../hooks/use-bulk-targets';
 import { confirmVolumeAction, runVolumeAction } from '../hooks/use-volume-action';
 import { type Outcome, outcomeText, planBulk } from '../model/bulk';
-import { BULK_CAP, BULK_LABELS, bulkDeleteConfirmation } from '../model/bulk-actions';
+import {
+  BULK_CAP,
+  BULK_LABELS,
+  type BulkAction,
+  bulkDeleteConfirmation,
+} from '../model/bulk-actions';
 import type { Volume } from '../model/schemas';
 import { SNAPSHOT_NAME_PATTERN, snapshotName, timestamp } from '../model/validation';
 import type { OpenDialog } from '../state/dialogs';
 import './actions.css';
 
 const CONCURRENCY = 4;
+
+/** The run button: "Pull 3 volumes". */
+function runLabel(action: BulkAction, count: number) {
+  switch (action) {
+    case 'pull':
+      return t('{count, plural, one {Pull # volume} other {Pull # volumes}}', { count });
+    case 'snapshot':
+      return t('{count, plural, one {Snapshot # volume} other {Snapshot # volumes}}', { count });
+    case 'detach':
+      return t('{count, plural, one {Detach # volume} other {Detach # volumes}}', { count });
+    case 'delete':
+      return t('{count, plural, one {Delete # volume} other {Delete # volumes}}', { count });
+  }
+}
+
+/** What is planned for an eligible volume, before the run: the action's verb. */
+function plannedLabel(action: BulkAction) {
+  switch (action) {
+    case 'pull':
+      return t('Pull');
+    case 'snapshot':
+      return t('Snapshot', {}, 'verb');
+    case 'detach':
+      return t('Detach');
+    case 'delete':
+      return t('Delete');
+  }
+}
+
+/** "2 of 3 selected volumes can be pulled; 1 will be skipped…", the count in bold. */
+function Plan({
+  action,
+  eligible,
+  total,
+  skipped,
+}: {
+  action: BulkAction;
+  eligible: number;
+  total: number;
+  skipped: number;
+}) {
+  const v = { eligible, total, skipped };
+  const tags = { b: (c: ReactNode) => <strong>{c}</strong> };
+  switch (action) {
+    case 'pull':
+      return (
+        <T
+          m="<b>{eligible} of {total}</b> selected {total, plural, one {volume} other {volumes}} can be pulled{skipped, plural, =0 {.} other {; # will be skipped, each with the reason below.}}"
+          v={v}
+          tags={tags}
+        />
+      );
+    case 'snapshot':
+      return (
+        <T
+          m="<b>{eligible} of {total}</b> selected {total, plural, one {volume} other {volumes}} can be snapshotted{skipped, plural, =0 {.} other {; # will be skipped, each with the reason below.}}"
+          v={v}
+          tags={tags}
+        />
+      );
+    case 'detach':
+      return (
+        <T
+          m="<b>{eligible} of {total}</b> selected {total, plural, one {volume} other {volumes}} can be detached{skipped, plural, =0 {.} other {; # will be skipped, each with the reason below.}}"
+          v={v}
+          tags={tags}
+        />
+      );
+    case 'delete':
+      return (
+        <T
+          m="<b>{eligible} of {total}</b> selected {total, plural, one {volume} other {volumes}} can be deleted{skipped, plural, =0 {.} other {; # will be skipped, each with the reason below.}}"
+          v={v}
+          tags={tags}
+        />
+      );
+  }
+}
 
 export function BulkDialog({
   dialog: request,
@@ -32,6 +115,7 @@ export function BulkDialog({
   dialog: Extract<OpenDialog, { kind: 'bulk' }>;
   onClose: () => void;
 }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const user = useQuery(currentUserQuery());
   const targets = useBulkTargets(request.action, request.target);
@@ -115,6 +199,13 @@ export function BulkDialog({
   const unknown = withStatus('unknown');
   const total = targets.data?.total ?? 0;
   const capped = total > (targets.data?.volumes.length ?? 0);
+  const tally = {
+    scheduled: counts.scheduled,
+    failed: counts.failed,
+    unknown: counts.unknown,
+    cancelled: counts.cancelled,
+    skipped: plan.skipped.length,
+  };
 
   // Deleting is confirmed by typing how many volumes go.
   const confirmed =
@@ -131,7 +222,7 @@ export function BulkDialog({
   const footer =
     phase === 'plan' ? (
       <>
-        <Button onClick={close}>Cancel</Button>
+        <Button onClick={close}>{t('Cancel')}</Button>
         <Button
           variant={action === 'delete' ? 'danger' : 'primary'}
           aria-disabled={!canRun || undefined}
@@ -139,77 +230,95 @@ export function BulkDialog({
             if (canRun) void run(plan.eligible);
           }}
         >
-          {BULK_LABELS[action].verb} {plan.eligible.length}{' '}
-          {plan.eligible.length === 1 ? 'volume' : 'volumes'}
+          {runLabel(action, plan.eligible.length)}
         </Button>
       </>
     ) : phase === 'running' ? (
-      <Button onClick={() => abort.current?.abort()}>Stop after the running ones</Button>
+      <Button onClick={() => abort.current?.abort()}>{t('Stop after the running ones')}</Button>
     ) : (
       <>
         {failed.length > 0 ? (
-          <Button onClick={() => void run(failed)}>Retry the {failed.length} failed</Button>
+          <Button onClick={() => void run(failed)}>
+            {t('{count, plural, one {Retry the # failed} other {Retry the # failed}}', {
+              count: failed.length,
+            })}
+          </Button>
         ) : null}
         {unknown.length > 0 ? (
           <>
             <Button onClick={() => void checkUnknown(unknown)}>
-              Check the {unknown.length} unknown again
+              {t(
+                '{count, plural, one {Check the # unknown again} other {Check the # unknown again}}',
+                { count: unknown.length },
+              )}
             </Button>
             <Button onClick={() => void run(unknown)}>
-              Send the {unknown.length} unknown again
+              {t(
+                '{count, plural, one {Send the # unknown again} other {Send the # unknown again}}',
+                { count: unknown.length },
+              )}
             </Button>
           </>
         ) : null}
         <Button variant="primary" onClick={close}>
-          Done
+          {t('Done')}
         </Button>
       </>
     );
 
   return (
-    <Dialog open onClose={close} title={BULK_LABELS[action].title} size="lg" footer={footer}>
+    <Dialog open onClose={close} title={t(BULK_LABELS[action].title)} size="lg" footer={footer}>
       <QueryGate
         query={targets}
-        loading="Reading the current state of the selected volumes"
-        failure="Could not read the selected volumes"
+        loading={t('Reading the current state of the selected volumes')}
+        failure={t('Could not read the selected volumes')}
       >
         {(data) => (
           <>
             {capped ? (
-              <Callout tone="warning" title={`Only the first ${formatInteger(BULK_CAP)} volumes`}>
+              <Callout
+                tone="warning"
+                title={t('Only the first {cap, plural, one {# volume} other {# volumes}}', {
+                  cap: BULK_CAP,
+                })}
+              >
                 <p>
-                  {formatInteger(total)} volumes match; one bulk action takes at most{' '}
-                  {formatInteger(BULK_CAP)}. Narrow the filters and run it again for the rest.
+                  {t(
+                    '{total, plural, one {# volume matches} other {# volumes match}}; one bulk action takes at most {cap}. Narrow the filters and run it again for the rest.',
+                    { total, cap: BULK_CAP },
+                  )}
                 </p>
               </Callout>
             ) : null}
             {phase === 'plan' ? (
               <p>
-                <strong>
-                  {plan.eligible.length} of {data.volumes.length}
-                </strong>{' '}
-                selected {data.volumes.length === 1 ? 'volume' : 'volumes'} can be{' '}
-                {BULK_LABELS[action].done}
-                {plan.skipped.length > 0
-                  ? `; ${plan.skipped.length} will be skipped, each with the reason below.`
-                  : '.'}
+                <Plan
+                  action={action}
+                  eligible={plan.eligible.length}
+                  total={data.volumes.length}
+                  skipped={plan.skipped.length}
+                />
               </p>
             ) : (
               <div className="bulk-progress">
-                <progress max={plan.eligible.length} value={finished} aria-label="Progress" />
+                <progress max={plan.eligible.length} value={finished} aria-label={t('Progress')} />
                 <p aria-live="polite">
-                  {phase === 'running' ? 'Running: ' : 'Finished: '}
-                  {counts.scheduled} scheduled, {counts.failed} failed
-                  {counts.unknown ? `, ${counts.unknown} unknown` : ''}
-                  {counts.cancelled ? `, ${counts.cancelled} not started` : ''}
-                  {plan.skipped.length ? `, ${plan.skipped.length} skipped` : ''}.
+                  {phase === 'running'
+                    ? t(
+                        'Running: {scheduled} scheduled, {failed} failed{unknown, plural, =0 {} other {, # unknown}}{cancelled, plural, =0 {} other {, # not started}}{skipped, plural, =0 {} other {, # skipped}}.',
+                        tally,
+                      )
+                    : t(
+                        'Finished: {scheduled} scheduled, {failed} failed{unknown, plural, =0 {} other {, # unknown}}{cancelled, plural, =0 {} other {, # not started}}{skipped, plural, =0 {} other {, # skipped}}.',
+                        tally,
+                      )}
                 </p>
               </div>
             )}
             {action === 'snapshot' && phase === 'plan' ? (
               <div className="field">
                 <label className="field__label" htmlFor="bulk-snapshot-pattern">
-                  Snapshot names
+                  {t('Snapshot names')}
                 </label>
                 <input
                   id="bulk-snapshot-pattern"
@@ -219,19 +328,28 @@ export function BulkDialog({
                   aria-describedby="bulk-snapshot-pattern-hint"
                 />
                 <p className="field__hint" id="bulk-snapshot-pattern-hint">
-                  {'{name}'} is the volume’s name, {'{date}'} {date}. For example:{' '}
-                  {plan.eligible[0] ? snapshotName(plan.eligible[0], date, pattern) : '—'}
+                  {t('{name} is the volume’s name, {date} {now}. For example: {example}', {
+                    name: '{name}',
+                    date: '{date}',
+                    now: date,
+                    example: plan.eligible[0] ? snapshotName(plan.eligible[0], date, pattern) : '—',
+                  })}
                 </p>
               </div>
             ) : null}
             {action === 'delete' && phase === 'plan' && plan.eligible.length > 0 ? (
               <>
-                <Callout tone="danger" title="This deletes the volumes and their data in OpenStack">
-                  <p>Each is a marketplace termination; it cannot be undone.</p>
+                <Callout
+                  tone="danger"
+                  title={t('This deletes the volumes and their data in OpenStack')}
+                >
+                  <p>{t('Each is a marketplace termination; it cannot be undone.')}</p>
                 </Callout>
                 <div className="field">
                   <label className="field__label" htmlFor="bulk-delete-confirm">
-                    Type “{bulkDeleteConfirmation(plan.eligible.length)}” to confirm
+                    {t('Type “{phrase}” to confirm', {
+                      phrase: bulkDeleteConfirmation(plan.eligible.length),
+                    })}
                   </label>
                   <input
                     id="bulk-delete-confirm"
@@ -247,16 +365,16 @@ export function BulkDialog({
             <section
               className="table-wrap bulk-table"
               tabIndex={0}
-              aria-label="Volumes in this bulk action"
+              aria-label={t('Volumes in this bulk action')}
             >
               <Table
-                caption="Volumes in this bulk action"
-                columns={['Volume', phase === 'plan' ? 'Plan' : 'Result']}
+                caption={t('Volumes in this bulk action')}
+                columns={[t('Volume'), phase === 'plan' ? t('Plan', {}, 'noun') : t('Result')]}
               >
                 {plan.skipped.map(({ volume, reason }) => (
                   <tr key={volume.uuid} className="bulk-row bulk-row--skipped">
                     <th scope="row">{volume.name}</th>
-                    <td>Skipped: {reason}</td>
+                    <td>{t('Skipped: {reason}', { reason })}</td>
                   </tr>
                 ))}
                 {plan.eligible.map((volume) => {
@@ -267,7 +385,7 @@ export function BulkDialog({
                       className={`bulk-row bulk-row--${outcome?.status ?? 'planned'}`}
                     >
                       <th scope="row">{volume.name}</th>
-                      <td>{outcome ? outcomeText(outcome) : BULK_LABELS[action].verb}</td>
+                      <td>{outcome ? outcomeText(outcome) : plannedLabel(action)}</td>
                     </tr>
                   );
                 })}

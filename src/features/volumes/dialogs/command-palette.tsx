@@ -1,12 +1,13 @@
 import './keyboard.css';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Dialog } from '@/components/dialog';
+import { t, useT } from '@/lib/i18n';
 import { volumeQueries } from '../api/volumes';
 import { useActionAvailability } from '../hooks/use-action-availability';
 import { usePull } from '../hooks/use-volume-action';
-import { asksForInput } from '../model/action-rules';
+import type { ActionId } from '../model/action-rules';
 import { BULK_ACTIONS, type BulkAction } from '../model/bulk-actions';
 import type { Volume } from '../model/schemas';
 import { type OpenDialog, openDialog } from '../state/dialogs';
@@ -19,6 +20,58 @@ interface Command {
   /** Why it cannot run now; shown, and the command stays in the list. */
   disabled?: string;
   run: () => void;
+}
+
+/**
+ * An action on the volume, as a command: "Extend data-01…". The ellipsis says the action asks for
+ * more before it runs (model/action-rules `asksForInput`: all but pull and detach).
+ */
+function actionCommand(id: ActionId, name: string): string {
+  switch (id) {
+    case 'edit':
+      return t('Edit {name}…', { name });
+    case 'attach':
+      return t('Attach {name}…', { name });
+    case 'detach':
+      return t('Detach {name}', { name });
+    case 'extend':
+      return t('Extend {name}…', { name });
+    case 'retype':
+      return t('Retype {name}…', { name });
+    case 'snapshot':
+      return t('Create snapshot {name}…', { name });
+    case 'pull':
+      return t('Pull {name}', { name });
+    case 'delete':
+      return t('Delete {name}…', { name });
+    case 'unlink':
+      return t('Unlink {name}…', { name });
+    case 'set_ok':
+      return t('Mark {name} as OK…', { name });
+    case 'set_erred':
+      return t('Mark {name} as erred…', { name });
+  }
+}
+
+/** A bulk action on the selection, as a command: "Pull (3 selected)…". */
+function bulkCommand(action: BulkAction, count: number): string {
+  switch (action) {
+    case 'pull':
+      return t('{count, plural, one {Pull (# selected)…} other {Pull (# selected)…}}', { count });
+    case 'snapshot':
+      return t(
+        '{count, plural, one {Create snapshots (# selected)…} other {Create snapshots (# selected)…}}',
+        { count },
+      );
+    case 'detach':
+      return t('{count, plural, one {Detach (# selected)…} other {Detach (# selected)…}}', {
+        count,
+      });
+    case 'delete':
+      return t('{count, plural, one {Delete (# selected)…} other {Delete (# selected)…}}', {
+        count,
+      });
+  }
 }
 
 /** Commands about the current row's volume: open it, and each of its actions, gated as usual. */
@@ -34,7 +87,7 @@ function useVolumeCommands(row: Volume | undefined, close: () => void): Command[
     {
       id: 'open',
       group: name,
-      label: `Open ${name}`,
+      label: t('Open {name}', { name }),
       run: () => navigate(`/volumes/${volume.uuid}`),
     },
   ];
@@ -42,7 +95,7 @@ function useVolumeCommands(row: Volume | undefined, close: () => void): Command[
     commands.push({
       id: `action-${availability.id}`,
       group: name,
-      label: `${availability.label} ${name}${asksForInput(availability.id) ? '…' : ''}`,
+      label: actionCommand(availability.id, name),
       disabled: availability.enabled ? undefined : availability.reason,
       run: () => {
         close();
@@ -55,8 +108,8 @@ function useVolumeCommands(row: Volume | undefined, close: () => void): Command[
     commands.push({
       id: 'checking',
       group: name,
-      label: 'Checking what is possible…',
-      disabled: 'Loading the volume',
+      label: t('Checking what is possible…'),
+      disabled: t('Loading the volume'),
       run: () => {},
     });
   }
@@ -74,6 +127,7 @@ export function CommandPalette({
   dialog: Extract<OpenDialog, { kind: 'palette' }>;
   onClose: () => void;
 }) {
+  const t = useT();
   const navigate = useNavigate();
   const saved = useSavedViews();
   const [query, setQuery] = useState('');
@@ -82,31 +136,37 @@ export function CommandPalette({
   const inputRef = useRef<HTMLInputElement>(null);
   const volumeCommands = useVolumeCommands(row, onClose);
 
-  const commands = useMemo(() => {
+  // Made on every render (a few dozen at most), so that they are in the language of the moment.
+  const commands = (() => {
     const list: Command[] = [...volumeCommands];
     if (selection.count > 0 && selection.target) {
       const target = selection.target;
-      const bulk = (action: BulkAction, label: string) => ({
+      const bulk = (action: BulkAction) => ({
         id: `bulk-${action}`,
-        group: 'Selection',
-        label: `${label} (${selection.count} selected)…`,
+        group: t('Selection'),
+        label: bulkCommand(action, selection.count),
         run: () => openDialog({ kind: 'bulk', action, target, onFinished: selection.clear }),
       });
-      list.push(...BULK_ACTIONS.map((action) => bulk(action.id, action.label)), {
+      list.push(...BULK_ACTIONS.map((action) => bulk(action.id)), {
         id: 'clear-selection',
-        group: 'Selection',
-        label: 'Clear the selection',
+        group: t('Selection'),
+        label: t('Clear the selection'),
         run: () => {
           selection.clear();
           onClose();
         },
       });
     }
-    for (const view of [...SUPPORT_VIEWS, ...saved]) {
+    // A support view's name is the console's words; a saved view's, the name its user gave it.
+    const views = [
+      ...SUPPORT_VIEWS.map((view) => ({ ...view, shown: t(view.name) })),
+      ...saved.map((view) => ({ ...view, shown: view.name })),
+    ];
+    for (const view of views) {
       list.push({
         id: `view-${view.name}`,
-        group: 'Views',
-        label: `Show ${view.name}`,
+        group: t('Views'),
+        label: t('Show {view}', { view: view.shown }),
         run: () => {
           onClose();
           navigate(`/volumes${view.search ? `?${view.search}` : ''}`);
@@ -116,8 +176,8 @@ export function CommandPalette({
     list.push(
       {
         id: 'all',
-        group: 'List',
-        label: 'Show all volumes (clear filters)',
+        group: t('List'),
+        label: t('Show all volumes (clear filters)'),
         run: () => {
           onClose();
           navigate('/volumes');
@@ -125,20 +185,20 @@ export function CommandPalette({
       },
       {
         id: 'export',
-        group: 'List',
-        label: 'Export this view…',
+        group: t('List'),
+        label: t('Export this view…'),
         run: onExport,
       },
       {
         id: 'new-volume',
-        group: 'Volumes',
-        label: 'New volume…',
+        group: t('Volumes'),
+        label: t('New volume…'),
         run: () => openDialog({ kind: 'create' }),
       },
       {
         id: 'snapshots',
-        group: 'Go to',
-        label: 'Snapshots',
+        group: t('Go to'),
+        label: t('Snapshots'),
         run: () => {
           onClose();
           navigate('/snapshots');
@@ -146,13 +206,13 @@ export function CommandPalette({
       },
       {
         id: 'help',
-        group: 'List',
-        label: 'Keyboard shortcuts',
+        group: t('List'),
+        label: t('Keyboard shortcuts'),
         run: () => openDialog({ kind: 'help' }),
       },
     );
     return list;
-  }, [volumeCommands, selection, saved, navigate, onClose, onExport]);
+  })();
 
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const shown = commands.filter((c) =>
@@ -164,9 +224,9 @@ export function CommandPalette({
   };
 
   return (
-    <Dialog open onClose={onClose} title="Commands" initialFocus={inputRef} size="lg">
+    <Dialog open onClose={onClose} title={t('Commands')} initialFocus={inputRef} size="lg">
       <label htmlFor={`${id}-input`} className="visually-hidden">
-        Find a command
+        {t('Find a command')}
       </label>
       <input
         ref={inputRef}
@@ -178,7 +238,9 @@ export function CommandPalette({
         aria-autocomplete="list"
         aria-activedescendant={shown[current] ? `${id}-${shown[current].id}` : undefined}
         placeholder={
-          row ? `An action on ${row.name}, a view, export…` : 'A view, export, the selection…'
+          row
+            ? t('An action on {name}, a view, export…', { name: row.name })
+            : t('A view, export, the selection…')
         }
         value={query}
         autoComplete="off"
@@ -199,8 +261,10 @@ export function CommandPalette({
           }
         }}
       />
-      <div id={`${id}-list`} role="listbox" aria-label="Commands" className="palette">
-        {shown.length === 0 ? <p className="muted">No command matches “{query}”.</p> : null}
+      <div id={`${id}-list`} role="listbox" aria-label={t('Commands')} className="palette">
+        {shown.length === 0 ? (
+          <p className="muted">{t('No command matches “{query}”.', { query })}</p>
+        ) : null}
         {shown.map((command, index) => (
           // biome-ignore lint/a11y/useFocusableInteractive: options are reached through aria-activedescendant
           // biome-ignore lint/a11y/useKeyWithClickEvents: the input handles the keyboard (arrows, Enter)

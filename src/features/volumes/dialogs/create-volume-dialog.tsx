@@ -12,6 +12,7 @@ import { Spinner } from '@/components/spinner';
 import { Callout } from '@/components/status';
 import { errorMessage } from '@/lib/api-error';
 import { formatDate, formatInteger, isFutureDate } from '@/lib/format';
+import { msg, t, useT } from '@/lib/i18n';
 import { notify } from '@/lib/notifications';
 import { useZoneRequired, ZONE_MANDATORY } from '@/lib/server-limits';
 import { api } from '@/lib/session';
@@ -35,19 +36,19 @@ import { useFormDialog } from './use-form-dialog';
 const MAX_GIB = 102_400;
 
 /** Room in whole GiB (rounded down: what fits), as the form asks for GiB. */
-const formatGib = (mib: number) => `${formatInteger(Math.floor(mib / 1024))} GiB`;
+const formatGib = (mib: number) => t('{size} GiB', { size: formatInteger(Math.floor(mib / 1024)) });
 
 const schema = z.object({
-  project: z.string().check(z.minLength(1, { error: 'Choose a project' })),
-  offering: z.string().check(z.minLength(1, { error: 'Choose where the volume goes' })),
-  name: nameField('Enter a name for the volume'),
-  size: z
-    .number({ error: 'Enter a size in GiB' })
-    .check(
-      z.int({ error: 'Whole GiB only' }),
-      z.gte(1, { error: 'At least 1 GiB' }),
-      z.lte(MAX_GIB, { error: `At most ${formatInteger(MAX_GIB)} GiB` }),
-    ),
+  project: z.string().check(z.minLength(1, { error: () => t('Choose a project') })),
+  offering: z.string().check(z.minLength(1, { error: () => t('Choose where the volume goes') })),
+  name: nameField(msg('Enter a name for the volume')),
+  size: z.number({ error: () => t('Enter a size in GiB') }).check(
+    z.int({ error: () => t('Whole GiB only') }),
+    z.gte(1, { error: () => t('At least 1 GiB') }),
+    z.lte(MAX_GIB, {
+      error: () => t('At most {size} GiB', { size: formatInteger(MAX_GIB) }),
+    }),
+  ),
   type: z.string(),
   zone: z.string(),
   image: z.string(),
@@ -64,14 +65,15 @@ function ProjectPicker({
   onChange: (uuid: string) => void;
   error?: string;
 }) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const debounced = useDebouncedValue(query, 250);
   const options = useQuery(directoryQueries.projects(debounced));
   const label = useQuery({ ...directoryQueries.one('projects', value), enabled: Boolean(value) });
   return (
     <Combobox
-      label="Project (required)"
-      placeholder="Choose a project"
+      label={t('Project (required)')}
+      placeholder={t('Choose a project')}
       value={value}
       valueLabel={value ? (label.data?.name ?? '…') : ''}
       onChange={onChange}
@@ -94,22 +96,25 @@ function ProjectPicker({
  * most often that.
  */
 function NoOffering({ projectUuid }: { projectUuid: string }) {
+  const t = useT();
   const tenants = useQuery(directoryQueries.tenants('', projectUuid));
-  const names = (tenants.data?.items ?? []).map((t) => t.name).filter(Boolean);
+  const names = (tenants.data?.items ?? []).map((tenant) => tenant.name).filter(Boolean);
   return (
-    <Callout tone="warning" title="This project cannot order volumes">
+    <Callout tone="warning" title={t('This project cannot order volumes')}>
       {tenants.isPending ? (
-        <p>No volume offering is available to it.</p>
+        <p>{t('No volume offering is available to it.')}</p>
       ) : names.length > 0 ? (
         <p>
-          Its tenant {names.join(', ')} exists, but no volume offering for it is visible to you.
-          Waldur hides an offering that has no active plan (its plans archived, or meant for other
-          organisations). Ask the service provider to add or restore a plan for it.
+          {t(
+            '{count, plural, one {Its tenant {tenants} exists, but no volume offering for it is visible to you. Waldur hides an offering that has no active plan (its plans archived, or meant for other organisations). Ask the service provider to add or restore a plan for it.} other {Its tenants {tenants} exist, but no volume offering for them is visible to you. Waldur hides an offering that has no active plan (its plans archived, or meant for other organisations). Ask the service provider to add or restore a plan for them.}}',
+            { count: names.length, tenants: names.join(', ') },
+          )}
         </p>
       ) : (
         <p>
-          It has no OpenStack tenant, so there is nowhere to create a volume. Ask for a tenant
-          first.
+          {t(
+            'It has no OpenStack tenant, so there is nowhere to create a volume. Ask for a tenant first.',
+          )}
         </p>
       )}
     </Callout>
@@ -118,7 +123,9 @@ function NoOffering({ projectUuid }: { projectUuid: string }) {
 
 /** What is left of the tenant's quotas, without promising room on a -1 (E6). */
 function QuotaNote({ offering, sizeMib }: { offering: Offering; sizeMib: number | null }) {
-  const tenant = offering.name?.replace(/^Volume in /, '') ?? 'the tenant';
+  const t = useT();
+  // Waldur names a tenant's offering "Volume in <tenant>" (its own words): the tenant is the rest.
+  const tenant = offering.name?.replace(/^Volume in /, '') ?? null;
   const storage = quotaLeft(offering.quotas, 'storage');
   const volumes = quotaLeft(offering.quotas, 'volumes');
   const over = storage !== null && sizeMib !== null && sizeMib > storage;
@@ -126,17 +133,41 @@ function QuotaNote({ offering, sizeMib }: { offering: Offering; sizeMib: number 
     <div className="quota-note" aria-live="polite">
       {storage !== null ? (
         <p className={over ? 'field__error' : 'muted'}>
-          Storage left in {tenant}: {formatGib(Math.max(storage, 0))}
-          {over ? ' — less than this volume needs; Waldur will refuse it.' : '.'}
+          {over
+            ? tenant
+              ? t(
+                  'Storage left in {tenant}: {size} — less than this volume needs; Waldur will refuse it.',
+                  { tenant, size: formatGib(Math.max(storage, 0)) },
+                )
+              : t(
+                  'Storage left in the tenant: {size} — less than this volume needs; Waldur will refuse it.',
+                  { size: formatGib(Math.max(storage, 0)) },
+                )
+            : tenant
+              ? t('Storage left in {tenant}: {size}.', {
+                  tenant,
+                  size: formatGib(Math.max(storage, 0)),
+                })
+              : t('Storage left in the tenant: {size}.', { size: formatGib(Math.max(storage, 0)) })}
         </p>
       ) : (
         <p className="muted">
-          Waldur shows no storage limit for {tenant} (it shows a limit of 0 the same way), so the
-          room left is known only when Waldur checks the order.
+          {tenant
+            ? t(
+                'Waldur shows no storage limit for {tenant} (it shows a limit of 0 the same way), so the room left is known only when Waldur checks the order.',
+                { tenant },
+              )
+            : t(
+                'Waldur shows no storage limit for the tenant (it shows a limit of 0 the same way), so the room left is known only when Waldur checks the order.',
+              )}
         </p>
       )}
       {volumes !== null && volumes <= 0 ? (
-        <p className="field__error">{tenant} has no volumes left in its quota.</p>
+        <p className="field__error">
+          {tenant
+            ? t('{tenant} has no volumes left in its quota.', { tenant })
+            : t('The tenant has no volumes left in its quota.')}
+        </p>
       ) : null}
     </div>
   );
@@ -149,6 +180,7 @@ export function CreateVolumeDialog({
   dialog: { projectUuid?: string };
   onClose: () => void;
 }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const zoneRequired = useZoneRequired();
   const { form, submitWrite, frame } = useFormDialog<Values>({
@@ -216,23 +248,28 @@ export function CreateVolumeDialog({
 
   return (
     <ActionDialog
-      title="New volume"
-      description="Waldur creates it through a marketplace order; Operations follows it until it is OK."
+      title={t('New volume')}
+      description={t(
+        'Waldur creates it through a marketplace order; Operations follows it until it is OK.',
+      )}
       {...frame}
       onClose={onClose}
       size="lg"
-      submitLabel="Create volume"
+      submitLabel={t('Create volume')}
       onSubmit={submitWrite(
         (values) => {
-          if (!offering?.url) throw new Error('Choose where the volume goes.');
+          if (!offering?.url) throw new Error(t('Choose where the volume goes.'));
           if (zoneRequired && !values.zone) {
-            setError('zone', { message: 'Choose a zone: this Waldur requires one' });
+            setError('zone', { message: t('Choose a zone: this Waldur requires one') });
             return null;
           }
           const mib = gibToMib(values.size);
           if (image?.min_disk && mib < image.min_disk) {
             setError('size', {
-              message: `${image.name} needs at least ${formatSize(image.min_disk)}`,
+              message: t('{image} needs at least {size}', {
+                image: image.name,
+                size: formatSize(image.min_disk),
+              }),
             });
             return null;
           }
@@ -262,14 +299,16 @@ export function CreateVolumeDialog({
               ? {
                   kind: 'info',
                   title: waitsForApproval(order.state)
-                    ? `Order for ${values.name} waits for approval`
-                    : `Order for ${values.name} waits for its start date`,
-                  message: `It waits for ${orderWait(order, projectStart)}. Operations shows when it goes ahead.`,
+                    ? t('Order for {name} waits for approval', { name: values.name })
+                    : t('Order for {name} waits for its start date', { name: values.name }),
+                  message: t('It waits for {wait}. Operations shows when it goes ahead.', {
+                    wait: orderWait(order, projectStart),
+                  }),
                 }
               : {
                   kind: 'success',
-                  title: `Order for ${values.name} submitted`,
-                  message: 'Operations follows it until the volume is OK.',
+                  title: t('Order for {name} submitted', { name: values.name }),
+                  message: t('Operations follows it until the volume is OK.'),
                 },
           );
           onClose();
@@ -285,17 +324,21 @@ export function CreateVolumeDialog({
         error={errors.project?.message}
       />
       {projectStart && isFutureDate(projectStart) ? (
-        <Callout tone="info" title={`This project starts on ${formatDate(projectStart)}`}>
-          <p>Waldur holds its orders until then: the volume is created on that day.</p>
+        <Callout
+          tone="info"
+          title={t('This project starts on {date}', { date: formatDate(projectStart) })}
+        >
+          <p>{t('Waldur holds its orders until then: the volume is created on that day.')}</p>
         </Callout>
       ) : null}
       {project ? (
         offerings.isPending ? (
           <p className="muted">
-            <Spinner label="Loading offerings" /> Finding where this project can order volumes…
+            <Spinner label={t('Loading offerings')} />{' '}
+            {t('Finding where this project can order volumes…')}
           </p>
         ) : offerings.isError ? (
-          <Callout tone="danger" title="Could not load the offerings">
+          <Callout tone="danger" title={t('Could not load the offerings')}>
             <p>{errorMessage(offerings.error)}</p>
           </Callout>
         ) : offerings.data.items.length === 0 ? (
@@ -304,55 +347,61 @@ export function CreateVolumeDialog({
           <SelectField
             form={form}
             name="offering"
-            label="Where"
+            label={t('Where')}
             required
-            hint="The offering, and the tenant it creates the volume in."
-            emptyLabel="Choose an offering"
+            hint={t('The offering, and the tenant it creates the volume in.')}
+            emptyLabel={t('Choose an offering')}
             options={offerings.data.items.map((o) => ({
               value: o.uuid,
-              label: `${o.name}${o.billable ? ' (needs approval)' : ''}`,
+              label: o.billable ? t('{offering} (needs approval)', { offering: o.name }) : o.name,
             }))}
           />
         )
       ) : null}
       {offering ? <QuotaNote offering={offering} sizeMib={sizeMib} /> : null}
-      <TextField form={form} name="name" label="Name" required />
+      <TextField form={form} name="name" label={t('Name')} required />
       <NumberField
         form={form}
         name="size"
-        label="Size (GiB)"
+        label={t('Size (GiB)')}
         required
         min={1}
-        hint={sizeMib !== null ? `Waldur will get ${formatInteger(sizeMib)} MiB.` : undefined}
+        hint={
+          sizeMib !== null
+            ? t('Waldur will get {size} MiB.', { size: formatInteger(sizeMib) })
+            : undefined
+        }
       />
       <SelectField
         form={form}
         name="type"
-        label="Volume type"
+        label={t('Volume type')}
         disabled={!tenant}
-        emptyLabel="The tenant’s default type"
-        options={(types.data?.items ?? []).map((t) => ({
-          value: t.url,
-          label: `${t.name}${t.description ? ` — ${t.description}` : ''}`,
+        emptyLabel={t('The tenant’s default type')}
+        options={(types.data?.items ?? []).map((type) => ({
+          value: type.url,
+          label: `${type.name}${type.description ? ` — ${type.description}` : ''}`,
         }))}
       />
       {(zones.data && zones.data.items.length > 0) || (tenant && zoneRequired) ? (
         <SelectField
           form={form}
           name="zone"
-          label="Availability zone"
+          label={t('Availability zone')}
           required={zoneRequired}
           hint={
             zoneRequired
               ? zones.data?.items.length === 0
-                ? 'This Waldur requires a zone on every order, but this tenant lists none: ask its provider.'
-                : 'This Waldur requires a zone on every order.'
+                ? t(
+                    'This Waldur requires a zone on every order, but this tenant lists none: ask its provider.',
+                  )
+                : t('This Waldur requires a zone on every order.')
               : undefined
           }
-          emptyLabel={zoneRequired ? 'Choose a zone' : 'The tenant’s default zone'}
+          emptyLabel={zoneRequired ? t('Choose a zone') : t('The tenant’s default zone')}
           options={(zones.data?.items ?? []).map((z) => ({
             value: z.url ?? '',
-            label: `${z.name}${z.available === false ? ' (not available)' : ''}`,
+            label: z.available === false ? t('{zone} (not available)', { zone: z.name }) : z.name,
             disabled: z.available === false,
           }))}
         />
@@ -360,14 +409,19 @@ export function CreateVolumeDialog({
       <SelectField
         form={form}
         name="image"
-        label="Image"
+        label={t('Image')}
         disabled={!tenant}
         hint={
           image
-            ? `The volume starts as a copy of ${image.name} and is bootable${image.min_disk ? `; it needs at least ${formatSize(image.min_disk)}` : ''}.`
-            : 'Without an image the volume is empty (a data volume).'
+            ? image.min_disk
+              ? t(
+                  'The volume starts as a copy of {image} and is bootable; it needs at least {size}.',
+                  { image: image.name, size: formatSize(image.min_disk) },
+                )
+              : t('The volume starts as a copy of {image} and is bootable.', { image: image.name })
+            : t('Without an image the volume is empty (a data volume).')
         }
-        emptyLabel="No image (an empty data volume)"
+        emptyLabel={t('No image (an empty data volume)')}
         options={(images.data?.items ?? []).map((i) => ({ value: i.url, label: i.name ?? i.uuid }))}
       />
       <DescriptionField form={form} />

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { TextField } from '@/components/form-fields';
 import { formatInteger } from '@/lib/format';
+import { useT } from '@/lib/i18n';
 import { useDescriptionLimit } from '@/lib/server-limits';
 
 export function DescriptionField<T extends FieldValues>({
@@ -17,19 +18,28 @@ export function DescriptionField<T extends FieldValues>({
   rows?: number;
   hint?: ReactNode;
 }) {
+  const t = useT();
   const { max, learnt } = useDescriptionLimit();
   const length = String(form.watch(name) ?? '').length;
   return (
     <TextField
       form={form}
       name={name}
-      label="Description"
+      label={t('Description')}
       rows={rows}
       hint={
         <>
           {hint ? <>{hint} </> : null}
-          {formatInteger(length)}/{formatInteger(max)}
-          {learnt ? ' (the limit of this Waldur)' : ''}
+          {learnt
+            ? t('{length}/{max} (the limit of this Waldur)', {
+                length: formatInteger(length),
+                max: formatInteger(max),
+              })
+            : t(
+                '{length}/{max}',
+                { length: formatInteger(length), max: formatInteger(max) },
+                'characters',
+              )}
         </>
       }
     />

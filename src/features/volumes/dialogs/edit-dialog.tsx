@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { TextField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
+import { formatInteger } from '@/lib/format';
+import { useT } from '@/lib/i18n';
 import type { Volume } from '../model/schemas';
 import { descriptionField, NAME_MAX, nameField } from '../model/validation';
 import { ActionDialog } from './action-dialog';
@@ -16,6 +18,7 @@ type Values = z.infer<typeof schema>;
 
 /** Name, description and bootable; sends only what changed (PATCH). */
 export function EditDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
+  const t = useT();
   const original: Values = {
     name: volume.name ?? '',
     description: volume.description ?? '',
@@ -47,8 +50,8 @@ export function EditDialog({ volume, onClose }: { volume: Volume; onClose: () =>
   return (
     <ActionDialog
       {...frame}
-      title={`Edit ${volume.name ?? 'volume'}`}
-      submitLabel="Save"
+      title={volume.name ? t('Edit {name}', { name: volume.name }) : t('Edit volume')}
+      submitLabel={t('Save')}
       onSubmit={submitAction(
         () => {
           if (nothingChanged) return null;
@@ -59,19 +62,25 @@ export function EditDialog({ volume, onClose }: { volume: Volume; onClose: () =>
             : { action: 'edit', body: changes };
         },
         () => ({
-          title: `Changes to ${changes.name ?? volume.name} saved`,
+          title: t('Changes to {name} saved', { name: changes.name ?? volume.name }),
           message: twoSteps
-            ? 'Waldur is updating the name and description in OpenStack; the bootable flag follows once that is done (Waldur applies one change at a time).'
-            : 'Waldur is updating the volume in OpenStack.',
+            ? t(
+                'Waldur is updating the name and description in OpenStack; the bootable flag follows once that is done (Waldur applies one change at a time).',
+              )
+            : t('Waldur is updating the volume in OpenStack.'),
         }),
       )}
     >
       <TextField
         form={form}
         name="name"
-        label="Name"
+        label={t('Name')}
         required
-        hint={`${values.name.length}/${NAME_MAX}`}
+        hint={t(
+          '{length}/{max}',
+          { length: formatInteger(values.name.length), max: formatInteger(NAME_MAX) },
+          'characters',
+        )}
       />
       <DescriptionField form={form} rows={4} />
       <div className="field">
@@ -82,20 +91,22 @@ export function EditDialog({ volume, onClose }: { volume: Volume; onClose: () =>
             aria-describedby="edit-bootable-hint"
             aria-invalid={Boolean(errors.bootable)}
           />
-          Bootable
+          {t('Bootable')}
         </label>
         <p className="field__hint" id="edit-bootable-hint">
-          A bootable volume can start an instance. Boot volumes cannot be detached or extended here.
+          {t(
+            'A bootable volume can start an instance. Boot volumes cannot be detached or extended here.',
+          )}
         </p>
         {errors.bootable ? <p className="field__error">{errors.bootable.message}</p> : null}
       </div>
-      {nothingChanged ? <Callout tone="info">Nothing has changed yet.</Callout> : null}
+      {nothingChanged ? <Callout tone="info">{t('Nothing has changed yet.')}</Callout> : null}
       {twoSteps ? (
         <Callout tone="info">
           <p>
-            Waldur applies a rename and a bootable change one at a time, so this is sent in two
-            steps: the name and description first, then Bootable once they are done. Both show in
-            Operations.
+            {t(
+              'Waldur applies a rename and a bootable change one at a time, so this is sent in two steps: the name and description first, then Bootable once they are done. Both show in Operations.',
+            )}
           </p>
         </Callout>
       ) : null}

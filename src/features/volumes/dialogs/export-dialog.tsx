@@ -4,7 +4,7 @@ import { Dialog } from '@/components/dialog';
 import { Callout } from '@/components/status';
 import { errorMessage } from '@/lib/api-error';
 import { download } from '@/lib/download';
-import { formatInteger } from '@/lib/format';
+import { msg, useT } from '@/lib/i18n';
 import { fetchAllMatching } from '../api/volumes';
 import { COLUMNS } from '../model/columns';
 import { EXPORT_CAP, exportFields, requestFields, toCsv, toJson } from '../model/export';
@@ -20,8 +20,8 @@ type Phase =
 
 /** Exports the list's current view, every page of it (page_size=300, field=), as CSV or JSON. */
 const EXPORT_FORMATS = [
-  ['csv', 'CSV (spreadsheets)'],
-  ['json', 'JSON'],
+  ['csv', msg('CSV (spreadsheets)')],
+  ['json', msg('JSON')],
 ] as const;
 
 export function ExportDialog({
@@ -31,10 +31,12 @@ export function ExportDialog({
   dialog: Extract<OpenDialog, { kind: 'export' }>;
   onClose: () => void;
 }) {
+  const t = useT();
   const [format, setFormat] = useState<'csv' | 'json'>('csv');
   const [phase, setPhase] = useState<Phase>({ kind: 'ready' });
   const controller = useRef<AbortController | null>(null);
-  const labels = COLUMNS.filter((c) => columns.includes(c.id)).map((c) => c.label);
+  // The dialog names the columns in the reader's language; the file's keys stay as they are.
+  const labels = COLUMNS.filter((c) => columns.includes(c.id)).map((c) => t(c.label));
 
   const start = async () => {
     const abort = new AbortController();
@@ -73,23 +75,28 @@ export function ExportDialog({
     <Dialog
       open
       onClose={close}
-      title="Export volumes"
-      description={`The ${formatInteger(total)} volumes of this view, in its order, with its columns (${labels.join(', ')}). At most ${formatInteger(EXPORT_CAP)} volumes.`}
+      title={t('Export volumes')}
+      description={t(
+        '{total, plural, one {The # volume of this view, in its order, with its columns ({columns}). At most {cap} volumes.} other {The # volumes of this view, in its order, with its columns ({columns}). At most {cap} volumes.}}',
+        { total, columns: labels.join(', '), cap: EXPORT_CAP },
+      )}
       footer={
         phase.kind === 'fetching' ? (
-          <Button onClick={() => controller.current?.abort()}>Cancel export</Button>
+          <Button onClick={() => controller.current?.abort()}>{t('Cancel export')}</Button>
         ) : (
           <>
-            <Button onClick={close}>{phase.kind === 'done' ? 'Done' : 'Cancel'}</Button>
+            <Button onClick={close}>{phase.kind === 'done' ? t('Done') : t('Cancel')}</Button>
             <Button variant="primary" onClick={() => void start()}>
-              {phase.kind === 'done' ? 'Export again' : `Export as ${format.toUpperCase()}`}
+              {phase.kind === 'done'
+                ? t('Export again')
+                : t('Export as {format}', { format: format.toUpperCase() })}
             </Button>
           </>
         )
       }
     >
       <fieldset className="choice-list" disabled={phase.kind === 'fetching'}>
-        <legend className="field__label">Format</legend>
+        <legend className="field__label">{t('Format')}</legend>
         {EXPORT_FORMATS.map(([value, label]) => (
           <label key={value} className="radio">
             <input
@@ -98,15 +105,17 @@ export function ExportDialog({
               checked={format === value}
               onChange={() => setFormat(value)}
             />
-            {label}
+            {t(label)}
           </label>
         ))}
       </fieldset>
       {total > EXPORT_CAP ? (
         <Callout tone="warning">
           <p>
-            This view has {formatInteger(total)} volumes; the export stops at the first{' '}
-            {formatInteger(EXPORT_CAP)}. Narrow the filters to export the rest.
+            {t(
+              'This view has {total, plural, one {# volume} other {# volumes}}; the export stops at the first {cap}. Narrow the filters to export the rest.',
+              { total, cap: EXPORT_CAP },
+            )}
           </p>
         </Callout>
       ) : null}
@@ -116,27 +125,36 @@ export function ExportDialog({
             <progress
               max={Math.max(phase.total, 1)}
               value={phase.loaded}
-              aria-label="Export progress"
+              aria-label={t('Export progress')}
             />
             <p>
-              Fetched {formatInteger(phase.loaded)} of {formatInteger(phase.total)} volumes…
+              {t('Fetched {loaded} of {total, plural, one {# volume} other {# volumes}}…', {
+                loaded: phase.loaded,
+                total: phase.total,
+              })}
             </p>
           </div>
         ) : phase.kind === 'done' ? (
-          <Callout tone="success" title="Exported">
+          <Callout tone="success" title={t('Exported')}>
             <p>
-              {phase.filename}: {formatInteger(phase.rows)}{' '}
-              {phase.rows === 1 ? 'volume' : 'volumes'}
-              {phase.capped ? ` (stopped at ${formatInteger(EXPORT_CAP)})` : ''}.
+              {phase.capped
+                ? t(
+                    '{filename}: {rows, plural, one {# volume} other {# volumes}} (stopped at {cap}).',
+                    { filename: phase.filename, rows: phase.rows, cap: EXPORT_CAP },
+                  )
+                : t('{filename}: {rows, plural, one {# volume} other {# volumes}}.', {
+                    filename: phase.filename,
+                    rows: phase.rows,
+                  })}
             </p>
           </Callout>
         ) : phase.kind === 'cancelled' ? (
           <Callout tone="info">
-            <p>Export cancelled; nothing was downloaded.</p>
+            <p>{t('Export cancelled; nothing was downloaded.')}</p>
           </Callout>
         ) : phase.kind === 'failed' ? (
-          <Callout tone="danger" role="alert" title="The export failed">
-            <p>{phase.message} Export again to retry.</p>
+          <Callout tone="danger" role="alert" title={t('The export failed')}>
+            <p>{t('{error} Export again to retry.', { error: phase.message })}</p>
           </Callout>
         ) : null}
       </div>

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { NumberField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
 import { formatInteger } from '@/lib/format';
+import { formatNumber, T, t, useT } from '@/lib/i18n';
 import { formatSize, gibToMib, MIB_PER_GIB, minimumExtendGib } from '@/lib/units';
 import { directoryQueries } from '../api/directory';
 import type { Volume } from '../model/schemas';
@@ -12,13 +13,21 @@ import { useActionDialog } from './use-action-dialog';
 function sizeSchema(currentMib: number) {
   const min = minimumExtendGib(currentMib);
   return z.object({
-    size: z.number({ error: 'Enter the new size as a whole number of GiB' }).check(
-      z.int({ error: 'Whole GiB only' }),
+    size: z.number({ error: () => t('Enter the new size as a whole number of GiB') }).check(
+      z.int({ error: () => t('Whole GiB only') }),
       z.refine((gib) => gibToMib(gib) > currentMib, {
-        error: `A volume can’t shrink or stay the same: it is ${formatSize(currentMib)} now.`,
+        error: () =>
+          t('A volume can’t shrink or stay the same: it is {size} now.', {
+            size: formatSize(currentMib),
+          }),
         abort: true,
       }),
-      z.gte(min, { error: `At least ${min} GiB: Waldur needs the current size plus 1 GiB.` }),
+      z.gte(min, {
+        error: () =>
+          t('At least {min} GiB: Waldur needs the current size plus 1 GiB.', {
+            min: formatInteger(min),
+          }),
+      }),
     ),
   });
 }
@@ -26,6 +35,7 @@ type Values = { size: number };
 
 /** New size in whole GiB; shows the MiB it will send and the change. */
 export function ExtendDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
+  const t = useT();
   const current = volume.size ?? 0;
   const min = minimumExtendGib(current);
   const { form, submitAction, frame } = useActionDialog<Values>({
@@ -54,48 +64,64 @@ export function ExtendDialog({ volume, onClose }: { volume: Volume; onClose: () 
 
   return (
     <ActionDialog
-      title={`Extend ${volume.name ?? 'volume'}`}
+      title={volume.name ? t('Extend {name}', { name: volume.name }) : t('Extend volume')}
       {...frame}
-      description={`It is ${formatSize(current)} now. Volumes can only grow.`}
-      submitLabel="Extend"
+      description={t('It is {size} now. Volumes can only grow.', { size: formatSize(current) })}
+      submitLabel={t('Extend')}
       onSubmit={submitAction(
         (values) => ({ action: 'extend', body: { disk_size: gibToMib(values.size) } }),
-        (values) => `Extend of ${volume.name} to ${formatSize(gibToMib(values.size))} scheduled`,
+        (values) =>
+          t('Extend of {name} to {size} scheduled', {
+            name: volume.name,
+            size: formatSize(gibToMib(values.size)),
+          }),
       )}
     >
       <NumberField
         form={form}
         name="size"
-        label="New size (GiB)"
+        label={t('New size (GiB)')}
         required
         min={min}
-        hint={`Minimum ${min} GiB (current size + 1 GiB, rounded up).`}
+        hint={t('Minimum {min} GiB (current size + 1 GiB, rounded up).', {
+          min: formatInteger(min),
+        })}
       />
       <p className="extend-summary" aria-live="polite">
         {sendMib !== null ? (
-          <>
-            Waldur will get <strong className="num">{formatInteger(sendMib)} MiB</strong> (from{' '}
-            {formatInteger(current)} MiB: +
-            {((sendMib - current) / MIB_PER_GIB).toLocaleString('en', { maximumFractionDigits: 2 })}{' '}
-            GiB).
-          </>
+          <T
+            m="Waldur will get <b>{sent} MiB</b> (from {current} MiB: +{added} GiB)."
+            v={{
+              sent: formatInteger(sendMib),
+              current: formatInteger(current),
+              added: formatNumber((sendMib - current) / MIB_PER_GIB, 2),
+            }}
+            tags={{ b: (c) => <strong className="num">{c}</strong> }}
+          />
         ) : (
-          <span className="muted">Enter a size to see what will be sent.</span>
+          <span className="muted">{t('Enter a size to see what will be sent.')}</span>
         )}
       </p>
       {left !== null ? (
         <p className={sendMib !== null && sendMib - current > left ? 'field__error' : 'muted'}>
-          Storage quota of tenant {tenant.data?.name}: {formatSize(Math.max(left, 0))} left
           {sendMib !== null && sendMib - current > left
-            ? ' — this is more than is left; Waldur will refuse it.'
-            : '.'}
+            ? t(
+                'Storage quota of tenant {tenant}: {size} left — this is more than is left; Waldur will refuse it.',
+                { tenant: tenant.data?.name, size: formatSize(Math.max(left, 0)) },
+              )
+            : t('Storage quota of tenant {tenant}: {size} left.', {
+                tenant: tenant.data?.name,
+                size: formatSize(Math.max(left, 0)),
+              })}
         </p>
       ) : null}
       {volume.instance_name ? (
         <Callout tone="info">
           <p>
-            {volume.instance_name} is shut off; Waldur detaches the volume, extends it and attaches
-            it again. The instance shows as updating until then.
+            {t(
+              '{instance} is shut off; Waldur detaches the volume, extends it and attaches it again. The instance shows as updating until then.',
+              { instance: volume.instance_name },
+            )}
           </p>
         </Callout>
       ) : null}

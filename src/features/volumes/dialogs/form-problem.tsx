@@ -7,86 +7,120 @@ import { CodeBlock } from '@/components/code-block';
 import { CorsNoticeIfHidden } from '@/components/cors-notice';
 import { Callout } from '@/components/status';
 import { ApiError } from '@/lib/api-error';
+import { t, useT } from '@/lib/i18n';
 import { UnknownOutcomeError } from '@/lib/writes';
 
 export interface FormProblem {
   title: string;
   messages: string[];
+  /** Those of `messages` that are Waldur's own words (shown as they come, marked as data). */
+  fromWaldur?: string[];
   /** No answer came back (a lost answer, an unreachable Waldur): the cross-origin note applies. */
   noAnswer?: boolean;
   /** What the user can do from here ("Check again", "Send again"). */
   actions?: { label: string; run: () => void }[];
 }
 
+/** What a form acts on, as its failure messages name it. */
+export type FormSubject = 'volume' | 'snapshot';
+
 /** Words for a failure that belongs to no field; `subject` is what the form acts on. */
 export function describeFailure(
   error: unknown,
   fieldMap: Record<string, string> = {},
-  subject = 'volume',
+  subject: FormSubject = 'volume',
 ): FormProblem {
   if (error instanceof UnknownOutcomeError) {
     return {
       noAnswer: true,
-      title: 'No answer came back: it is unknown whether Waldur received this',
+      title: t('No answer came back: it is unknown whether Waldur received this'),
       messages: [
-        `The request was sent, but its answer was lost on the way, and re-reading the ${subject} for a while does not show it. Your input is kept. Check again; send it again only if Waldur still does not show it.`,
+        t(
+          '{subject, select, snapshot {The request was sent, but its answer was lost on the way, and re-reading the snapshot for a while does not show it. Your input is kept. Check again; send it again only if Waldur still does not show it.} other {The request was sent, but its answer was lost on the way, and re-reading the volume for a while does not show it. Your input is kept. Check again; send it again only if Waldur still does not show it.}}',
+          { subject },
+        ),
       ],
     };
   }
   if (!(error instanceof ApiError)) {
     return {
-      title: 'Something went wrong',
+      title: t('Something went wrong'),
       messages: [String(error instanceof Error ? error.message : error)],
     };
   }
   if (error.kind === 'network') {
     return {
       noAnswer: true,
-      title: 'Could not reach Waldur',
+      title: t('Could not reach Waldur'),
       messages: [
-        'Nothing was sent, or the answer was lost. Your input is kept: check your connection and submit again.',
+        t(
+          'Nothing was sent, or the answer was lost. Your input is kept: check your connection and submit again.',
+        ),
       ],
     };
   }
   if (error.isServerError) {
     return {
-      title: `Waldur failed to handle the request (HTTP ${error.status})`,
+      title: t('Waldur failed to handle the request (HTTP {status})', {
+        status: String(error.status),
+      }),
       messages: [
-        'Your input is kept; submit again. If it keeps failing, copy the details into a support ticket.',
+        t(
+          'Your input is kept; submit again. If it keeps failing, copy the details into a support ticket.',
+        ),
       ],
     };
   }
   switch (error.status) {
-    case 409:
+    case 409: {
+      const reason = error.detail ?? error.message;
       return {
-        title: `Waldur refused: the ${subject} is not in a state that allows this`,
+        title: t(
+          '{subject, select, snapshot {Waldur refused: the snapshot is not in a state that allows this} other {Waldur refused: the volume is not in a state that allows this}}',
+          { subject },
+        ),
         messages: [
-          error.detail ?? error.message,
-          `The ${subject} has been refreshed to show its current state.`,
+          reason,
+          t(
+            '{subject, select, snapshot {The snapshot has been refreshed to show its current state.} other {The volume has been refreshed to show its current state.}}',
+            { subject },
+          ),
         ],
+        fromWaldur: error.detail ? [reason] : [],
       };
+    }
     case 403:
       return {
-        title: `You do not have permission to do this on this ${subject}`,
-        messages: [error.detail ?? 'Ask an admin or manager of its project, or staff.'],
+        title: t(
+          '{subject, select, snapshot {You do not have permission to do this on this snapshot} other {You do not have permission to do this on this volume}}',
+          { subject },
+        ),
+        messages: [error.detail ?? t('Ask an admin or manager of its project, or staff.')],
+        fromWaldur: error.detail ? [error.detail] : [],
       };
     case 404:
       return {
-        title: `This ${subject} no longer exists`,
+        title: t(
+          '{subject, select, snapshot {This snapshot no longer exists} other {This volume no longer exists}}',
+          { subject },
+        ),
         messages: [
-          'It was removed or unlinked elsewhere. Close this dialog and go back to the list.',
+          t('It was removed or unlinked elsewhere. Close this dialog and go back to the list.'),
         ],
       };
     default: {
+      // Waldur's messages, and the server's field names with them: data, not the console's words.
       const unplaced = Object.entries(error.fieldErrors)
         .filter(([field]) => !(field in fieldMap))
         .map(([field, messages]) => `${field}: ${messages.join(' ')}`);
+      const messages = [...error.generalMessages, ...unplaced];
       return {
         title:
           error.status === 400
-            ? 'Waldur did not accept this'
-            : `Waldur answered HTTP ${error.status}`,
-        messages: [...error.generalMessages, ...unplaced],
+            ? t('Waldur did not accept this')
+            : t('Waldur answered HTTP {status}', { status: String(error.status) }),
+        messages,
+        fromWaldur: messages,
       };
     }
   }
@@ -99,20 +133,25 @@ export function FormProblemCallout({
   problem: FormProblem | null;
   report?: string;
 }) {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (problem) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [problem]);
   if (!problem) return null;
+  const source = (message: string) =>
+    problem.fromWaldur?.includes(message) ? 'waldur' : undefined;
   return (
     <div ref={ref}>
       <Callout tone="danger" role="alert" title={problem.title}>
         {problem.messages.length === 1 ? (
-          <p>{problem.messages[0]}</p>
+          <p data-source={source(problem.messages[0]!)}>{problem.messages[0]}</p>
         ) : problem.messages.length > 1 ? (
           <ul>
             {problem.messages.map((message) => (
-              <li key={message}>{message}</li>
+              <li key={message} data-source={source(message)}>
+                {message}
+              </li>
             ))}
           </ul>
         ) : null}
@@ -128,8 +167,8 @@ export function FormProblemCallout({
         {problem.noAnswer ? <CorsNoticeIfHidden /> : null}
         {report ? (
           <details>
-            <summary>Details for a support ticket</summary>
-            <CodeBlock label="Error details">{report}</CodeBlock>
+            <summary>{t('Details for a support ticket')}</summary>
+            <CodeBlock label={t('Error details')}>{report}</CodeBlock>
           </details>
         ) : null}
       </Callout>

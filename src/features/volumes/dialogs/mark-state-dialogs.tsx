@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { TextField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
+import { t, useT } from '@/lib/i18n';
 import type { Volume } from '../model/schemas';
 import { stateLabel } from '../model/states';
 import { descriptionField } from '../model/validation';
@@ -10,15 +11,19 @@ import { ActionDialog } from './action-dialog';
 import { useActionDialog } from './use-action-dialog';
 
 function LeftoverAction({ volume }: { volume: Volume }) {
+  const t = useT();
   return volume.action ? (
     <p className="muted">
-      Waldur keeps the last action ({volume.action}) recorded after this; the support panel shows
-      it.
+      {t(
+        'Waldur keeps the last action ({action}) recorded after this; the support panel shows it.',
+        { action: volume.action },
+      )}
     </p>
   ) : null;
 }
 
 export function SetOkDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
+  const t = useT();
   const { submitAction, frame } = useActionDialog({
     volume,
     action: 'set_ok',
@@ -29,18 +34,24 @@ export function SetOkDialog({ volume, onClose }: { volume: Volume; onClose: () =
   return (
     <ActionDialog
       {...frame}
-      title={`Mark ${volume.name ?? 'the volume'} as OK?`}
-      submitLabel="Mark as OK"
+      title={
+        volume.name ? t('Mark {name} as OK?', { name: volume.name }) : t('Mark the volume as OK?')
+      }
+      submitLabel={t('Mark as OK')}
       onSubmit={submitAction(
         () => ({ action: 'set_ok' }),
-        () => `${volume.name ?? 'The volume'} is marked as OK`,
+        () =>
+          volume.name
+            ? t('{name} is marked as OK', { name: volume.name })
+            : t('The volume is marked as OK'),
       )}
     >
-      <Callout tone="warning" title="Only Waldur’s record changes">
+      <Callout tone="warning" title={t('Only Waldur’s record changes')}>
         <p>
-          The volume is {stateLabel(volume.state)} now. Waldur will set it to OK and clear its error
-          message and traceback; nothing is checked or changed in OpenStack. Do this once you know
-          the volume is healthy there (or pull it, which reads it from OpenStack).
+          {t(
+            'The volume is {state} now. Waldur will set it to OK and clear its error message and traceback; nothing is checked or changed in OpenStack. Do this once you know the volume is healthy there (or pull it, which reads it from OpenStack).',
+            { state: stateLabel(volume.state) },
+          )}
         </p>
       </Callout>
       <LeftoverAction volume={volume} />
@@ -51,11 +62,15 @@ export function SetOkDialog({ volume, onClose }: { volume: Volume; onClose: () =
 const erredSchema = z.object({
   message: z
     .string()
-    .check(z.trim(), z.minLength(1, { error: 'Say what is wrong, for the volume’s users' })),
+    .check(
+      z.trim(),
+      z.minLength(1, { error: () => t('Say what is wrong, for the volume’s users') }),
+    ),
   traceback: descriptionField,
 });
 
 export function SetErredDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
+  const t = useT();
   const { form, submitAction, frame } = useActionDialog({
     volume,
     action: 'set_erred',
@@ -68,8 +83,12 @@ export function SetErredDialog({ volume, onClose }: { volume: Volume; onClose: (
     <ActionDialog
       {...frame}
       tone="danger"
-      title={`Mark ${volume.name ?? 'the volume'} as erred`}
-      submitLabel="Mark as erred"
+      title={
+        volume.name
+          ? t('Mark {name} as erred', { name: volume.name })
+          : t('Mark the volume as erred')
+      }
+      submitLabel={t('Mark as erred')}
       onSubmit={submitAction(
         (values) => ({
           action: 'set_erred',
@@ -78,19 +97,23 @@ export function SetErredDialog({ volume, onClose }: { volume: Volume; onClose: (
             ...(values.traceback ? { error_traceback: values.traceback } : {}),
           },
         }),
-        () => `${volume.name ?? 'The volume'} is marked as erred`,
+        () =>
+          volume.name
+            ? t('{name} is marked as erred', { name: volume.name })
+            : t('The volume is marked as erred'),
       )}
     >
       <p>
-        Waldur will set it to Erred with this message; nothing changes in OpenStack. Its users then
-        see the message and can pull it once it is fixed.
+        {t(
+          'Waldur will set it to Erred with this message; nothing changes in OpenStack. Its users then see the message and can pull it once it is fixed.',
+        )}
       </p>
-      <TextField form={form} name="message" label="Error message" required rows={2} />
+      <TextField form={form} name="message" label={t('Error message')} required rows={2} />
       <TextField
         form={form}
         name="traceback"
-        label="Traceback"
-        hint="Optional: details for support."
+        label={t('Traceback')}
+        hint={t('Optional: details for support.')}
         rows={4}
         className="input mono"
       />

@@ -2,17 +2,19 @@ import { useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { QueryGate } from '@/components/query-gate';
 import { Callout } from '@/components/status';
+import { T, t, useT } from '@/lib/i18n';
 import { volumeTypeQueries } from '../api/directory';
 import type { Volume } from '../model/schemas';
 import { ActionDialog } from './action-dialog';
 import { useActionDialog } from './use-action-dialog';
 
 const schema = z.object({
-  type: z.string().check(z.minLength(1, { error: 'Choose the new type' })),
+  type: z.string().check(z.minLength(1, { error: () => t('Choose the new type') })),
 });
 
 /** The tenant's volume types without the current one, which is shown. */
 export function RetypeDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
+  const t = useT();
   const { form, submitAction, frame } = useActionDialog({
     volume,
     action: 'retype',
@@ -31,41 +33,53 @@ export function RetypeDialog({ volume, onClose }: { volume: Volume; onClose: () 
     formState: { errors },
   } = form;
   const others = (types.data?.items ?? []).filter(
-    (t) => t.url !== volume.type && t.name !== volume.type_name,
+    (type) => type.url !== volume.type && type.name !== volume.type_name,
   );
-  const chosen = others.find((t) => t.url === watch('type'));
+  const chosen = others.find((type) => type.url === watch('type'));
 
   return (
     <ActionDialog
-      title={`Retype ${volume.name ?? 'volume'}`}
+      title={volume.name ? t('Retype {name}', { name: volume.name }) : t('Retype volume')}
       description={
-        <>
-          Current type: <strong>{volume.type_name ?? 'none'}</strong>
-        </>
+        volume.type_name ? (
+          <T
+            m="Current type: <b>{type}</b>"
+            v={{ type: volume.type_name }}
+            tags={{ b: (c) => <strong>{c}</strong> }}
+          />
+        ) : (
+          <T m="Current type: <b>none</b>" tags={{ b: (c) => <strong>{c}</strong> }} />
+        )
       }
       {...frame}
-      submitLabel="Retype"
+      submitLabel={t('Retype')}
       onSubmit={submitAction(
         (values) => ({ action: 'retype', body: { type: values.type } }),
-        () => `Retype of ${volume.name} to ${chosen?.name ?? 'the new type'} scheduled`,
+        () =>
+          chosen?.name
+            ? t('Retype of {name} to {type} scheduled', { name: volume.name, type: chosen.name })
+            : t('Retype of {name} to the new type scheduled', { name: volume.name }),
       )}
     >
       <QueryGate
         query={types}
-        loading="Loading the tenant’s volume types"
-        failure="Could not load the volume types"
+        loading={t('Loading the tenant’s volume types')}
+        failure={t('Could not load the volume types')}
       >
         {() =>
           others.length === 0 ? (
-            <Callout tone="info" title="No other type available">
+            <Callout tone="info" title={t('No other type available')}>
               <p>
-                This volume’s tenant offers no volume type other than{' '}
-                {volume.type_name ?? 'the current one'}.
+                {volume.type_name
+                  ? t('This volume’s tenant offers no volume type other than {type}.', {
+                      type: volume.type_name,
+                    })
+                  : t('This volume’s tenant offers no volume type other than the current one.')}
               </p>
             </Callout>
           ) : (
             <fieldset className="choice-list" aria-invalid={Boolean(errors.type)}>
-              <legend className="field__label">New type</legend>
+              <legend className="field__label">{t('New type')}</legend>
               {others.map((type) => (
                 <label key={type.uuid} className="choice">
                   <input type="radio" value={type.url} {...register('type')} />

@@ -2,6 +2,7 @@ import { useFieldArray } from 'react-hook-form';
 import * as z from 'zod/mini';
 import { Button } from '@/components/button';
 import { TextField } from '@/components/form-fields';
+import { msg, T, t, useT } from '@/lib/i18n';
 import type { Volume } from '../model/schemas';
 import { descriptionField, keptUntilField, nameField, snapshotName } from '../model/validation';
 import { ActionDialog } from './action-dialog';
@@ -12,7 +13,7 @@ const row = z.object({ key: z.string(), value: z.string() });
 
 const schema = z
   .object({
-    name: nameField('Enter a name for the snapshot'),
+    name: nameField(msg('Enter a name for the snapshot')),
     description: descriptionField,
     keptUntil: keptUntilField,
     metadata: z.array(row),
@@ -25,14 +26,14 @@ const schema = z
         if (!key && item.value.trim()) {
           ctx.issues.push({
             code: 'custom',
-            message: 'Enter a key for this value',
+            message: t('Enter a key for this value'),
             path: ['metadata', index, 'key'],
             input: item.key,
           });
         } else if (key && seen.has(key)) {
           ctx.issues.push({
             code: 'custom',
-            message: 'This key is already used',
+            message: t('This key is already used'),
             path: ['metadata', index, 'key'],
             input: item.key,
           });
@@ -45,6 +46,7 @@ type Values = z.infer<typeof schema>;
 
 /** Name (with a sensible default), description, optional retention, optional metadata. */
 export function SnapshotDialog({ volume, onClose }: { volume: Volume; onClose: () => void }) {
+  const t = useT();
   const { form, submitAction, frame } = useActionDialog<Values>({
     volume,
     action: 'snapshot',
@@ -63,11 +65,11 @@ export function SnapshotDialog({ volume, onClose }: { volume: Volume; onClose: (
 
   return (
     <ActionDialog
-      title={`Snapshot ${volume.name ?? 'volume'}`}
-      description="A point-in-time copy of the volume, stored in the same tenant."
+      title={volume.name ? t('Snapshot {name}', { name: volume.name }) : t('Snapshot volume')}
+      description={t('A point-in-time copy of the volume, stored in the same tenant.')}
       {...frame}
       size="lg"
-      submitLabel="Create snapshot"
+      submitLabel={t('Create snapshot')}
       onSubmit={submitAction(
         (values) => {
           const entries = values.metadata
@@ -84,28 +86,33 @@ export function SnapshotDialog({ volume, onClose }: { volume: Volume; onClose: (
           };
         },
         (values, { value }) =>
-          `Snapshot ${value.kind === 'snapshot' ? value.snapshot.name : values.name} of ${volume.name} scheduled`,
+          t('Snapshot {snapshot} of {volume} scheduled', {
+            snapshot: value.kind === 'snapshot' ? value.snapshot.name : values.name,
+            volume: volume.name,
+          }),
       )}
     >
       <SnapshotFields
         form={form}
-        keepUntilHint="Optional. Guaranteed retention, in your local time; empty keeps it until deleted."
+        keepUntilHint={t(
+          'Optional. Guaranteed retention, in your local time; empty keeps it until deleted.',
+        )}
       />
       <fieldset className="metadata-rows">
-        <legend className="field__label">Metadata</legend>
-        {metadata.fields.length === 0 ? <p className="muted">No metadata.</p> : null}
+        <legend className="field__label">{t('Metadata')}</legend>
+        {metadata.fields.length === 0 ? <p className="muted">{t('No metadata.')}</p> : null}
         {metadata.fields.map((item, index) => (
           <div key={item.id} className="metadata-row">
             <TextField
               form={form}
               name={`metadata.${index}.key`}
-              label={`Key ${index + 1}`}
+              label={t('Key {number}', { number: index + 1 })}
               className="input mono"
             />
             <TextField
               form={form}
               name={`metadata.${index}.value`}
-              label={`Value ${index + 1}`}
+              label={t('Value {number}', { number: index + 1 })}
               className="input mono"
             />
             <Button
@@ -114,7 +121,11 @@ export function SnapshotDialog({ volume, onClose }: { volume: Volume; onClose: (
               className="metadata-row__remove"
               onClick={() => metadata.remove(index)}
             >
-              Remove<span className="visually-hidden"> metadata row {index + 1}</span>
+              <T
+                m="Remove<hidden> metadata row {number}</hidden>"
+                v={{ number: index + 1 }}
+                tags={{ hidden: (c) => <span className="visually-hidden">{c}</span> }}
+              />
             </Button>
           </div>
         ))}
@@ -122,7 +133,7 @@ export function SnapshotDialog({ volume, onClose }: { volume: Volume; onClose: (
           <p className="field__error">{errors.metadata.message}</p>
         ) : null}
         <Button size="sm" onClick={() => metadata.append({ key: '', value: '' })}>
-          Add metadata
+          {t('Add metadata')}
         </Button>
       </fieldset>
     </ActionDialog>

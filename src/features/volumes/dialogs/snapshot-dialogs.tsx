@@ -3,11 +3,13 @@
 // followed in Operations to OK). Each is offered only where Waldur accepts it (see
 // model/snapshot-rules); the dialogs keep the input on any failure.
 import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import type { FieldValues } from 'react-hook-form';
 import { Link } from 'react-router';
 import * as z from 'zod/mini';
 import { ConfirmNameField, TextField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
+import { msg, T, useT } from '@/lib/i18n';
 import { notify } from '@/lib/notifications';
 import { formatSize } from '@/lib/units';
 import {
@@ -32,6 +34,10 @@ import { type FormDialogOptions, useFormDialog } from './use-form-dialog';
 
 type Props = { snapshot: Snapshot; onClose: () => void };
 
+/** The UUID at the end of a volume's URL. */
+const sourceUuid = (url: string | null | undefined) =>
+  (url ?? '').split('/').filter(Boolean).pop() ?? '';
+
 /** A form on one snapshot; its draft is per form and snapshot. */
 function useSnapshotForm<T extends FieldValues>(
   snapshot: Snapshot,
@@ -46,12 +52,13 @@ function useSnapshotForm<T extends FieldValues>(
 }
 
 const editSchema = z.object({
-  name: nameField('Enter a name for the snapshot'),
+  name: nameField(msg('Enter a name for the snapshot')),
   description: descriptionField,
   keptUntil: keptUntilField,
 });
 
 function EditSnapshotDialog({ snapshot, onClose }: Props) {
+  const t = useT();
   const queryClient = useQueryClient();
   const { form, submitWrite, frame } = useSnapshotForm(snapshot, 'edit', {
     schema: editSchema,
@@ -64,10 +71,12 @@ function EditSnapshotDialog({ snapshot, onClose }: Props) {
   });
   return (
     <ActionDialog
-      title={`Edit snapshot ${snapshot.name ?? ''}`.trim()}
+      title={
+        snapshot.name ? t('Edit snapshot {name}', { name: snapshot.name }) : t('Edit snapshot')
+      }
       {...frame}
       onClose={onClose}
-      submitLabel="Save"
+      submitLabel={t('Save')}
       onSubmit={submitWrite(
         (values) =>
           updateSnapshotWrite(queryClient, snapshot, {
@@ -77,20 +86,23 @@ function EditSnapshotDialog({ snapshot, onClose }: Props) {
           }),
         ({ value: updated, answerLost }, values) => {
           recordSnapshotOperation(updated, 'snapshot_edit', answerLost);
-          notify({ kind: 'success', title: `Snapshot ${values.name} saved` });
+          notify({ kind: 'success', title: t('Snapshot {name} saved', { name: values.name }) });
           onClose();
         },
       )}
     >
       <SnapshotFields
         form={form}
-        keepUntilHint="Empty: kept until deleted. Waldur stores this; it does not delete the snapshot by itself."
+        keepUntilHint={t(
+          'Empty: kept until deleted. Waldur stores this; it does not delete the snapshot by itself.',
+        )}
       />
     </ActionDialog>
   );
 }
 
 function DeleteSnapshotDialog({ snapshot, onClose }: Props) {
+  const t = useT();
   const queryClient = useQueryClient();
   const name = snapshot.name ?? snapshot.uuid;
   const { form, submitWrite, frame } = useSnapshotForm(snapshot, 'delete', {
@@ -100,23 +112,29 @@ function DeleteSnapshotDialog({ snapshot, onClose }: Props) {
   return (
     <ActionDialog
       tone="danger"
-      title={`Delete snapshot ${name}?`}
+      title={t('Delete snapshot {name}?', { name })}
       {...frame}
       onClose={onClose}
-      submitLabel="Delete snapshot"
+      submitLabel={t('Delete snapshot')}
       onSubmit={submitWrite(
         () => deleteSnapshotWrite(queryClient, snapshot),
         ({ answerLost }) => {
           recordSnapshotOperation(snapshot, 'snapshot_delete', answerLost);
-          notify({ kind: 'success', title: `Deletion of snapshot ${name} scheduled` });
+          notify({ kind: 'success', title: t('Deletion of snapshot {name} scheduled', { name }) });
           onClose();
         },
       )}
     >
-      <Callout tone="danger" title="This deletes the snapshot in OpenStack">
+      <Callout tone="danger" title={t('This deletes the snapshot in OpenStack')}>
         <p>
-          {formatSize(snapshot.size ?? 0)} of point-in-time data of{' '}
-          {snapshot.source_volume_name ?? 'its volume'} go. Volumes restored from it stay.
+          {snapshot.source_volume_name
+            ? t('{size} of point-in-time data of {volume} go. Volumes restored from it stay.', {
+                size: formatSize(snapshot.size ?? 0),
+                volume: snapshot.source_volume_name,
+              })
+            : t('{size} of point-in-time data of its volume go. Volumes restored from it stay.', {
+                size: formatSize(snapshot.size ?? 0),
+              })}
         </p>
       </Callout>
       <ConfirmNameField form={form} subject="snapshot" name={name} />
@@ -125,12 +143,18 @@ function DeleteSnapshotDialog({ snapshot, onClose }: Props) {
 }
 
 const restoreSchema = z.object({
-  name: nameField('Enter a name for the new volume'),
+  name: nameField(msg('Enter a name for the new volume')),
   description: descriptionField,
 });
 
 function RestoreSnapshotDialog({ snapshot, onClose }: Props) {
+  const t = useT();
   const queryClient = useQueryClient();
+  const sourceLink = (c: ReactNode) => (
+    <Link to={`/volumes/${sourceUuid(snapshot.source_volume)}`} onClick={onClose}>
+      {c}
+    </Link>
+  );
   const { form, submitWrite, frame } = useSnapshotForm(snapshot, 'restore', {
     schema: restoreSchema,
     defaults: { name: `${snapshot.name ?? 'snapshot'}-restored`.slice(0, 150), description: '' },
@@ -138,11 +162,18 @@ function RestoreSnapshotDialog({ snapshot, onClose }: Props) {
   });
   return (
     <ActionDialog
-      title={`Restore ${snapshot.name ?? 'snapshot'} to a new volume`}
-      description={`A new ${formatSize(snapshot.size ?? 0)} volume in the same project and tenant, with the snapshot’s data.`}
+      title={
+        snapshot.name
+          ? t('Restore {name} to a new volume', { name: snapshot.name })
+          : t('Restore the snapshot to a new volume')
+      }
+      description={t(
+        'A new {size} volume in the same project and tenant, with the snapshot’s data.',
+        { size: formatSize(snapshot.size ?? 0) },
+      )}
       {...frame}
       onClose={onClose}
-      submitLabel="Restore"
+      submitLabel={t('Restore')}
       onSubmit={submitWrite(
         (values) =>
           restoreSnapshotWrite(queryClient, snapshot, {
@@ -154,28 +185,40 @@ function RestoreSnapshotDialog({ snapshot, onClose }: Props) {
           recordRestore(snapshot, volume, answerLost);
           notify({
             kind: 'success',
-            title: `Restore of ${snapshot.name} to ${values.name} scheduled`,
-            message: 'Operations follows the new volume until it is OK.',
+            title: t('Restore of {snapshot} to {name} scheduled', {
+              snapshot: snapshot.name,
+              name: values.name,
+            }),
+            message: t('Operations follows the new volume until it is OK.'),
           });
           onClose();
         },
       )}
     >
-      <TextField form={form} name="name" label="Name of the new volume" required />
+      <TextField form={form} name="name" label={t('Name of the new volume')} required />
       <DescriptionField
         form={form}
-        hint={`Empty: “Restored from snapshot ${snapshot.name ?? ''}”.`}
+        hint={
+          // What Waldur stores when none is given: data, as it will read.
+          t('Empty: “{description}”.', {
+            description: `Restored from snapshot ${snapshot.name ?? ''}`,
+          })
+        }
       />
       {snapshot.source_volume ? (
         <p className="muted">
-          It gets the type of{' '}
-          <Link
-            to={`/volumes/${snapshot.source_volume.split('/').filter(Boolean).pop()}`}
-            onClick={onClose}
-          >
-            {snapshot.source_volume_name ?? 'the source volume'}
-          </Link>
-          .
+          {snapshot.source_volume_name ? (
+            <T
+              m="It gets the type of <link>{volume}</link>."
+              v={{ volume: snapshot.source_volume_name }}
+              tags={{ link: sourceLink }}
+            />
+          ) : (
+            <T
+              m="It gets the type of <link>the source volume</link>."
+              tags={{ link: sourceLink }}
+            />
+          )}
         </p>
       ) : null}
     </ActionDialog>

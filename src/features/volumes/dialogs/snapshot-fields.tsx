@@ -2,20 +2,22 @@
 import type { ReactNode } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { TextField } from '@/components/form-fields';
+import { useT } from '@/lib/i18n';
 import { DescriptionField } from './description-field';
 
 /** A snapshot's name, description and optional retention date (in the user's local time). */
 export function SnapshotFields<
   T extends FieldValues & { name: string; description: string; keptUntil: string },
 >({ form, keepUntilHint }: { form: UseFormReturn<T>; keepUntilHint: ReactNode }) {
+  const t = useT();
   return (
     <>
-      <TextField form={form} name={'name' as Path<T>} label="Name" required />
+      <TextField form={form} name={'name' as Path<T>} label={t('Name')} required />
       <DescriptionField form={form} name={'description' as Path<T>} />
       <TextField
         form={form}
         name={'keptUntil' as Path<T>}
-        label="Keep until"
+        label={t('Keep until')}
         hint={keepUntilHint}
         type="datetime-local"
         className="input input--auto"

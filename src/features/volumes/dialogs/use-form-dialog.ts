@@ -14,6 +14,7 @@ import { useEffect, useRef, useState } from 'react';
 import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { ApiError } from '@/lib/api-error';
+import { useT } from '@/lib/i18n';
 import { learnLimits } from '@/lib/server-limits';
 import {
   type Accepted,
@@ -23,7 +24,7 @@ import {
   type Write,
 } from '@/lib/writes';
 import { clearDraft, readDraft, saveDraft } from '../state/drafts';
-import { describeFailure, type FormProblem } from './form-problem';
+import { describeFailure, type FormProblem, type FormSubject } from './form-problem';
 
 export interface FormDialogOptions<T extends FieldValues> {
   /** Names the draft (one per form and object). */
@@ -34,8 +35,8 @@ export interface FormDialogOptions<T extends FieldValues> {
   overrides?: Partial<T>;
   /** Server field name → form field, for a 400's field errors. */
   fieldMap?: Record<string, Path<T>>;
-  /** What the form acts on, in failure messages ("volume", "snapshot"). */
-  subject?: string;
+  /** What the form acts on, in failure messages. */
+  subject?: FormSubject;
   /**
    * Places messages of a 400 that names no field on the field they are about (a mandatory zone);
    * returns the messages it placed, which then do not show at the top of the form as well.
@@ -52,6 +53,7 @@ export function useFormDialog<T extends FieldValues>({
   subject,
   placeGeneral,
 }: FormDialogOptions<T>) {
+  const t = useT();
   const form = useForm<T>({
     resolver: zodResolver(schema),
     defaultValues: {
@@ -96,10 +98,10 @@ export function useFormDialog<T extends FieldValues>({
     retry: () => void,
     accepted: (result: Accepted<R>) => void | Promise<void>,
   ): FormProblem => ({
-    ...describeFailure(error),
+    ...describeFailure(error, {}, subject),
     actions: [
       {
-        label: 'Check again',
+        label: t('Check again'),
         run: async () => {
           const result = await checkAgain(error.write).catch(() => null);
           if (result) {
@@ -113,13 +115,15 @@ export function useFormDialog<T extends FieldValues>({
               current && {
                 ...current,
                 messages: [
-                  'Checked again: Waldur still does not show it. Send it again if you want it done.',
+                  t(
+                    'Checked again: Waldur still does not show it. Send it again if you want it done.',
+                  ),
                 ],
               },
           );
         },
       },
-      { label: 'Send again', run: retry },
+      { label: t('Send again'), run: retry },
     ],
   });
 
@@ -201,7 +205,7 @@ export function useFormDialog<T extends FieldValues>({
       problem,
       report,
       notice: checking
-        ? 'No answer came back from Waldur. Checking whether it received the request…'
+        ? t('No answer came back from Waldur. Checking whether it received the request…')
         : undefined,
     },
   };
