@@ -38,6 +38,11 @@ export interface TenantRecord {
   valid_availability_zones: Record<string, string>;
   /** The type Cinder gets for a volume ordered without one (`backend.py` `create_volume`). */
   default_volume_type_name: string;
+  /**
+   * The tenant's own marketplace resource (of its `OpenStack.Tenant` offering): its `plan_uuid` is
+   * the plan Waldur bills the tenant's limits by (`BaseResourceSerializer`'s `marketplace_*`).
+   */
+  marketplace?: MarketplaceInfo | null;
 }
 
 export interface VolumeTypeRecord {
@@ -66,6 +71,8 @@ export interface MarketplaceInfo {
   resource_state: string;
   is_usage_based: boolean;
   is_limit_based: boolean;
+  /** The offering's `plugin_options` (a tenant's: its `storage_mode`); `{}` when absent. */
+  offering_plugin_options?: Record<string, unknown>;
 }
 
 export interface ResourceBase {
@@ -133,13 +140,46 @@ export interface ImageRecord {
 }
 
 /**
+ * A plan of a tenant offering (`marketplace.Plan`), the price list Waldur bills a tenant's limits
+ * by. Volume offerings own none: they show their parent's (pricing.md §2).
+ */
+export interface PlanRecord {
+  uuid: string;
+  name: string;
+  description: string;
+  /** `UnitPriceMixin.unit`: what one price is for (`day` unless set). */
+  unit: 'month' | 'half_month' | 'day' | 'hour' | 'quantity';
+  /** A Decimal (the sum of fixed components; a tenant has none): DRF sends it as a string. */
+  unit_price: string;
+  /** "Forbids creation of new resources"; still listed (`get_plans_available_for_user`). */
+  archived: boolean;
+  /**
+   * `PlanComponent.price` per component type, per unit of the component (a core, a GiB) per
+   * `unit`. A type without a `PlanComponent` is absent.
+   */
+  prices: Record<string, number>;
+}
+
+/** An `OfferingComponent` of a tenant offering: what its plans can price. */
+export interface OfferingComponentRecord {
+  uuid: string;
+  type: string;
+  name: string;
+  description: string;
+  measured_unit: string;
+  billing_type: 'fixed' | 'usage' | 'limit' | 'one' | 'few';
+}
+
+/**
  * A marketplace offering. Every tenant gets a private "Volume in <tenant>" offering of type
  * `OpenStack.Volume` (and one for instances); orders for volumes go to it (contract-lifecycle §2.1).
+ * Their parent is the tenant's `OpenStack.Tenant` offering, which owns the plans and components.
  */
 export interface OfferingRecord {
   uuid: string;
   name: string;
-  type: 'OpenStack.Volume' | 'OpenStack.Instance';
+  type: 'OpenStack.Volume' | 'OpenStack.Instance' | 'OpenStack.Tenant';
+  /** The tenant it serves (a tenant offering: the tenant bought from it). */
   tenant_uuid: string;
   customer_uuid: string;
   project_uuid: string;
@@ -151,6 +191,14 @@ export interface OfferingRecord {
   billable: boolean;
   state: 'Active' | 'Paused' | 'Archived';
   created: string;
+  /** A volume or instance offering's tenant offering (`Offering.parent`). */
+  parent_uuid?: string | null;
+  /** Its own plans: a tenant offering's; none for a volume offering. */
+  plans?: PlanRecord[];
+  /** Its own components: a tenant offering's. */
+  components?: OfferingComponentRecord[];
+  /** A tenant offering's `plugin_options` (`storage_mode`). */
+  plugin_options?: { storage_mode?: 'fixed' | 'dynamic' };
 }
 
 /** A marketplace resource: the order side of a volume; `scope_uuid` is the volume once it exists. */
@@ -279,7 +327,7 @@ export interface Db {
   failures: FailureRule[];
 }
 
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** A new object's UUID, as Waldur writes it: hex without dashes. */
 export const newUuid = () => crypto.randomUUID().replaceAll('-', '');

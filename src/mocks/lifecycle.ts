@@ -273,3 +273,9 @@ export const VOLUME_CATEGORY = {
   uuid: '6dfc3a0b2b8b4d1f9a1e5c7d9b3f2e10',
   title: 'Block storage',
 };
+
+/** The marketplace category of the tenants' own offerings (`OpenStack.Tenant`). */
+export const TENANT_CATEGORY = {
+  uuid: '3b0e6d2f9c8a4e17b5d4a2c1f0e9d8c7',
+  title: 'Private clouds',
+};

@@ -5,12 +5,14 @@ import type {
   Db,
   EventRecord,
   MarketplaceResourceRecord,
+  OfferingComponentRecord,
   OfferingRecord,
   OrderRecord,
+  PlanRecord,
   UserRecord,
 } from './db';
-import { VOLUME_CATEGORY } from './lifecycle';
-import { tenantUsage } from './quotas';
+import { TENANT_CATEGORY, VOLUME_CATEGORY } from './lifecycle';
+import { tenantQuotas } from './quotas';
 import { type Json, link, type SerializeContext } from './serializers';
 import { spellState } from './states';
 
@@ -132,11 +134,126 @@ export function serializeOrder(
   };
 }
 
-/** `PublicOfferingDetailsSerializer`: the offering, its tenant as `scope`, the tenant's quotas. */
+/** The tenant type's built-in components: `is_builtin`, and a `factor` for RAM and storage. */
+const BUILTIN_FACTORS: Record<string, number | null> = { cores: null, ram: 1024, storage: 1024 };
+
+/** `components_filter` (marketplace_openstack/apps.py), registered for tenant offerings only. */
+function tenantComponentsFilter(offering: OfferingRecord, components: OfferingComponentRecord[]) {
+  const dynamic = offering.plugin_options?.storage_mode === 'dynamic';
+  return components.filter((c) =>
+    dynamic ? c.type !== 'storage' : ['cores', 'ram', 'storage'].includes(c.type),
+  );
+}
+
+/**
+ * `get_components`: `(offering.parent or offering).components`, filtered by the filter registered
+ * for `offering.type`. Only `OpenStack.Tenant` registers one, so a volume offering lists all of
+ * its parent's components (in dynamic mode `storage` too, beside the `gigabytes_<type>` ones).
+ */
+function offeringComponents(offering: OfferingRecord, source: OfferingRecord): Json[] {
+  const all = source.components ?? [];
+  const shown = offering.type === 'OpenStack.Tenant' ? tenantComponentsFilter(offering, all) : all;
+  // `OfferingComponentSerializer`; `factor` and `is_builtin` are looked up by the type of the
+  // offering that owns the component (the tenant's).
+  const builtin = source.type === 'OpenStack.Tenant';
+  return shown.map((c) => ({
+    uuid: c.uuid,
+    billing_type: c.billing_type,
+    type: c.type,
+    name: c.name,
+    description: c.description,
+    measured_unit: c.measured_unit,
+    limit_period: 'month',
+    limit_amount: null,
+    article_code: '',
+    max_value: null,
+    min_value: null,
+    max_available_limit: null,
+    is_boolean: false,
+    default_limit: null,
+    factor: builtin ? (BUILTIN_FACTORS[c.type] ?? null) : null,
+    is_builtin: builtin && c.type in BUILTIN_FACTORS,
+  }));
+}
+
+/** A sum of Decimals, as Python adds them (exactly), sent as a JSON number. */
+const decimalSum = (values: number[]) =>
+  Number(values.reduce((sum, value) => sum + value, 0).toFixed(10));
+
+/**
+ * `BasePublicPlanSerializer` (GET): `unit_price` a Decimal field, hence a string; `prices` raw
+ * Decimals from a method field, hence numbers; `future_prices` null until a change is scheduled;
+ * `quotas` the amounts of fixed components (0 here). `url` names the offering that owns the plan.
+ */
+export function serializePlan(
+  ctx: SerializeContext,
+  owner: OfferingRecord,
+  plan: PlanRecord,
+): Json {
+  const types = Object.keys(plan.prices);
+  const billing = new Map((owner.components ?? []).map((c) => [c.type, c.billing_type]));
+  const priced = types.filter((type) => plan.prices[type]);
+  const billingTypes = new Set(priced.map((type) => billing.get(type) ?? 'fixed'));
+  const planTypes: Record<string, string> = {
+    usage: 'usage-based',
+    fixed: 'fixed',
+    one: 'one-time',
+    few: 'on-plan-switch',
+    limit: 'limit',
+  };
+  // `get_plan_type`: the billing type of the priced components, "mixed" if several, else None.
+  const planType =
+    billingTypes.size > 1 ? 'mixed' : (planTypes[[...billingTypes][0] ?? ''] ?? null);
+  return {
+    url: `${ctx.origin}/api/marketplace-public-offerings/${owner.uuid}/plans/${plan.uuid}/`,
+    uuid: plan.uuid,
+    name: plan.name,
+    description: plan.description,
+    article_code: '',
+    max_amount: null,
+    archived: plan.archived,
+    is_active: true,
+    unit_price: plan.unit_price,
+    unit: plan.unit,
+    init_price: 0,
+    switch_price: 0,
+    backend_id: '',
+    organization_groups: [],
+    prices: { ...plan.prices },
+    future_prices: Object.fromEntries(types.map((type) => [type, null])),
+    quotas: Object.fromEntries(types.map((type) => [type, 0])),
+    resources_count: ctx.db.tenants.filter((t) => t.marketplace?.plan_uuid === plan.uuid).length,
+    plan_type: planType,
+    minimal_price: decimalSum(
+      priced.filter((type) => billing.get(type) === 'limit').map((type) => plan.prices[type]!),
+    ),
+  };
+}
+
+/**
+ * `PublicOfferingDetailsSerializer`. A volume offering shows its parent's (the tenant offering's)
+ * plans, components and plugin options (pricing.md §2), its tenant as `scope` and the tenant's
+ * quotas; a tenant offering's scope is the tenant's service settings, which carry no quotas here.
+ */
 export function serializeOffering(ctx: SerializeContext, offering: OfferingRecord): Json {
   const tenant = find(ctx.db.tenants, offering.tenant_uuid);
+  const parent = find(ctx.db.offerings, offering.parent_uuid);
+  const source = parent ?? offering; // `offering.parent or offering`
   const { project, customer } = projectFields(ctx, offering.project_uuid);
-  const usage = tenant ? tenantUsage(ctx.db, tenant.uuid) : {};
+  const ofTenant = offering.type === 'OpenStack.Tenant';
+  const category = ofTenant ? TENANT_CATEGORY : VOLUME_CATEGORY;
+  const settings = ofTenant ? find(ctx.db.service_settings, tenant?.service_settings_uuid) : null;
+  const scope = ofTenant
+    ? settings && {
+        scope: link(ctx, 'service-settings', settings.uuid),
+        scope_uuid: settings.uuid,
+        scope_state: spellState(settings.state, ctx.legacyStates),
+      }
+    : tenant && {
+        scope: link(ctx, 'openstack-tenants', tenant.uuid),
+        scope_uuid: tenant.uuid,
+        scope_state: spellState('OK', ctx.legacyStates),
+      };
   return {
     url: link(ctx, 'marketplace-public-offerings', offering.uuid),
     uuid: offering.uuid,
@@ -149,27 +266,28 @@ export function serializeOffering(ctx: SerializeContext, offering: OfferingRecor
     project: project ? link(ctx, 'projects', project.uuid) : null,
     project_uuid: project?.uuid ?? null,
     project_name: project?.name ?? null,
-    category: `${ctx.origin}/api/marketplace-categories/${VOLUME_CATEGORY.uuid}/`,
-    category_uuid: VOLUME_CATEGORY.uuid,
-    category_title: VOLUME_CATEGORY.title,
+    category: `${ctx.origin}/api/marketplace-categories/${category.uuid}/`,
+    category_uuid: category.uuid,
+    category_title: category.title,
     attributes: {},
-    components: [],
+    components: offeringComponents(offering, source),
+    // A child's `plugin_options` are its parent's (`source="parent.plugin_options"`).
+    plugin_options: { ...source.plugin_options },
     state: offering.state,
-    plans: [],
+    // `get_plans_available_for_user`: the parent's plans, archived ones too, by name. The demo
+    // has no organisation groups, so every user sees every plan.
+    plans: (source.plans ?? []).map((plan) => serializePlan(ctx, source, plan)),
     type: offering.type,
     shared: offering.shared,
     billable: offering.billable,
-    scope: tenant ? link(ctx, 'openstack-tenants', tenant.uuid) : '',
-    scope_uuid: tenant?.uuid ?? null,
-    scope_state: tenant ? spellState('OK', ctx.legacyStates) : null,
-    // `scope.quotas`: only names with a limit or a usage row; `limits.get(name) or -1` (E6).
-    quotas: tenant
-      ? Object.entries(usage).map(([name, value]) => ({
-          name,
-          usage: Math.round(value),
-          limit: tenant.quota_limits[name] || -1,
-        }))
-      : [],
+    scope: scope?.scope ?? '',
+    scope_uuid: scope?.scope_uuid ?? null,
+    scope_state: scope?.scope_state ?? null,
+    // `scope.quotas`: the tenant's, for a volume or instance offering (E6: 0 shows as -1).
+    quotas: tenant && !ofTenant ? tenantQuotas(ctx.db, tenant) : [],
+    parent_description: parent ? '' : null,
+    parent_uuid: parent?.uuid ?? null,
+    parent_name: parent?.name ?? null,
   };
 }
 

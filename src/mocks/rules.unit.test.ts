@@ -114,7 +114,7 @@ describe('who sees and changes what', () => {
 });
 
 describe('quotas', () => {
-  it('usage counts volumes and snapshots; a limit past which a change is refused in Waldur’s words', () => {
+  it('usage counts volumes and snapshots (snapshots not in storage); the first quota past its limit refuses, in Waldur’s words', () => {
     const { db } = createTestBackend();
     const tenant = db.tenants[0]!;
     const usage = tenantUsage(db, tenant.uuid);
@@ -123,7 +123,10 @@ describe('quotas', () => {
     expect(usage.volumes).toBe(volumes.length);
     expect(usage.snapshots).toBe(snapshots.length);
     expect(usage.volumes_size).toBe(volumes.reduce((n, v) => n + v.size, 0));
-    expect(usage.storage).toBe(usage.volumes_size! + snapshots.reduce((n, s) => n + s.size, 0));
+    expect(usage.snapshots_size).toBe(snapshots.reduce((n, s) => n + s.size, 0));
+    expect(usage.snapshots_size).toBeGreaterThan(0);
+    // Waldur's local accounting: `Snapshot.get_quota_deltas` has no `storage`.
+    expect(usage.storage).toBe(usage.volumes_size);
     tenant.quota_limits = { storage: usage.storage! + 10, volumes: -1 };
     expect(errorOf(() => checkQuotas(db, tenant.uuid, { storage: 10, volumes: 100 }))).toBeNull();
     expect(errorOf(() => checkQuotas(db, tenant.uuid, { storage: -500 }))).toBeNull();
@@ -133,11 +136,33 @@ describe('quotas', () => {
         `One or more quotas were exceeded: storage quota limit: ${usage.storage! + 10}, requires ${usage.storage! + 11}`,
       ],
     });
+    // Each quota is checked alone, in turn (`add_quota_usage(..., validate=True)`): the first
+    // one past its limit is the whole message.
     tenant.quota_limits = { storage: 0, snapshots: 0 };
     expect(errorOf(() => checkQuotas(db, tenant.uuid, { storage: 1, snapshots: 1 }))).toEqual({
       status: 400,
       body: [
-        `One or more quotas were exceeded: storage quota limit: 0, requires ${usage.storage! + 1};snapshots quota limit: 0, requires ${usage.snapshots! + 1}`,
+        `One or more quotas were exceeded: storage quota limit: 0, requires ${usage.storage! + 1}`,
+      ],
+    });
+    expect(errorOf(() => checkQuotas(db, tenant.uuid, { snapshots: 1, storage: 1 }))).toEqual({
+      status: 400,
+      body: [
+        `One or more quotas were exceeded: snapshots quota limit: 0, requires ${usage.snapshots! + 1}`,
+      ],
+    });
+    // A type's gigabytes are `size / 1024`, a Python float: "requires 12.0".
+    tenant.quota_limits = { gigabytes_ssd: usage.gigabytes_ssd! + 1 };
+    expect(errorOf(() => checkQuotas(db, tenant.uuid, { gigabytes_ssd: 2 }))).toEqual({
+      status: 400,
+      body: [
+        `One or more quotas were exceeded: gigabytes_ssd quota limit: ${usage.gigabytes_ssd! + 1}, requires ${usage.gigabytes_ssd! + 2}.0`,
+      ],
+    });
+    expect(errorOf(() => checkQuotas(db, tenant.uuid, { gigabytes_ssd: 1.5 }))).toEqual({
+      status: 400,
+      body: [
+        `One or more quotas were exceeded: gigabytes_ssd quota limit: ${usage.gigabytes_ssd! + 1}, requires ${usage.gigabytes_ssd! + 1.5}`,
       ],
     });
     expect(errorOf(() => checkQuotas(db, 'no-such-tenant', { storage: 1 }))).toBeNull();
@@ -155,9 +180,10 @@ describe('quotas', () => {
     const perType = Object.fromEntries(
       types.map((t) => [
         `gigabytes_${t.name}`,
+        // Each volume's `size / 1024`, kept whole (a BigIntegerField) when it was added.
         db.volumes
           .filter((v) => v.tenant_uuid === tenant.uuid && v.type_uuid === t.uuid)
-          .reduce((n, v) => n + v.size, 0) / 1024,
+          .reduce((n, v) => n + Math.trunc(v.size / 1024), 0),
       ]),
     );
     expect(Object.values(perType).some((gib) => gib > 0)).toBe(true);

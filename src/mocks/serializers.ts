@@ -13,7 +13,7 @@ import type {
   UserRecord,
   VolumeRecord,
 } from './db';
-import { tenantUsage } from './quotas';
+import { tenantQuotas } from './quotas';
 import { spellState } from './states';
 
 export interface SerializeContext {
@@ -43,7 +43,7 @@ function marketplaceFields(info: MarketplaceInfo | null): Json {
   return {
     marketplace_offering_uuid: info?.offering_uuid ?? null,
     marketplace_offering_name: info?.offering_name ?? null,
-    marketplace_offering_plugin_options: info ? {} : null,
+    marketplace_offering_plugin_options: info ? (info.offering_plugin_options ?? {}) : null,
     marketplace_category_uuid: info?.category_uuid ?? null,
     marketplace_category_name: info?.category_name ?? null,
     marketplace_resource_uuid: info?.resource_uuid ?? null,
@@ -321,22 +321,20 @@ export function tenantAsResource(tenant: TenantRecord): TenantRecord & ResourceB
     error_message: '',
     error_traceback: '',
     modified: tenant.created,
-    marketplace: null,
+    marketplace: tenant.marketplace ?? null,
   };
 }
 
+/**
+ * `OpenStackTenantSerializer`: its quotas (usage from its volumes and snapshots, ./quotas), and,
+ * from its own marketplace resource, `marketplace_plan_uuid`: the plan Waldur bills it by.
+ */
 export function serializeTenant(ctx: SerializeContext, tenant: TenantRecord): Json {
-  const usage = tenantUsage(ctx.db, tenant.uuid);
   return {
     ...resourceFields(ctx, 'openstack-tenants', tenantAsResource(tenant), 'OpenStack.Tenant'),
-    quotas: Object.entries(usage).map(([name, value]) => ({
-      name,
-      usage: Math.round(value),
-      // `limits.get(name) or -1`: a stored 0 is shown as -1, like unlimited (contract E6).
-      limit: tenant.quota_limits[name] || -1,
-    })),
+    quotas: tenantQuotas(ctx.db, tenant),
     default_volume_type_name: tenant.default_volume_type_name,
-    ...marketplaceFields(null),
+    ...marketplaceFields(tenant.marketplace ?? null),
   };
 }
 

@@ -55,6 +55,21 @@ export const KNOWN_DEVIATIONS: {
     actual: () => ({ $ref: '#/components/schemas/OpenStackVolumeCreateOrderAttributes' }),
   },
   {
+    schema: 'BasePublicPlan',
+    property: 'future_prices',
+    why: 'pricing.md §2: `{item.component.type: item.future_price}`, and PlanComponent.future_price is null until a price change is scheduled.',
+    actual: (declared) => ({
+      ...declared,
+      additionalProperties: { type: 'number', format: 'double', nullable: true },
+    }),
+  },
+  {
+    schema: 'BasePublicPlan',
+    property: 'plan_type',
+    why: 'pricing.md §2: `get_plan_type` returns None for a plan that prices nothing (a free plan: every price 0).',
+    actual: (declared) => ({ ...declared, nullable: true }),
+  },
+  {
     schema: 'Resource',
     property: 'scope',
     why: 'contract-lifecycle §2.8, §3.3: null until the volume exists, and again once it is deleted.',

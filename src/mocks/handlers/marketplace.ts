@@ -8,11 +8,11 @@ import type { DemoBackend, HandlerContext } from '../backend';
 import { terminateRequested } from '../callbacks';
 import { newOrderRecord, type OfferingRecord } from '../db';
 import { deleteProblem } from '../lifecycle';
-import { applyFields, type ListSpec, listResponse } from '../list';
+import { applyFields, type ListSpec, listResponse, parseUuid } from '../list';
 import { serializeMarketplaceResource, serializeOffering } from '../marketplace-serializers';
 import { conflict, json, listError, permissionDenied } from '../responses';
 import { findObject } from './common';
-import { visibleOffering } from './orders';
+import { listedOffering } from './orders';
 
 function offeringListSpec(ctx: HandlerContext): ListSpec<OfferingRecord> {
   return {
@@ -55,6 +55,15 @@ const getResource = (ctx: HandlerContext) =>
   findObject(ctx, ctx.db.marketplace_resources, 'Resource', (r) =>
     ctx.backend.canSee(ctx.user, r.project_uuid),
   );
+
+/** The tenant whose own marketplace resource the URL names, if the user can see it. */
+function tenantOfResource(ctx: HandlerContext) {
+  const uuid = parseUuid(ctx.params.uuid ?? '');
+  return ctx.db.tenants.find(
+    (t) =>
+      uuid && t.marketplace?.resource_uuid === uuid && ctx.backend.canSee(ctx.user, t.project_uuid),
+  );
+}
 
 async function terminate(ctx: HandlerContext) {
   const { db, backend, user } = ctx;
@@ -104,7 +113,7 @@ export function marketplaceHandlers(backend: DemoBackend, origin: string) {
   const offerings = `${origin}/api/marketplace-public-offerings`;
   const resources = `${origin}/api/marketplace-resources`;
   const visibleOfferings = (ctx: HandlerContext) =>
-    ctx.db.offerings.filter((o) => visibleOffering(ctx, o));
+    ctx.db.offerings.filter((o) => listedOffering(ctx, o));
   const listOfferings = (ctx: HandlerContext) =>
     listResponse(ctx.request, visibleOfferings(ctx), offeringListSpec(ctx));
   return [
@@ -114,7 +123,7 @@ export function marketplaceHandlers(backend: DemoBackend, origin: string) {
       `${offerings}/:uuid/`,
       backend.handler((ctx) => {
         const offering = findObject(ctx, ctx.db.offerings, 'Offering', (o) =>
-          visibleOffering(ctx, o),
+          listedOffering(ctx, o),
         );
         return json(applyFields(serializeOffering(ctx, offering), ctx.url.searchParams));
       }),
@@ -130,9 +139,12 @@ export function marketplaceHandlers(backend: DemoBackend, origin: string) {
     http.get(
       `${resources}/:uuid/offering_for_subresources/`,
       backend.handler((ctx) => {
-        // Offerings whose scope is this resource's scope: a tenant's; a volume has none.
-        const resource = getResource(ctx);
-        const offered = ctx.db.offerings.filter((o) => o.tenant_uuid === resource.scope_uuid);
+        // Offerings whose scope is this resource's scope: a tenant's (its volume and instance
+        // offerings; its own offering's scope is the service settings); a volume has none.
+        const scope = tenantOfResource(ctx)?.uuid ?? getResource(ctx).scope_uuid;
+        const offered = ctx.db.offerings.filter(
+          (o) => o.tenant_uuid === scope && o.type !== 'OpenStack.Tenant',
+        );
         return json(offered.map((o) => ({ uuid: o.uuid, type: o.type })));
       }),
     ),

@@ -6,7 +6,13 @@ import { http } from 'msw';
 import { canApproveOrders, skipsConsumerReview } from '../access';
 import type { DemoBackend, HandlerContext } from '../backend';
 import { resourceCreateRequested } from '../callbacks';
-import { type MarketplaceResourceRecord, newOrderRecord, newUuid, type OrderRecord } from '../db';
+import {
+  type MarketplaceResourceRecord,
+  newOrderRecord,
+  newUuid,
+  type OfferingRecord,
+  type OrderRecord,
+} from '../db';
 import { descriptionMaxLength } from '../deployment';
 import { type ListSpec, listResponse, relationFilters } from '../list';
 import { serializeOrder } from '../marketplace-serializers';
@@ -155,6 +161,9 @@ async function createOrder(ctx: HandlerContext) {
     errors.add('plan', 'This plan is not available for selected offering.');
   const offering = db.offerings.find((o) => o.uuid === offeringUuid);
   if (offering && offering.state !== 'Active') errors.add('offering', 'Offering is not available.');
+  // The demo makes volumes only: a tenant offering's own order (a new tenant) is not played.
+  if (offering?.type === 'OpenStack.Tenant')
+    errors.add('offering', 'The demo backend does not create tenants.');
   errors.throwIfAny();
   // `OrderCreateSerializer.create` reads `attributes.get("name")`: without them, an AttributeError.
   const attributes = data.attributes;
@@ -276,6 +285,27 @@ export function visibleOffering(
 ) {
   if (offering.state !== 'Active' && offering.state !== 'Paused') return false;
   return offering.shared || ctx.backend.canSee(ctx.user, offering.project_uuid);
+}
+
+/** An offering, or its parent's, has a plan that is not archived (the demo has no org groups). */
+function hasAvailablePlan(db: HandlerContext['db'], offering: OfferingRecord) {
+  const parent = offering.parent_uuid
+    ? db.offerings.find((o) => o.uuid === offering.parent_uuid)
+    : undefined;
+  return [offering, parent].some((o) => o?.plans?.some((plan) => !plan.archived));
+}
+
+/**
+ * `filter_by_ordering_availability_for_user` (marketplace/managers.py), the queryset of
+ * `/api/marketplace-public-offerings/`: Active or Paused, and shared, or (for staff and support
+ * any, for others one of their projects) with a plan of its own or of its parent that is not
+ * archived: `Q(plans__in=plans) | Q(parent__plans__in=plans)`. So a tenant whose plans are all
+ * archived hides its volume offering, from staff too (the staff branch has the same plan filter
+ * since 2022).
+ */
+export function listedOffering(ctx: HandlerContext, offering: OfferingRecord) {
+  if (!visibleOffering(ctx, offering)) return false;
+  return offering.shared || hasAvailablePlan(ctx.db, offering);
 }
 
 export function orderHandlers(backend: DemoBackend, origin: string) {

@@ -5,7 +5,7 @@ import type { HandlerContext } from '../backend';
 import { isoMicro } from '../clock';
 import { newResourceRecord, type SnapshotRecord } from '../db';
 import { descriptionMaxLength } from '../deployment';
-import { checkQuotas } from '../quotas';
+import { checkQuotas, typeQuota } from '../quotas';
 import { conflict, json, listError } from '../responses';
 import { serializeSnapshot } from '../serializers';
 import { getObjectForChange } from './common';
@@ -114,9 +114,10 @@ export async function extend(ctx: HandlerContext) {
   const newSize = size!;
   const delta = newSize - volume.size;
   const type = ctx.db.volume_types.find((t) => t.uuid === volume.type_uuid);
+  // `VolumeExtendSerializer.update`: `storage`, then the type's gigabytes, each checked alone.
   checkQuotas(ctx.db, volume.tenant_uuid, {
     storage: delta,
-    ...(type ? { [`gigabytes_${type.name}`]: delta / 1024 } : {}),
+    ...(type ? { [typeQuota(type.name)]: delta / 1024 } : {}),
   });
   const oldSize = volume.size;
   volume.size = newSize; // saved at request time, as the serializer does
@@ -148,7 +149,13 @@ export async function retype(ctx: HandlerContext) {
     }
   }
   errors.throwIfAny();
-  checkQuotas(ctx.db, volume.tenant_uuid, { [`gigabytes_${type!.name}`]: volume.size / 1024 });
+  // `VolumeRetypeSerializer.update`: the old type's gigabytes go down, the new type's up, each
+  // through `add_quota_usage(..., validate=True)`.
+  const old = db.volume_types.find((t) => t.uuid === volume.type_uuid);
+  checkQuotas(ctx.db, volume.tenant_uuid, {
+    ...(old ? { [typeQuota(old.name)]: -volume.size / 1024 } : {}),
+    [typeQuota(type!.name)]: volume.size / 1024,
+  });
   volume.type_uuid = type!.uuid; // saved at request time
   ctx.backend.tasks.scheduleVolumeOperation(volume, 'retype', 'Retype', {});
   return json({ status: 'retype was scheduled' }, 202);

@@ -1,7 +1,8 @@
-// The demo world's fixed ingredients: names, sizes, images, flavours, and the failures a real
-// deployment shows in its volumes' error messages and tracebacks. From these, the seed makes
-// 4 customers, 6 projects with one OpenStack tenant each, 24 instances, 3 volume types per tenant,
-// 250 volumes covering every state and the common Cinder runtime states, and their snapshots.
+// The demo world's fixed ingredients: names, sizes, images, flavours, prices, and the failures a
+// real deployment shows in its volumes' error messages and tracebacks. From these, the seed makes
+// 4 customers, 6 projects with one OpenStack tenant each, 24 instances, 3 volume types per tenant
+// (and Cinder's `__DEFAULT__` as a fourth in one), 250 volumes covering every state and the common
+// Cinder runtime states, and their snapshots.
 
 /** The random seed of the demo world. */
 export const DEFAULT_SEED = 20261126;
@@ -52,6 +53,99 @@ export const VOLUME_TYPES = [
   { name: 'hdd', description: 'Capacity HDD for archives' },
   { name: 'nvme', description: 'Local NVMe, not replicated' },
 ];
+
+/** Index of the tenant whose `nvme` type has no description (Cinder's description is optional). */
+export const UNDESCRIBED_TYPE_TENANT = 5;
+
+/**
+ * Cinder's built-in default volume type (Train and later), pulled like any other. One tenant has it
+ * as a fourth type, and a few of its older volumes (made without a type) have it.
+ */
+export const CINDER_DEFAULT_TYPE = { name: '__DEFAULT__', description: 'Default Volume Type' };
+/** Index of the tenant that has `__DEFAULT__`. */
+export const CINDER_DEFAULT_TYPE_TENANT = 0;
+/** How many of that tenant's untyped volumes have `__DEFAULT__` instead. */
+export const CINDER_DEFAULT_TYPE_VOLUMES = 2;
+
+// Pricing (pricing.md §1–2): each tenant was bought from its own `OpenStack.Tenant` offering, the
+// parent of its volume offering; the plans live there. Prices are per core, per GB of RAM and per
+// GiB of storage, per the plan's unit.
+
+/** Index of the tenant whose offering is in dynamic storage mode: priced and limited per type. */
+export const DYNAMIC_STORAGE_TENANT = 4;
+/** Index of the tenant whose plan is priced per month, with an archived plan sorting before it. */
+export const MONTHLY_PLAN_TENANT = 2;
+/** Index of the tenant whose plan prices nothing: every price is 0 (a free offering). */
+export const FREE_TENANT = 5;
+/**
+ * Index of the tenant with a volume-type quota tighter than its storage quota: only
+ * `TIGHT_TYPE_LEFT` GiB of `gigabytes_<TIGHT_TYPE>` left, and plenty of `storage`.
+ */
+export const TIGHT_TYPE_TENANT = DYNAMIC_STORAGE_TENANT;
+export const TIGHT_TYPE = 'ssd';
+export const TIGHT_TYPE_LEFT = 50;
+
+export interface SeedPlan {
+  name: string;
+  unit: 'month' | 'day';
+  archived: boolean;
+  prices: Record<string, number>;
+}
+
+/** Most tenants: one plan, per day, in fixed storage mode (`storage` priced per GiB). */
+export const STANDARD_PLAN: SeedPlan = {
+  name: 'Standard',
+  unit: 'day',
+  archived: false,
+  prices: { cores: 0.048, ram: 0.016, storage: 0.0016 },
+};
+
+/**
+ * The monthly tenant's plans, as Waldur orders them (by name): an archived one first (HomePort's
+ * `plans[0]` would take it), then the one the tenant is billed by.
+ */
+export const MONTHLY_PLANS: SeedPlan[] = [
+  {
+    name: 'Basic (2024)',
+    unit: 'month',
+    archived: true,
+    prices: { cores: 1.2, ram: 0.4, storage: 0.04 },
+  },
+  {
+    name: 'Standard (monthly)',
+    unit: 'month',
+    archived: false,
+    prices: { cores: 1.44, ram: 0.48, storage: 0.05 },
+  },
+];
+
+/**
+ * The dynamic tenant's plan: `gigabytes_<type>` per GiB per day, and no `storage` price (its
+ * offering components exclude `storage` in dynamic mode).
+ */
+export const DYNAMIC_PLAN: SeedPlan = {
+  name: 'Standard (per volume type)',
+  unit: 'day',
+  archived: false,
+  prices: {
+    cores: 0.048,
+    ram: 0.016,
+    gigabytes_ssd: 0.0025,
+    gigabytes_hdd: 0.0008,
+    gigabytes_nvme: 0.004,
+  },
+};
+
+/**
+ * The free tenant's plan: every component priced 0, as Waldur's `create_plan` leaves a plan whose
+ * prices were never set (a `PlanComponent` per component, price 0).
+ */
+export const FREE_PLAN: SeedPlan = {
+  name: 'Research allocation',
+  unit: 'day',
+  archived: false,
+  prices: { cores: 0, ram: 0, storage: 0 },
+};
 
 export const IMAGES = ['Ubuntu 24.04 LTS', 'Rocky Linux 9.5', 'Debian 12', 'AlmaLinux 9'];
 export const FLAVORS = [

@@ -1,6 +1,7 @@
 // The marketplace's fixed part of the demo world: Glance images per service settings, and every
 // tenant's offerings ("Volume in <tenant>" and "Virtual machine in <tenant>"); one tenant's volume
 // offering is billable, so orders there wait for a consumer approver (contract-lifecycle §2.6).
+// Their parent, the tenant's own offering with its plans, is seeded later (./pricing).
 import type { ImageRecord, OfferingRecord } from '../db';
 import type { Random } from '../random';
 import { GIB, IMAGES } from './catalogue';
