@@ -2,6 +2,7 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { catalogues } from './scripts/catalogues.ts';
 import { waldurProxy } from './scripts/deployment.ts';
 
 type ModuleInfo = { isEntry: boolean; importedIds: readonly string[] } | null;
@@ -81,7 +82,7 @@ function preloadAppStart(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), preloadAppStart(), waldurProxy()],
+  plugins: [react(), preloadAppStart(), waldurProxy(), catalogues()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -21,6 +21,8 @@ export interface Sizes {
 }
 
 const DEMO_SOURCES = [/src\/mocks\//];
+/** A language's catalogue: downloaded only by readers of that language, measured apart. */
+const CATALOGUE = /src\/locales\/([a-z-]+)\.json$/;
 
 function measure(dist: string, files: string[]): Sizes {
   let raw = 0;
@@ -52,12 +54,13 @@ export function bundleSizes(dist = 'dist') {
   const keyOfFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, key]));
   const isDemo = (key: string) =>
     DEMO_SOURCES.some((pattern) => pattern.test(manifest[key]?.src ?? key));
+  const isCatalogue = (key: string) => CATALOGUE.test(manifest[key]?.src ?? key);
 
   const collect = (starts: string[], followDynamic: boolean) => {
     const seen = new Set<string>();
     const files = new Set<string>();
     const visit = (key: string) => {
-      if (seen.has(key) || isDemo(key)) return;
+      if (seen.has(key) || isDemo(key) || isCatalogue(key)) return;
       seen.add(key);
       const chunk = manifest[key];
       if (!chunk) return;
@@ -86,6 +89,15 @@ export function bundleSizes(dist = 'dist') {
         .filter(isDemo)
         .map((key) => manifest[key]!.file),
     ),
+    /** Each language's catalogue (its own file, fetched only for it). */
+    catalogues: Object.fromEntries(
+      Object.keys(manifest)
+        .filter(isCatalogue)
+        .map((key) => [
+          CATALOGUE.exec(manifest[key]!.src ?? key)![1]!,
+          measure(dist, [manifest[key]!.file]),
+        ]),
+    ),
   };
 }
 
@@ -93,8 +105,8 @@ export const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
 // biome-ignore-start lint/suspicious/noConsole: a command-line report
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const sizes = bundleSizes(process.argv[2] ?? 'dist');
-  for (const [name, value] of Object.entries(sizes)) {
+  const { catalogues, ...sizes } = bundleSizes(process.argv[2] ?? 'dist');
+  for (const [name, value] of [...Object.entries(sizes), ...Object.entries(catalogues)]) {
     const gzip = kib(value.gzip).toFixed(1).padStart(6);
     const brotli = kib(value.brotli).toFixed(1).padStart(6);
     console.log(

@@ -16,8 +16,9 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAst } from 'vite';
-import { MessageSyntaxError, type Part, parseMessage, signature } from '../src/lib/icu';
-import { LOCALES } from '../src/lib/locales';
+import { MessageSyntaxError, type Part, parseMessage } from '../src/lib/icu';
+import { signature } from '../src/lib/icu-tools';
+import { LANGUAGES } from '../src/lib/locales';
 
 const ROOT = join(import.meta.dirname, '..');
 const SRC = join(ROOT, 'src');
@@ -150,7 +151,7 @@ export function check(write = false, codeOnly = false) {
   );
 
   const summary: string[] = [];
-  for (const { code } of codeOnly ? [] : LOCALES) {
+  for (const code of codeOnly ? [] : LANGUAGES) {
     if (code === 'en') continue;
     const path = join(CATALOGUES, `${code}.json`);
     let catalogue: Record<string, string> = {};

@@ -2,9 +2,8 @@ import { prefetchForLocation } from './app/prefetch';
 import { createQueryClient } from './app/query-client';
 import { loadConfig } from './lib/config';
 import type { DemoControls } from './lib/demo-controls';
-import { warmUpDates } from './lib/format';
-import { applyLocale, warmUp } from './lib/i18n';
-import { followOtherTabs, initialLocale, loadCatalogue } from './lib/language';
+import { applyLocale } from './lib/i18n';
+import { followOtherTabs, initialLocale, loadLanguage } from './lib/language';
 import { sessionStore } from './lib/session';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -21,9 +20,10 @@ import './styles/components.css';
 const FIRST_RENDER_WAIT_MS = 150;
 
 const app = import('./app/start');
-// The reader's language: its catalogue is fetched at once, in parallel with everything else.
+// The reader's language: its catalogue and formats are fetched at once, in parallel with
+// everything else (and its Intl objects created as they arrive, while the data is on its way).
 const locale = initialLocale();
-const catalogue = loadCatalogue(locale).catch(() => null);
+const language = loadLanguage(locale).catch(() => undefined);
 const config = await loadConfig();
 let demo: DemoControls | null = null;
 
@@ -41,12 +41,10 @@ const pageData = sessionStore.get().token
   ? prefetchForLocation(queryClient, window.location)
   : null;
 
-// While the data is on its way, the Intl objects another language formats with (ICU's locale
-// data takes ~10 ms to load), so that the first render does not wait for them.
-warmUp(locale, warmUpDates);
-
 const { start } = await app;
-applyLocale(locale, await catalogue);
+const loaded = await language;
+// A language whose files could not be loaded (offline) falls back to English.
+applyLocale(loaded ? locale : 'en', loaded);
 followOtherTabs();
 if (pageData) {
   // When the page's data is moments away, render once with it instead of a loading state that is

@@ -6,6 +6,7 @@
 // gives is validated against Waldur's OpenAPI schema (test/contract/openapi-subset.yaml).
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { clearAllDrafts } from '@/features/volumes/state/drafts';
@@ -18,6 +19,7 @@ import { resetLimits } from '@/lib/server-limits';
 import type { DemoBackend } from '@/mocks/backend';
 import { createHandlers } from '@/mocks/handlers';
 import { createTestBackend, TEST_ORIGIN } from '@/mocks/node';
+import { readCatalogues } from '../scripts/catalogues';
 import type { OpenApiContract, Violation } from './contract/openapi';
 
 // `findBy…` and `waitFor` wait on a condition; their bound (1 s by default) is only how long a
@@ -31,6 +33,13 @@ const contractModule = process.env.VOLUME_CONSOLE_MUTATION
   : await import('./contract/openapi');
 
 export const server = setupServer();
+
+/** The translation catalogues, as the build serves them (scripts/catalogues.ts). */
+const CATALOGUES = readCatalogues();
+const catalogueHandler = http.get(`${TEST_ORIGIN}/assets/locales/:code.json`, ({ params }) => {
+  const source = CATALOGUES.get(String(params.code));
+  return source ? HttpResponse.json(JSON.parse(source)) : new HttpResponse(null, { status: 404 });
+});
 /**
  * Waldur's schemas, compiled on first use (half a second a worker): the mutation run, which skips
  * the response check (VOLUME_CONSOLE_MUTATION), never pays for it.
@@ -88,8 +97,10 @@ server.events.on('request:start', ({ request }) => {
 
 server.events.on('response:mocked', ({ request, response }) => {
   if (!checkResponses || !CHECK_RESPONSES) return;
-  const copy = response.clone();
   const url = new URL(request.url);
+  // Only Waldur's API is Waldur's contract (not the console's own static files).
+  if (!url.pathname.startsWith('/api/')) return;
+  const copy = response.clone();
   pending.push(
     copy.text().then((text) => {
       const type = copy.headers.get('content-type') ?? '';
@@ -118,7 +129,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   backend = createTestBackend();
-  server.resetHandlers(...createHandlers(backend, TEST_ORIGIN));
+  server.resetHandlers(...createHandlers(backend, TEST_ORIGIN), catalogueHandler);
   consoleErrors.length = 0;
   violations.length = 0;
   captured.length = 0;
@@ -139,7 +150,7 @@ afterEach(async () => {
   clearNotices();
   resetOperations();
   resetLimits();
-  applyLocale('en', null);
+  applyLocale('en');
   clearAllDrafts();
   if (inBrowserLike) {
     resetSavedViews();

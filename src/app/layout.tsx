@@ -1,14 +1,25 @@
 import './layout.css';
-import { type ConfigProblem, describeConfigProblem } from '@/lib/config';
+import type { ConfigProblem } from '@/lib/config';
 import '@/styles/phone.css';
+import { lazy, Suspense } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
-import { Toasts } from '@/components/toasts';
+import { LazyToasts } from '@/components/lazy-toasts';
 import { DataSource, SessionMenu } from '@/features/session/components/session-menu';
 import { LazyOperationsTray } from '@/features/volumes/components/lazy-operations-tray';
 import { LiveRegions } from '@/lib/announcer';
 import { useT } from '@/lib/i18n';
 import { PageErrorBoundary } from './error-boundary';
 import { useScrollRestoration } from './scroll-restoration';
+
+/** config.json's problem in words: rare, so its messages load only when there is one. */
+const ConfigProblemText = lazy(() =>
+  import('@/lib/config-problem').then((m) => ({
+    default: ({ problem }: { problem: ConfigProblem }) => {
+      useT();
+      return <>{m.describeConfigProblem(problem)}</>;
+    },
+  })),
+);
 
 export function AppLayout({ configProblem }: { configProblem?: ConfigProblem | null }) {
   const t = useT();
@@ -43,7 +54,9 @@ export function AppLayout({ configProblem }: { configProblem?: ConfigProblem | n
       </header>
       {configProblem ? (
         <div className="banner banner--warning" role="status">
-          {describeConfigProblem(configProblem)}
+          <Suspense fallback={null}>
+            <ConfigProblemText problem={configProblem} />
+          </Suspense>
         </div>
       ) : null}
       <main id="main" tabIndex={-1} className="app-main">
@@ -52,7 +65,7 @@ export function AppLayout({ configProblem }: { configProblem?: ConfigProblem | n
         </PageErrorBoundary>
       </main>
       <LazyOperationsTray />
-      <Toasts />
+      <LazyToasts />
       <LiveRegions />
     </div>
   );

@@ -32,10 +32,24 @@ function VolumeDetailPage() {
 
 /**
  * Once the first page is on screen and the browser is idle, fetch the detail page's code: opening a
- * volume is the next step of almost every visit, and should not wait for a download then.
+ * volume is the next step of almost every visit, and should not wait for a download then. The
+ * toasts and the selection bar come along.
  */
 function usePreloadNextPage() {
-  useEffect(() => whenIdle(() => void trackCodeLoad(loadDetailPage()), 3000, 1000), []);
+  useEffect(
+    () =>
+      whenIdle(
+        () => {
+          void trackCodeLoad(loadDetailPage());
+          // Left out of the first download, needed at a first notice or a first selection.
+          void trackCodeLoad(import('@/components/toasts'));
+          void trackCodeLoad(import('@/features/volumes/components/bulk-bar'));
+        },
+        3000,
+        1000,
+      ),
+    [],
+  );
 }
 const SnapshotListPage = lazy(() =>
   import('@/features/volumes/pages/snapshot-list-page').then((m) => ({

@@ -6,7 +6,8 @@ import { useId, useState } from 'react';
 import { useEnabledLanguages } from '@/lib/configuration';
 import { useLocale, useT } from '@/lib/i18n';
 import { switchLanguage } from '@/lib/language';
-import { isLocale, LOCALES, type Locale, PSEUDO } from '@/lib/locales';
+import { LANGUAGE_NAMES } from '@/lib/language-names';
+import { isLocale, LANGUAGES, type Locale, PSEUDO } from '@/lib/locales';
 import { Select } from './select';
 
 export function LanguagePicker({ inline = false }: { inline?: boolean }) {
@@ -22,7 +23,9 @@ export function LanguagePicker({ inline = false }: { inline?: boolean }) {
   const errorId = `${id}-error`;
   // The current language stays listed even if the deployment no longer enables it: the menu
   // always shows what the console speaks.
-  const languages = LOCALES.filter(({ code }) => enabled.has(code) || code === locale);
+  const languages = LANGUAGES.filter((code) => enabled.has(code) || code === locale).map(
+    (code) => ({ code, name: LANGUAGE_NAMES[code] }),
+  );
 
   const choose = async (next: Locale) => {
     if (next === locale) return;

@@ -1,7 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server, skipResponseContractCheck } from '../../test/setup';
-import { describeConfigProblem, loadConfig, normalizeApiUrl } from './config';
+import { loadConfig, normalizeApiUrl } from './config';
+import { describeConfigProblem } from './config-problem';
 
 describe('normalizeApiUrl', () => {
   it('keeps the origin and any prefix, without a trailing slash or /api', () => {

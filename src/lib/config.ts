@@ -3,7 +3,6 @@
 // recommended deployment), `{"apiUrl": "https://waldur.example.com"}` to that Waldur across origins,
 // and `{"apiUrl": null}` runs the built-in demo backend.
 import * as z from 'zod/mini';
-import { t } from './i18n';
 
 export interface AppConfig {
   apiUrl: string | null;
@@ -40,9 +39,6 @@ export function normalizeApiUrl(input: string, base?: string): string | null {
   }
 }
 
-/** The file's name (and its `apiUrl`) are names, not words: values in the messages below. */
-const FILE = 'config.json';
-
 export async function loadConfig(
   url = `${import.meta.env.BASE_URL}config.json`,
 ): Promise<AppConfig> {
@@ -77,25 +73,4 @@ export async function loadConfig(
       problem: { kind: 'bad-url', value: raw },
     };
   return { apiUrl, problem: null };
-}
-
-/** What went wrong with config.json, in the reader's language. */
-export function describeConfigProblem(problem: ConfigProblem): string {
-  switch (problem.kind) {
-    case 'unreachable':
-      return t('{file} could not be loaded; running on the demo backend.', { file: FILE });
-    case 'status':
-      return t('{file} answered HTTP {status}; running on the demo backend.', {
-        file: FILE,
-        status: String(problem.status),
-      });
-    case 'invalid':
-      return t('{file} is not valid; running on the demo backend.', { file: FILE });
-    case 'bad-url':
-      return t('{file} names an invalid {setting} ({value}).', {
-        file: FILE,
-        setting: 'apiUrl',
-        value: problem.value,
-      });
-  }
 }

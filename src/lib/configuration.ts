@@ -3,7 +3,7 @@
 // Read when something needs them (the language menu, prices), never on the way to the first row.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { enabledLanguages } from './locales';
+import { LANGUAGES } from './locales';
 import { api, useSession } from './session';
 import { lenient } from './zod';
 
@@ -43,3 +43,22 @@ export const featureOn = (
   section: string,
   feature: string,
 ) => configuration?.FEATURES?.[section]?.[feature] === true;
+
+/**
+ * The languages a deployment enables, from its `WALDUR_CORE.LANGUAGE_CHOICES`: a comma-separated
+ * string (or, as HomePort types it, a list). English is always there: the console's own language.
+ */
+export function enabledLanguages(choices: unknown): Set<string> {
+  const codes = Array.isArray(choices)
+    ? choices.map(String)
+    : typeof choices === 'string'
+      ? choices.split(',')
+      : LANGUAGES;
+  const enabled = new Set(
+    codes
+      .map((c) => c.trim().toLowerCase())
+      .filter((c) => (LANGUAGES as readonly string[]).includes(c)),
+  );
+  enabled.add('en');
+  return enabled;
+}

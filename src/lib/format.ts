@@ -2,64 +2,9 @@
  * Numbers and dates in the reader's language. English is formatted by hand, not with Intl: the
  * first Intl object a page creates loads ICU's locale data, about 10 ms in Chromium, and the
  * English first render would pay it on the way to the first volume row (decision 0006). Other
- * languages use Intl, whose objects are created while the page waits for its data (`warmUpDates`).
+ * languages use their formats (./locale-formats), loaded and created with their catalogue.
  */
-import { formatNumber, getLocale, intlLocale } from './i18n';
-import type { Locale } from './locales';
-
-const byHand = (locale: Locale) => locale === 'en' || locale === 'en-XA';
-
-const cache = new Map<string, Intl.RelativeTimeFormat | Intl.DateTimeFormat | Intl.NumberFormat>();
-function cached<T extends Intl.RelativeTimeFormat | Intl.DateTimeFormat | Intl.NumberFormat>(
-  key: string,
-  make: () => T,
-): T {
-  let value = cache.get(key) as T | undefined;
-  if (!value) {
-    value = make();
-    cache.set(key, value);
-  }
-  return value;
-}
-
-const relativeFormat = (locale: string) =>
-  cached(`rel:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
-const dateTimeFormat = (locale: string) =>
-  cached(
-    `dt:${locale}`,
-    () =>
-      new Intl.DateTimeFormat(locale, {
-        year: 'numeric',
-        month: 'short',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        timeZoneName: 'shortOffset',
-      }),
-  );
-const dateFormat = (locale: string, timeZone?: string) =>
-  cached(
-    `d:${locale}:${timeZone ?? ''}`,
-    () =>
-      new Intl.DateTimeFormat(locale, {
-        year: 'numeric',
-        month: 'short',
-        day: 'numeric',
-        timeZone,
-      }),
-  );
-const ageFormat = (locale: string, unit: string) =>
-  cached(
-    `age:${locale}:${unit}`,
-    () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' }),
-  );
-
-/** Creates the date formatters a page shows, for `Intl` locales (see `warmUp` in ./i18n). */
-export function warmUpDates(locale: string) {
-  relativeFormat(locale).format(-1, 'minute');
-  dateTimeFormat(locale).format(0);
-}
+import { formatNumber, getFormats } from './i18n';
 
 const STEPS: [unit: string, size: number][] = [
   ['second', 60],
@@ -87,11 +32,11 @@ function relative(amount: number, unit: string): string {
 
 /** "3 minutes ago", "yesterday", "in 2 days"; "vor 3 Minuten" in German. */
 export function formatRelative(date: Date, now: number = Date.now()): string {
-  const locale = getLocale();
-  const say = byHand(locale)
-    ? relative
-    : (amount: number, unit: string) =>
-        relativeFormat(intlLocale(locale)).format(amount, unit as Intl.RelativeTimeFormatUnit);
+  const formats = getFormats();
+  const say = formats
+    ? (amount: number, unit: string) =>
+        formats.relative(amount, unit as Intl.RelativeTimeFormatUnit)
+    : relative;
   let amount = (date.getTime() - now) / 1000;
   for (const [unit, size] of STEPS) {
     // Rounding may reach the next unit's size ("60 seconds"): that is the next unit's 1.
@@ -125,8 +70,8 @@ export function formatDateTime(
   date: Date,
   offsetMinutes: number = -date.getTimezoneOffset(),
 ): string {
-  const locale = getLocale();
-  if (!byHand(locale)) return dateTimeFormat(intlLocale(locale)).format(date);
+  const formats = getFormats();
+  if (formats) return formats.dateTime(date);
   // The wall-clock time at that offset, read with the UTC getters (which no time zone changes).
   const local = new Date(date.getTime() + offsetMinutes * 60_000);
   const day = `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}`;
@@ -141,11 +86,11 @@ export function formatDateTime(
 export function formatDate(value: string): string {
   const bare = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = bare ? null : parseDate(value);
-  const locale = getLocale();
-  if (!byHand(locale)) {
+  const formats = getFormats();
+  if (formats) {
     // A bare date is a calendar day: formatted as that day in UTC, so no time zone moves it.
-    if (bare) return dateFormat(intlLocale(locale), 'UTC').format(Date.parse(`${value}T00:00:00Z`));
-    return date ? dateFormat(intlLocale(locale)).format(date) : value;
+    if (bare) return formats.date(new Date(`${value}T00:00:00Z`), true);
+    return date ? formats.date(date, false) : value;
   }
   if (bare) return `${Number(bare[3])} ${MONTHS[Number(bare[2]) - 1]} ${bare[1]}`;
   if (!date) return value;
@@ -166,11 +111,17 @@ export function formatAge(ms: number): string {
   const minutes = Math.round(seconds / 60);
   const [amount, unit, short] =
     seconds < 60
-      ? [seconds, 'second', 's']
+      ? ([seconds, 'second', 's'] as const)
       : minutes < 60
-        ? [minutes, 'minute', 'min']
-        : [Math.round(minutes / 60), 'hour', 'h'];
-  const locale = getLocale();
-  if (byHand(locale)) return `${amount} ${short}`;
-  return ageFormat(intlLocale(locale), unit).format(amount);
+        ? ([minutes, 'minute', 'min'] as const)
+        : ([Math.round(minutes / 60), 'hour', 'h'] as const);
+  const formats = getFormats();
+  return formats ? formats.age(amount, unit) : `${amount} ${short}`;
+}
+
+/** "14:05:09": a time of day with seconds (the reader's own way in other languages). */
+export function formatTime(date: Date): string {
+  const formats = getFormats();
+  if (formats) return formats.time(date);
+  return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }

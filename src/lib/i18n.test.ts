@@ -4,19 +4,28 @@
 import { render, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { enabledLanguages } from './configuration';
 import { formatAge, formatDate, formatDateTime, formatInteger, formatRelative } from './format';
 import { applyLocale, formatNumber, msg, pluralCategory, T, t } from './i18n';
-import { MessageSyntaxError, parseMessage, serialize, signature } from './icu';
-import { loadCatalogue } from './language';
-import { enabledLanguages, pickLanguage } from './locales';
+import { MessageSyntaxError, parseMessage } from './icu';
+import { serialize, signature } from './icu-tools';
+import { loadLanguage } from './language';
+import { createFormats } from './locale-formats';
+import { pickLanguage } from './locales';
 import { pseudoCatalogue } from './pseudo-locale';
 import { formatSize } from './units';
 
 const VOLUMES = '{count, plural, one {# volume} other {# volumes}}';
 
 afterEach(() => {
-  applyLocale('en', null);
+  applyLocale('en');
 });
+
+/** A language with its formats and, optionally, a catalogue. */
+const speak = (
+  locale: Parameters<typeof applyLocale>[0],
+  catalogue: ((key: string) => string | undefined) | null = null,
+) => applyLocale(locale, { catalogue, formats: locale === 'en' ? null : createFormats(locale) });
 
 /** A catalogue of one message. */
 const one = (key: string, translation: string) => (k: string) =>
@@ -71,7 +80,7 @@ describe('ICU messages', () => {
 
 describe('plural rules per language (CLDR, through Intl)', () => {
   const forms = (locale: Parameters<typeof applyLocale>[0], numbers: number[]) => {
-    applyLocale(locale, null);
+    speak(locale);
     return numbers.map((n) => pluralCategory(n));
   };
   it('English: one and other, by hand', () => {
@@ -119,7 +128,7 @@ describe('plural rules per language (CLDR, through Intl)', () => {
     ]);
   });
   it('a translated plural picks the reader’s form', () => {
-    applyLocale(
+    speak(
       'lt',
       one(VOLUMES, '{count, plural, one {# tomas} few {# tomai} many {# tomo} other {# tomų}}'),
     );
@@ -146,7 +155,7 @@ describe('numbers, sizes and dates in the reader’s language', () => {
     expect(formatAge(5_000)).toBe('5 s');
   });
   it('German: its separators, month names and relative phrases', () => {
-    applyLocale('de', null);
+    speak('de');
     expect(formatInteger(1536)).toBe('1.536');
     expect(formatNumber(1.25, 2)).toBe('1,25');
     expect(formatDate('2027-01-03')).toBe('3. Jan. 2027');
@@ -154,7 +163,7 @@ describe('numbers, sizes and dates in the reader’s language', () => {
     expect(formatDateTime(date)).toMatch(/^27\. Nov\. 2026, \d\d:05:09 GMT/);
   });
   it('Arabic: CLDR’s digits and words', () => {
-    applyLocale('ar', null);
+    speak('ar');
     expect(formatInteger(1536)).toBe(new Intl.NumberFormat('ar').format(1536));
     expect(formatRelative(new Date(0), 3 * 60_000)).toMatch(/^قبل/);
   });
@@ -175,7 +184,7 @@ describe('languages and catalogues', () => {
     expect(enabledLanguages(undefined).size).toBe(14);
   });
   it('an untranslated or empty message falls back to English; a context keeps homonyms apart', () => {
-    applyLocale(
+    speak(
       'de',
       (key) => ({ Order: '', 'noun\u0004Order': 'Bestellung' })[key as 'Order'] || undefined,
     );
@@ -183,12 +192,15 @@ describe('languages and catalogues', () => {
     expect(t('Order', {}, 'noun')).toBe('Bestellung');
     expect(t('Not in the catalogue')).toBe('Not in the catalogue');
   });
-  it('English has no catalogue; another language’s is loaded on demand', async () => {
-    expect(await loadCatalogue('en')).toBeNull();
-    expect(await loadCatalogue('en-XA')).toBe(pseudoCatalogue);
+  it('English needs nothing loaded; another language its catalogue and formats', async () => {
+    expect(await loadLanguage('en')).toEqual({ catalogue: null, formats: null });
+    expect(await loadLanguage('en-XA')).toEqual({ catalogue: pseudoCatalogue, formats: null });
+    const german = await loadLanguage('de');
+    expect(german.formats?.number(1536, 0)).toBe('1.536');
+    expect(typeof german.catalogue).toBe('function');
   });
   it('the pseudo-locale: accented, longer, bracketed, placeholders and tags intact', () => {
-    applyLocale('en-XA', pseudoCatalogue);
+    applyLocale('en-XA', { catalogue: pseudoCatalogue, formats: null });
     const text = t('Delete <b>{name}</b>?', { name: 'data-01' });
     expect(text).toMatch(/^⟦Ðéļéţé data-01\?·+⟧$/);
     expect(text.length).toBeGreaterThanOrEqual(Math.ceil('Delete data-01?'.length * 1.3));

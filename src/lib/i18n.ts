@@ -16,7 +16,8 @@
 //
 // English numbers and plurals are done by hand: the first `Intl` object of a page loads ICU's
 // locale data (about 10 ms), and the English first row does not pay it (decision 0006). Other
-// languages use `Intl`, created while the page waits for its data (`warmUp`).
+// languages use `Intl` (./locale-formats), loaded with their catalogue and created before the
+// page renders.
 import {
   createElement,
   Fragment,
@@ -25,24 +26,33 @@ import {
   useSyncExternalStore,
 } from 'react';
 import { type Part, POUND, parseMessage } from './icu';
+import type { LocaleFormats } from './locale-formats';
 import { directionOf, type Locale } from './locales';
 import { createStore } from './store';
 
 /** A language's translations: the English message (with its context) → the translated one. */
 export type Catalogue = (key: string) => string | undefined;
 
-interface State {
-  locale: Locale;
+/** A language as loaded: its catalogue and its formats (both null for English). */
+export interface LoadedLanguage {
   catalogue: Catalogue | null;
+  formats: LocaleFormats | null;
 }
 
-const store = createStore<State>({ locale: 'en', catalogue: null });
+interface State extends LoadedLanguage {
+  locale: Locale;
+}
+
+const store = createStore<State>({ locale: 'en', catalogue: null, formats: null });
 
 export const getLocale = () => store.get().locale;
 
-/** Switches to `locale` with its catalogue (null for English); the page renders again in it. */
-export function applyLocale(locale: Locale, catalogue: Catalogue | null) {
-  store.set({ locale, catalogue });
+/** How the current language writes numbers and dates (null: English, by hand). */
+export const getFormats = () => store.get().formats;
+
+/** Switches to `locale` as loaded (./language); the page renders again in it. */
+export function applyLocale(locale: Locale, loaded: LoadedLanguage = EMPTY) {
+  store.set({ locale, ...loaded });
   if (typeof document !== 'undefined') {
     document.documentElement.lang = locale === 'en-XA' ? 'en' : locale;
     document.documentElement.dir = directionOf(locale);
@@ -50,6 +60,8 @@ export function applyLocale(locale: Locale, catalogue: Catalogue | null) {
 }
 
 export const subscribeLocale = store.subscribe;
+
+const EMPTY: LoadedLanguage = { catalogue: null, formats: null };
 
 // Messages are parsed once, when first used: English ones from code, others from the catalogue.
 const parsed = new Map<string, Part[]>();
@@ -70,13 +82,7 @@ function compile(text: string): Part[] {
 export const messageKey = (message: string, context?: string) =>
   context ? `${context}\u0004${message}` : message;
 
-// Numbers and plurals.
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const pluralRules = new Map<string, Intl.PluralRules>();
-
-/** The locale `Intl` is asked for (the pseudo-locale formats as English). */
-export const intlLocale = (locale: Locale) => (locale === 'en-XA' ? 'en' : locale);
+// Numbers and plurals: English by hand, other languages through their formats (./locale-formats).
 
 function groupEnglish(value: number, fractionDigits: number): string {
   const rounded = Math.abs(value).toFixed(fractionDigits);
@@ -88,50 +94,21 @@ function groupEnglish(value: number, fractionDigits: number): string {
   return value < 0 && Number(fixed) !== 0 ? `-${digits}` : digits;
 }
 
-function numberFormat(locale: Locale, maximumFractionDigits: number) {
-  const key = `${locale}:${maximumFractionDigits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits });
-    numberFormats.set(key, format);
-  }
-  return format;
-}
-
-const isEnglish = (locale: Locale) => locale === 'en' || locale === 'en-XA';
-
 /**
  * A number in the reader's language: "1,536" or "1.536" or "١٬٥٣٦", with at most
  * `maximumFractionDigits` decimals (0: rounded to an integer).
  */
 export function formatNumber(value: number, maximumFractionDigits = 0): string {
-  const { locale } = store.get();
-  if (isEnglish(locale)) return groupEnglish(value, maximumFractionDigits);
-  return numberFormat(locale, maximumFractionDigits).format(value);
+  const formats = getFormats();
+  return formats
+    ? formats.number(value, maximumFractionDigits)
+    : groupEnglish(value, maximumFractionDigits);
 }
 
 /** CLDR's plural category of `n` in the reader's language ("one", "few", "other"…). */
-export function pluralCategory(n: number, locale: Locale = store.get().locale): string {
-  if (isEnglish(locale)) return n === 1 ? 'one' : 'other';
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(intlLocale(locale));
-    pluralRules.set(locale, rules);
-  }
-  return rules.select(n);
-}
-
-/**
- * Creates the `Intl` objects a page's first render needs in `locale`, if it needs any: called
- * while the page waits for its data, so that ICU's locale data is loaded by then. `more` warms
- * other formatters (dates) the same way.
- */
-export function warmUp(locale: Locale, more?: (intlLocale: string) => void) {
-  if (isEnglish(locale)) return;
-  numberFormat(locale, 0).format(1);
-  numberFormat(locale, 2).format(1.5);
-  pluralCategory(1, locale);
-  more?.(intlLocale(locale));
+export function pluralCategory(n: number): string {
+  const formats = getFormats();
+  return formats ? formats.plural(n) : n === 1 ? 'one' : 'other';
 }
 
 // Formatting.

@@ -35,7 +35,7 @@ export class MessageSyntaxError extends Error {
 export function parseMessage(message: string): Part[] {
   let i = 0;
   const fail = (what: string): never => {
-    throw new MessageSyntaxError(`${what} at ${i} in “${message}”`);
+    throw new MessageSyntaxError(`${what} at ${i}: ${message}`);
   };
   const space = () => {
     while (/\s/.test(message[i] ?? '')) i++;
@@ -44,7 +44,7 @@ export function parseMessage(message: string): Part[] {
     space();
     const start = i;
     while (i < message.length && /[^\s,{}<>]/.test(message[i]!)) i++;
-    if (i === start) fail('Expected a name');
+    if (i === start) fail('name expected');
     return message.slice(start, i);
   };
 
@@ -65,7 +65,7 @@ export function parseMessage(message: string): Part[] {
           i += 2;
         } else if (next === '{' || next === '}' || next === '#' || next === '<') {
           const end = message.indexOf("'", i + 1);
-          if (end === -1) fail('Unclosed quote');
+          if (end === -1) fail('unclosed quote');
           text += message.slice(i + 1, end);
           i = end + 1;
         } else {
@@ -77,7 +77,7 @@ export function parseMessage(message: string): Part[] {
         i++;
         out.push(argument());
       } else if (c === '}') {
-        if (closing !== '}') fail('Unexpected }');
+        if (closing !== '}') fail('stray }');
         break;
       } else if (c === '#' && inPlural) {
         flush();
@@ -85,16 +85,16 @@ export function parseMessage(message: string): Part[] {
         i++;
       } else if (c === '<') {
         if (message[i + 1] === '/') {
-          if (closing !== '</') fail('Unexpected closing tag');
+          if (closing !== '</') fail('stray closing tag');
           break;
         }
         flush();
         i++;
         const tag = word();
-        if (message[i] !== '>') fail('Expected > after the tag name');
+        if (message[i] !== '>') fail('> expected');
         i++;
         const children = parts(inPlural, '</');
-        if (!message.startsWith(`</${tag}>`, i)) fail(`Expected </${tag}>`);
+        if (!message.startsWith(`</${tag}>`, i)) fail(`</${tag}> expected`);
         i += tag.length + 3;
         out.push({ tag, children });
       } else {
@@ -102,7 +102,7 @@ export function parseMessage(message: string): Part[] {
         i++;
       }
     }
-    if (closing && i >= message.length) fail(`Expected ${closing}`);
+    if (closing && i >= message.length) fail(`${closing} expected`);
     flush();
     return out;
   };
@@ -114,12 +114,12 @@ export function parseMessage(message: string): Part[] {
       if (message[i] === '}') break;
       const key = word();
       space();
-      if (message[i] !== '{') fail(`Expected { after ${key}`);
+      if (message[i] !== '{') fail('{ expected');
       i++;
       result[key] = parts(inPlural, '}');
       i++; // the case's }
     }
-    if (!('other' in result)) fail('A plural or select needs an other case');
+    if (!('other' in result)) fail('other case missing');
     return result;
   };
 
@@ -130,17 +130,17 @@ export function parseMessage(message: string): Part[] {
       i++;
       return { arg: name };
     }
-    if (message[i] !== ',') fail('Expected , or }');
+    if (message[i] !== ',') fail(', or } expected');
     i++;
     const kind = word();
     space();
     if (kind === 'number') {
-      if (message[i] !== '}') fail('Expected } after number');
+      if (message[i] !== '}') fail('} expected');
       i++;
       return { arg: name, number: true };
     }
-    if (kind !== 'plural' && kind !== 'select') fail(`Unknown argument type ${kind}`);
-    if (message[i] !== ',') fail('Expected , after the argument type');
+    if (kind !== 'plural' && kind !== 'select') fail(`unknown type ${kind}`);
+    if (message[i] !== ',') fail(', expected');
     i++;
     const options = cases(kind === 'plural');
     i++; // the argument's }
@@ -148,46 +148,6 @@ export function parseMessage(message: string): Part[] {
   };
 
   const result = parts(false, '');
-  if (i < message.length) fail('Unexpected text');
+  if (i < message.length) fail('stray text');
   return result;
-}
-
-/** The argument names, tags and plural/select shapes a message uses: what a translation must keep. */
-export function signature(parts: Part[]): { args: Set<string>; tags: Set<string> } {
-  const args = new Set<string>();
-  const tags = new Set<string>();
-  const walk = (list: Part[]) => {
-    for (const part of list) {
-      if (typeof part === 'string' || part === POUND) continue;
-      if ('arg' in part) args.add(part.arg);
-      else if ('tag' in part) {
-        tags.add(part.tag);
-        walk(part.children);
-      } else {
-        args.add('plural' in part ? part.plural : part.select);
-        for (const branch of Object.values(part.cases)) walk(branch);
-      }
-    }
-  };
-  walk(parts);
-  return { args, tags };
-}
-
-/** Writes parts back as ICU (quoting what would otherwise be syntax). */
-export function serialize(parts: Part[], inPlural = false): string {
-  return parts
-    .map((part) => {
-      if (typeof part === 'string') {
-        return part.replace(/'/g, "''").replace(inPlural ? /[{}#<]/g : /[{}<]/g, (c) => `'${c}'`);
-      }
-      if (part === POUND) return '#';
-      if ('arg' in part) return part.number ? `{${part.arg}, number}` : `{${part.arg}}`;
-      if ('tag' in part) return `<${part.tag}>${serialize(part.children, inPlural)}</${part.tag}>`;
-      const [name, kind] = 'plural' in part ? [part.plural, 'plural'] : [part.select, 'select'];
-      const cases = Object.entries(part.cases)
-        .map(([key, branch]) => `${key} {${serialize(branch, kind === 'plural' || inPlural)}}`)
-        .join(' ');
-      return `{${name}, ${kind}, ${cases}}`;
-    })
-    .join('');
 }

@@ -1,23 +1,38 @@
 // Which language the console speaks, and loading it: the reader's choice (kept per browser), else
 // the browser's languages; each language's catalogue is its own file, fetched only for it (at
 // boot in parallel with the app's start, so the first row waits for no extra round trip).
-import { applyLocale, type Catalogue, getLocale } from './i18n';
+import { applyLocale, type Catalogue, getLocale, type LoadedLanguage } from './i18n';
 import { isLocale, type Language, type Locale, PSEUDO, pickLanguage } from './locales';
 
 const KEY = 'volume-console:locale';
 
-/** The catalogues, one file each (`src/locales/<code>.json`), loaded on demand. */
-const FILES = import.meta.glob<{ default: Record<string, string> }>('../locales/*.json');
+/** Set by the build (scripts/catalogues.ts): a hash of every catalogue, for their URLs. */
+declare const __CATALOGUE_VERSION__: string;
 
-/** English needs none (its messages are the code's); the pseudo-locale is made from English. */
-export async function loadCatalogue(locale: Locale): Promise<Catalogue | null> {
-  if (locale === 'en') return null;
-  if (locale === PSEUDO) return (await import('./pseudo-locale')).pseudoCatalogue;
-  const load = FILES[`../locales/${locale}.json`];
-  if (!load) return null;
-  const messages = (await load()).default;
+/** A catalogue, one file per language (`src/locales/<code>.json`, built to `assets/locales/`). */
+async function fetchCatalogue(locale: Locale): Promise<Record<string, string>> {
+  const url = `${import.meta.env.BASE_URL}assets/locales/${locale}.json?v=${__CATALOGUE_VERSION__}`;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/**
+ * What a language needs beyond English: its catalogue, and how it writes numbers and dates
+ * (`Intl`, created here, so that the first render finds ICU's data loaded). English needs
+ * neither; the pseudo-locale is English made longer.
+ */
+export async function loadLanguage(locale: Locale): Promise<LoadedLanguage> {
+  if (locale === 'en') return { catalogue: null, formats: null };
+  if (locale === PSEUDO)
+    return { catalogue: (await import('./pseudo-locale')).pseudoCatalogue, formats: null };
+  const [messages, { createFormats }] = await Promise.all([
+    fetchCatalogue(locale),
+    import('./locale-formats'),
+  ]);
   // An empty translation is one not written yet: English says it meanwhile.
-  return (key) => messages[key] || undefined;
+  const catalogue: Catalogue = (key) => messages[key] || undefined;
+  return { catalogue, formats: createFormats(locale) };
 }
 
 export function storedLocale(): Locale | null {
@@ -40,8 +55,7 @@ export function initialLocale(): Locale {
  * renders again in it (no reload; the page, a dialog's input and the scroll stay).
  */
 export async function switchLanguage(locale: Locale) {
-  const catalogue = await loadCatalogue(locale);
-  applyLocale(locale, catalogue);
+  applyLocale(locale, await loadLanguage(locale));
   try {
     localStorage.setItem(KEY, locale);
   } catch {

@@ -1,25 +1,26 @@
 // The languages the console speaks: Waldur's default `LANGUAGE_CHOICES` (mastermind
-// `waldur_core/server/base_settings.py`), each named as Waldur names it (its `LANGUAGES` setting),
-// and which way it is written. A deployment may enable fewer (`GET /api/configuration/`).
+// `waldur_core/server/base_settings.py`), and which way each is written. A deployment may enable
+// fewer (`GET /api/configuration/`).
 
-export const LOCALES = [
-  { code: 'en', name: 'English' },
-  { code: 'et', name: 'Eesti' },
-  { code: 'lt', name: 'Lietuvių' },
-  { code: 'lv', name: 'Latviešu' },
-  { code: 'ru', name: 'Русский' },
-  { code: 'it', name: 'Italiano' },
-  { code: 'de', name: 'Deutsch' },
-  { code: 'da', name: 'Dansk' },
-  { code: 'sv', name: 'Svenska' },
-  { code: 'es', name: 'Español' },
-  { code: 'fr', name: 'Français' },
-  { code: 'nb', name: 'Norsk' },
-  { code: 'ar', name: 'العربية' },
-  { code: 'cs', name: 'Čeština' },
+/** Waldur's codes, in its order. Their names are in ./language-names (only the menu needs them). */
+export const LANGUAGES = [
+  'en',
+  'et',
+  'lt',
+  'lv',
+  'ru',
+  'it',
+  'de',
+  'da',
+  'sv',
+  'es',
+  'fr',
+  'nb',
+  'ar',
+  'cs',
 ] as const;
 
-export type Language = (typeof LOCALES)[number]['code'];
+export type Language = (typeof LANGUAGES)[number];
 
 /**
  * Every language, and the pseudo-locale the tests use to find untranslated text: English made
@@ -29,7 +30,7 @@ export type Locale = Language | 'en-XA';
 
 export const PSEUDO: Locale = 'en-XA';
 
-const CODES = new Set<string>(LOCALES.map((l) => l.code));
+const CODES = new Set<string>(LANGUAGES);
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (CODES.has(value) || value === PSEUDO);
@@ -53,19 +54,4 @@ export function pickLanguage(
     if (CODES.has(code) && enabled.has(code)) return code as Language;
   }
   return 'en';
-}
-
-/**
- * The languages a deployment enables, from its `WALDUR_CORE.LANGUAGE_CHOICES`: a comma-separated
- * string (or, as HomePort types it, a list). English is always there: the console's own language.
- */
-export function enabledLanguages(choices: unknown): Set<string> {
-  const codes = Array.isArray(choices)
-    ? choices.map(String)
-    : typeof choices === 'string'
-      ? choices.split(',')
-      : LOCALES.map((l) => l.code);
-  const enabled = new Set(codes.map((c) => c.trim().toLowerCase()).filter((c) => CODES.has(c)));
-  enabled.add('en');
-  return enabled;
 }

@@ -3,7 +3,8 @@
 // text that is cut off or overflows will be in a longer language too. Only the tests and curious
 // developers use it (`localStorage['volume-console:locale'] = 'en-XA'`); it is never offered.
 import type { Catalogue } from './i18n';
-import { type Part, parseMessage, serialize } from './icu';
+import { type Part, parseMessage } from './icu';
+import { serialize } from './icu-tools';
 
 const ACCENTS: Record<string, string> = {
   a: 'á',

@@ -4,8 +4,8 @@ import { type ReactNode, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, DisclosureButton } from '@/components/button';
 import { currentUserQuery } from '@/lib/current-user';
-import { formatAge } from '@/lib/format';
-import { getLocale, intlLocale, msg, T, useT } from '@/lib/i18n';
+import { formatAge, formatTime } from '@/lib/format';
+import { msg, T, useT } from '@/lib/i18n';
 import { notify, notifyFailure } from '@/lib/notifications';
 import { notifyUnknownOutcome, type UnknownOutcomeTitles } from '@/lib/unknown-outcome-notice';
 import { useNow } from '@/lib/use-now';
@@ -42,30 +42,6 @@ const STATUS_LABELS: Record<OperationStatus, string> = {
   erred: msg('Failed'),
   gone: msg('Gone'),
 };
-
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-const two = (n: number) => String(n).padStart(2, '0');
-
-/**
- * "14:05:09": a time of day in the reader's language. English is written by hand, with no `Intl`
- * (see src/lib/format.ts); other languages use `Intl` (the tray loads after the first render).
- */
-function formatTime(at: number): string {
-  const date = new Date(at);
-  const locale = getLocale();
-  if (locale === 'en' || locale === 'en-XA')
-    return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
-  let format = timeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(locale), {
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    timeFormats.set(locale, format);
-  }
-  return format.format(date);
-}
 
 /**
  * A small button that sends one write at a time and says how it went; a lost answer is checked,
@@ -241,7 +217,7 @@ function notesOf(operation: Operation, t: ReturnType<typeof useT>): string[] {
 function OperationItem({ operation, now }: { operation: Operation; now: number }) {
   const t = useT();
   const end = operation.finishedAt ?? now;
-  const submitted = formatTime(operation.submittedAt);
+  const submitted = formatTime(new Date(operation.submittedAt));
   const duration = formatAge(end - operation.submittedAt);
   const link = operationLink(operation);
   return (
@@ -264,7 +240,7 @@ function OperationItem({ operation, now }: { operation: Operation; now: number }
         {operation.finishedAt
           ? t('Submitted {submitted} · finished {finished} (took {duration})', {
               submitted,
-              finished: formatTime(operation.finishedAt),
+              finished: formatTime(new Date(operation.finishedAt)),
               duration,
             })
           : t('Submitted {submitted} · {duration} so far', { submitted, duration })}

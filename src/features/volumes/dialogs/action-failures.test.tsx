@@ -132,7 +132,7 @@ describe('failures keep the evidence and the input', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(sentRequests().filter((r) => r.url.pathname.endsWith('/extend/'))).toHaveLength(1);
     expect(getBackend().db.volumes.find((x) => x.uuid === v.uuid)!.size).toBe(target * 1024);
-    const notices = screen.getByRole('region', { name: 'Notifications' });
+    const notices = await screen.findByRole('region', { name: 'Notifications' });
     expect(
       await within(notices).findByText(`Extend of ${v.name} to ${target} GiB scheduled`),
     ).toBeInTheDocument();

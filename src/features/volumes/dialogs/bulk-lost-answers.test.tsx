@@ -44,7 +44,7 @@ describe('bulk actions and lost answers', () => {
     await user.click(
       within(table).getByRole('checkbox', { name: 'Select all volumes on this page' }),
     );
-    await user.click(screen.getByRole('button', { name: 'Pull…' }));
+    await user.click(await screen.findByRole('button', { name: 'Pull…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Pull volumes' });
     await user.click(
       await within(dialog).findByRole('button', { name: `Pull ${eligible.length} volumes` }),

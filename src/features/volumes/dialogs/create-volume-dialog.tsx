@@ -28,6 +28,7 @@ import {
   waitsForApproval,
 } from '../model/lifecycle';
 import { descriptionField, nameField } from '../model/validation';
+import { isOfferedType } from '../model/volume-types';
 import { recordOrder } from '../state/records';
 import { ActionDialog } from './action-dialog';
 import { DescriptionField } from './description-field';
@@ -378,7 +379,7 @@ export function CreateVolumeDialog({
         label={t('Volume type')}
         disabled={!tenant}
         emptyLabel={t('The tenant’s default type')}
-        options={(types.data?.items ?? []).map((type) => ({
+        options={(types.data?.items ?? []).filter(isOfferedType).map((type) => ({
           value: type.url,
           label: `${type.name}${type.description ? ` — ${type.description}` : ''}`,
         }))}

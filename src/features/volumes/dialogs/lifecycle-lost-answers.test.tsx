@@ -47,7 +47,7 @@ describe('placing an order', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(posts('/api/marketplace-orders/')).toHaveLength(1);
     expect(db().orders.filter((o) => o.resource_name === 'lost-but-placed')).toHaveLength(1);
-    const notices = screen.getByRole('region', { name: 'Notifications' });
+    const notices = await screen.findByRole('region', { name: 'Notifications' });
     expect(within(notices).getByText('Order for lost-but-placed submitted')).toBeInTheDocument();
     const tray = await openTray(user);
     const item = within(tray)
@@ -95,7 +95,7 @@ describe('an order waiting for approval', () => {
     await user.click(
       await within(tray).findByRole('button', { name: 'Approve the order for to-approve' }),
     );
-    const notices = screen.getByRole('region', { name: 'Notifications' });
+    const notices = await screen.findByRole('region', { name: 'Notifications' });
     expect(await within(notices).findByText('Order for to-approve approved')).toBeInTheDocument();
     expect(posts('/approve_by_consumer/')).toHaveLength(1);
     expect(db().orders.find((o) => o.resource_name === 'to-approve')!.state).toBe('executing');

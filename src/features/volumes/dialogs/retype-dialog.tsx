@@ -5,6 +5,7 @@ import { Callout } from '@/components/status';
 import { T, t, useT } from '@/lib/i18n';
 import { volumeTypeQueries } from '../api/directory';
 import type { Volume } from '../model/schemas';
+import { isOfferedType } from '../model/volume-types';
 import { ActionDialog } from './action-dialog';
 import { useActionDialog } from './use-action-dialog';
 
@@ -33,7 +34,7 @@ export function RetypeDialog({ volume, onClose }: { volume: Volume; onClose: () 
     formState: { errors },
   } = form;
   const others = (types.data?.items ?? []).filter(
-    (type) => type.url !== volume.type && type.name !== volume.type_name,
+    (type) => isOfferedType(type) && type.url !== volume.type && type.name !== volume.type_name,
   );
   const chosen = others.find((type) => type.url === watch('type'));
 

@@ -68,7 +68,7 @@ describe('an edit of the name and bootable together (Waldur runs one branch of i
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     getBackend().clock.advance(TIMING.firstTaskMs);
     await vi.advanceTimersByTimeAsync(LIVE_MIN_MS * 2);
-    const notices = screen.getByRole('region', { name: 'Notifications' });
+    const notices = await screen.findByRole('region', { name: 'Notifications' });
     expect(
       await within(notices).findByText(/Step 2 of 2 .* was not sent/, {
         selector: '.toast__title',

@@ -106,7 +106,7 @@ describe('across origins, behind mastermind’s stock nginx', () => {
     await user.type(within(dialog).getByRole('textbox', { name: /to confirm/ }), snapshot.name);
     await user.click(within(dialog).getByRole('button', { name: 'Delete snapshot' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    const notices = screen.getByRole('region', { name: 'Notifications' });
+    const notices = await screen.findByRole('region', { name: 'Notifications' });
     expect(
       await within(notices).findByText(`Deletion of snapshot ${snapshot.name} scheduled`),
     ).toBeInTheDocument();
