@@ -42,7 +42,7 @@ const ACCENTS: Record<string, string> = {
   Y: 'Ý',
 };
 
-const accent = (text: string) => text.replace(/[A-Za-z]/g, (c) => ACCENTS[c] ?? c);
+export const accent = (text: string) => text.replace(/[A-Za-z]/g, (c) => ACCENTS[c] ?? c);
 
 function transform(parts: Part[]): Part[] {
   return parts.map((part) => {

@@ -44,6 +44,9 @@ export async function findUntranslated(page: Page, data: Set<string>): Promise<F
     const cutOff = [...document.querySelectorAll<HTMLElement>('body *')]
       .filter((el) => {
         if (!el.checkVisibility() || !/⟦/.test(el.textContent ?? '')) return false;
+        // Visually hidden text (for screen readers) is clipped on purpose.
+        const box = el.getBoundingClientRect();
+        if (box.width <= 1 || box.height <= 1 || el.closest('.visually-hidden')) return false;
         const style = getComputedStyle(el);
         const clips =
           ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
