@@ -91,7 +91,10 @@ async function everyAction(page: Page, where: string, atLeast: number) {
 test('the list, its menus, filters and a selection', async ({ page }) => {
   await list(page);
   await check(page, 'the list');
-  await page.getByRole('button', { name: ps('State') }).first().click();
+  await page
+    .getByRole('button', { name: ps('State') })
+    .first()
+    .click();
   await check(page, 'the state filter');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: ps('Views') }).click();
