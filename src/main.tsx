@@ -2,8 +2,7 @@ import { prefetchForLocation } from './app/prefetch';
 import { createQueryClient } from './app/query-client';
 import { loadConfig } from './lib/config';
 import type { DemoControls } from './lib/demo-controls';
-import { applyLocale } from './lib/i18n';
-import { followOtherTabs, initialLocale, loadLanguage } from './lib/language';
+import { applyStartingLocale, followOtherTabs, initialLocale, loadLanguage } from './lib/language';
 import { sessionStore } from './lib/session';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -44,7 +43,7 @@ const pageData = sessionStore.get().token
 const { start } = await app;
 const loaded = await language;
 // A language whose files could not be loaded (offline) falls back to English.
-applyLocale(loaded ? locale : 'en', loaded);
+applyStartingLocale(locale, loaded);
 followOtherTabs();
 if (pageData) {
   // When the page's data is moments away, render once with it instead of a loading state that is

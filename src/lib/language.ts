@@ -44,10 +44,23 @@ export function storedLocale(): Locale | null {
   }
 }
 
+/**
+ * The language being started in, until it is applied: the first requests (the page's data,
+ * fetched while its catalogue loads) already ask Waldur for it.
+ */
+let starting: Locale | null = null;
+
 /** The language to start in: the one chosen in this browser, else the browser's own. */
 export function initialLocale(): Locale {
   const languages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? []);
-  return storedLocale() ?? pickLanguage(languages);
+  starting = storedLocale() ?? pickLanguage(languages);
+  return starting;
+}
+
+/** The console starts speaking `locale` (English if its files could not be loaded). */
+export function applyStartingLocale(locale: Locale, loaded: LoadedLanguage | undefined) {
+  applyLocale(loaded ? locale : 'en', loaded);
+  starting = null;
 }
 
 /**
@@ -65,7 +78,7 @@ export async function switchLanguage(locale: Locale) {
 
 /** The language Waldur is asked to answer in (`Accept-Language`): Waldur's code for it. */
 export function requestLanguage(): Language {
-  const locale = getLocale();
+  const locale = starting ?? getLocale();
   return locale === PSEUDO ? 'en' : (locale as Language);
 }
 
