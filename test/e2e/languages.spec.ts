@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { okAvailableTyped } from '../seed-queries';
+import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 
 /** The German and Arabic words the tests look for, read from the catalogues they test. */
@@ -132,3 +133,37 @@ test.describe('Arabic', () => {
     expect(first.x).toBeGreaterThan(last.x);
   });
 });
+
+/**
+ * axe in German (long words) and Arabic (right to left), light and dark, on a desktop and a phone:
+ * the list, a volume's page and its first action dialog, each reached without English names.
+ */
+for (const locale of ['de', 'ar'] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const [size, viewport] of [
+      ['desktop', { width: 1366, height: 900 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
+      test.describe(`axe in ${locale}, ${scheme}, ${size}`, () => {
+        test.use({ colorScheme: scheme, viewport, isMobile: size === 'phone' });
+        test('the list, a volume and a dialog', async ({ page, demo }) => {
+          await page.addInitScript(
+            (code) => localStorage.setItem('volume-console:locale', code),
+            locale,
+          );
+          await page.goto('/volumes');
+          await expect(page.locator('html')).toHaveAttribute('lang', locale);
+          await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+          await expectNoAxeViolations(page, `the list (${locale}, ${scheme}, ${size})`);
+          const volume = demo.volume(okAvailableTyped);
+          await page.goto(`/volumes/${volume.uuid}`);
+          await expect(page.getByRole('heading', { level: 1, name: volume.name })).toBeVisible();
+          await expectNoAxeViolations(page, `a volume (${locale}, ${scheme}, ${size})`);
+          await page.getByRole('toolbar').first().getByRole('button').first().click();
+          await expect(page.getByRole('dialog')).toBeVisible();
+          await expectNoAxeViolations(page, `a dialog (${locale}, ${scheme}, ${size})`);
+        });
+      });
+    }
+  }
+}
