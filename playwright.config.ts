@@ -18,10 +18,10 @@ export const CHROMIUM_ARGS = [
 ];
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 /** A Waldur-shaped server (another process, another port) and the same build configured for it. */
-export const WALDUR_PORT = 8091;
-export const DEPLOYED_PORT = 4174;
+export const WALDUR_PORT = Number(process.env.E2E_WALDUR_PORT ?? 8091);
+export const DEPLOYED_PORT = Number(process.env.E2E_DEPLOYED_PORT ?? 4174);
 /** `WALDUR_URL=… npm run preview`: the build with that Waldur proxied under its own /api/. */
-export const PROXIED_PORT = 4175;
+export const PROXIED_PORT = Number(process.env.E2E_PROXIED_PORT ?? 4175);
 
 export default defineConfig({
   testDir: 'test/e2e',

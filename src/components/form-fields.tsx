@@ -67,9 +67,19 @@ export function NumberField<T extends FieldValues>({
   required,
   hint,
   min,
-}: BoundFieldProps<T> & { min: number }) {
+  problem,
+}: BoundFieldProps<T> & {
+  min: number;
+  /** What the server would refuse in this value (a quota it passes), when it is otherwise valid. */
+  problem?: string | null;
+}) {
   return (
-    <Field label={label} required={required} hint={hint} error={errorOf(form, name)}>
+    <Field
+      label={label}
+      required={required}
+      hint={hint}
+      error={errorOf(form, name) ?? problem ?? undefined}
+    >
       {(props) => (
         <input
           {...props}

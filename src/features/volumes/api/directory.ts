@@ -57,13 +57,16 @@ export const directoryQueries = {
       },
       CATALOGUE,
     ),
-  /** A tenant's quotas (storage in MiB, per-type gigabytes), for the extend and snapshot forms. */
+  /**
+   * A tenant's quotas (storage in MiB, per-type gigabytes) and the plan it is billed by, for the
+   * forms that show quota bars and prices.
+   */
   tenantQuotas: (tenantUuid: string) =>
     queryOptions({
       queryKey: directoryKeys.tenantQuota(tenantUuid),
       queryFn: async ({ signal }) => {
         const page = await api().list('api/openstack-tenants', tenantSchema, {
-          params: { uuid: tenantUuid, field: ['uuid', 'name', 'quotas'] },
+          params: { uuid: tenantUuid, field: ['uuid', 'name', 'quotas', 'marketplace_plan_uuid'] },
           signal,
         });
         return page.items[0] ?? null;

@@ -1,10 +1,12 @@
 // The detail page's sections about one volume: what it is (overview), where it belongs
 // (organisation) and how it was ordered (marketplace).
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { T, useT } from '@/lib/i18n';
 import { formatSize } from '@/lib/units';
 import { uuidFromUrl } from '@/lib/uuid';
+import { directoryQueries } from '../api/directory';
 import type { Volume } from '../model/schemas';
 import { normalizeState, stateLabel } from '../model/states';
 import { Detail, DetailList, KeyValues, Timestamps } from './detail-list';
@@ -87,6 +89,29 @@ export function Overview({ volume }: { volume: Volume }) {
   );
 }
 
+/**
+ * The volume's tenant by name (its UUID until the name is read, or if it cannot be), linking to
+ * its volumes, and to its quotas on the storage overview.
+ */
+function TenantLinks({ uuid }: { uuid: string }) {
+  const tenant = useQuery(directoryQueries.one('openstack-tenants', uuid));
+  const name = tenant.data?.name;
+  return (
+    <span className="detail-links">
+      <Link to={`/volumes?tenant=${uuid}`}>
+        <T
+          m="{tenant}<hidden> (all volumes of this tenant)</hidden>"
+          v={{ tenant: name ? <bdi>{name}</bdi> : <bdi className="mono">{uuid}</bdi> }}
+          tags={{ hidden }}
+        />
+      </Link>{' '}
+      <Link to={`/overview?tenant=${uuid}`} className="detail-links__more">
+        <T m="Quotas<hidden> of this tenant</hidden>" tags={{ hidden }} />
+      </Link>
+    </span>
+  );
+}
+
 export function Organisation({ volume }: { volume: Volume }) {
   const t = useT();
   return (
@@ -109,15 +134,7 @@ export function Organisation({ volume }: { volume: Volume }) {
         ) : undefined}
       </Detail>
       <Detail label={t('Tenant')}>
-        {volume.tenant_uuid ? (
-          <Link to={`/volumes?tenant=${volume.tenant_uuid}`}>
-            <T
-              m="{uuid}<hidden> (all volumes of this tenant)</hidden>"
-              v={{ uuid: <bdi className="mono">{volume.tenant_uuid}</bdi> }}
-              tags={{ hidden }}
-            />
-          </Link>
-        ) : undefined}
+        {volume.tenant_uuid ? <TenantLinks uuid={volume.tenant_uuid} /> : undefined}
       </Detail>
       <Detail label={t('Service settings')}>
         {volume.service_name ? (

@@ -20,6 +20,7 @@ export function ActionDialog({
   tone = 'default',
   size = 'md',
   submitDisabled = false,
+  blockedReason = null,
 }: {
   title: ReactNode;
   description?: ReactNode;
@@ -36,9 +37,15 @@ export function ActionDialog({
   size?: 'md' | 'lg';
   /** When Waldur would refuse whatever is typed (the dialog says why). */
   submitDisabled?: boolean;
+  /**
+   * Why Waldur would refuse what the form holds now (a quota it would pass): submit is disabled,
+   * and this says why beside it (and is its description).
+   */
+  blockedReason?: string | null;
 }) {
   const t = useT();
   const formId = useId();
+  const reasonId = useId();
   return (
     <Dialog
       open
@@ -49,13 +56,19 @@ export function ActionDialog({
       size={size}
       footer={
         <>
+          {blockedReason ? (
+            <p className="action-blocked" id={reasonId}>
+              {blockedReason}
+            </p>
+          ) : null}
           <Button onClick={onClose}>{t('Cancel')}</Button>
           <Button
             type="submit"
             form={formId}
             variant={tone === 'danger' ? 'danger' : 'primary'}
             isBusy={isSubmitting}
-            aria-disabled={submitDisabled || undefined}
+            aria-disabled={submitDisabled || Boolean(blockedReason) || undefined}
+            aria-describedby={blockedReason ? reasonId : undefined}
           >
             {isSubmitting ? t('{action}…', { action: submitLabel }, 'in progress') : submitLabel}
           </Button>

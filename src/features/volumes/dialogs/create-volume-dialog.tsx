@@ -20,13 +20,16 @@ import { formatSize, gibToMib } from '@/lib/units';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { directoryQueries, volumeTypeQueries } from '../api/directory';
 import { offeringQueries, placeOrderWrite, type VolumeOrder } from '../api/lifecycle';
+import { PriceEstimate } from '../components/price-estimate';
 import {
-  isOrderPending,
-  type Offering,
-  orderWait,
-  quotaLeft,
-  waitsForApproval,
-} from '../model/lifecycle';
+  formatQuotaAmount,
+  overQuotaReason,
+  QuotaBars,
+  quotaLabel,
+} from '../components/quota-bars';
+import { usePricing } from '../hooks/use-pricing';
+import { isOrderPending, orderWait, waitsForApproval } from '../model/lifecycle';
+import { newVolumeDeltas, overQuota, quotaUses } from '../model/quota-use';
 import { descriptionField, nameField } from '../model/validation';
 import { isOfferedType } from '../model/volume-types';
 import { recordOrder } from '../state/records';
@@ -35,9 +38,6 @@ import { DescriptionField } from './description-field';
 import { useFormDialog } from './use-form-dialog';
 
 const MAX_GIB = 102_400;
-
-/** Room in whole GiB (rounded down: what fits), as the form asks for GiB. */
-const formatGib = (mib: number) => t('{size} GiB', { size: formatInteger(Math.floor(mib / 1024)) });
 
 const schema = z.object({
   project: z.string().check(z.minLength(1, { error: () => t('Choose a project') })),
@@ -122,58 +122,6 @@ function NoOffering({ projectUuid }: { projectUuid: string }) {
   );
 }
 
-/** What is left of the tenant's quotas, without promising room on a -1 (E6). */
-function QuotaNote({ offering, sizeMib }: { offering: Offering; sizeMib: number | null }) {
-  const t = useT();
-  // Waldur names a tenant's offering "Volume in <tenant>" (its own words): the tenant is the rest.
-  const tenant = offering.name?.replace(/^Volume in /, '') ?? null;
-  const storage = quotaLeft(offering.quotas, 'storage');
-  const volumes = quotaLeft(offering.quotas, 'volumes');
-  const over = storage !== null && sizeMib !== null && sizeMib > storage;
-  return (
-    <div className="quota-note" aria-live="polite">
-      {storage !== null ? (
-        <p className={over ? 'field__error' : 'muted'}>
-          {over
-            ? tenant
-              ? t(
-                  'Storage left in {tenant}: {size} — less than this volume needs; Waldur will refuse it.',
-                  { tenant, size: formatGib(Math.max(storage, 0)) },
-                )
-              : t(
-                  'Storage left in the tenant: {size} — less than this volume needs; Waldur will refuse it.',
-                  { size: formatGib(Math.max(storage, 0)) },
-                )
-            : tenant
-              ? t('Storage left in {tenant}: {size}.', {
-                  tenant,
-                  size: formatGib(Math.max(storage, 0)),
-                })
-              : t('Storage left in the tenant: {size}.', { size: formatGib(Math.max(storage, 0)) })}
-        </p>
-      ) : (
-        <p className="muted">
-          {tenant
-            ? t(
-                'Waldur shows no storage limit for {tenant} (it shows a limit of 0 the same way), so the room left is known only when Waldur checks the order.',
-                { tenant },
-              )
-            : t(
-                'Waldur shows no storage limit for the tenant (it shows a limit of 0 the same way), so the room left is known only when Waldur checks the order.',
-              )}
-        </p>
-      )}
-      {volumes !== null && volumes <= 0 ? (
-        <p className="field__error">
-          {tenant
-            ? t('{tenant} has no volumes left in its quota.', { tenant })
-            : t('The tenant has no volumes left in its quota.')}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 export function CreateVolumeDialog({
   dialog,
   onClose,
@@ -222,7 +170,13 @@ export function CreateVolumeDialog({
     setError,
     formState: { errors },
   } = form;
-  const [project, offeringUuid, gib, imageUrl] = watch(['project', 'offering', 'size', 'image']);
+  const [project, offeringUuid, gib, imageUrl, typeUrl] = watch([
+    'project',
+    'offering',
+    'size',
+    'image',
+    'type',
+  ]);
   const projectInfo = useQuery({
     ...directoryQueries.one('projects', project),
     enabled: Boolean(project),
@@ -240,6 +194,14 @@ export function CreateVolumeDialog({
   const images = useQuery({ ...offeringQueries.images(tenant), enabled: Boolean(tenant) });
   const image = images.data?.items.find((i) => i.url === imageUrl);
   const sizeMib = Number.isInteger(gib) && gib >= 1 ? gibToMib(gib) : null;
+  const typeName = types.data?.items.find((type) => type.url === typeUrl)?.name ?? null;
+  const pricing = usePricing(offering ? project : null, tenant || null);
+  const uses =
+    sizeMib !== null && offering
+      ? quotaUses(pricing.quotas, newVolumeDeltas(sizeMib, typeName))
+      : [];
+  // The size is what passes a storage quota: said on the field too.
+  const sizeOver = overQuota(uses).find((use) => use.unit !== 'count');
 
   // One offering: nothing to choose.
   const only = offerings.data?.items.length === 1 ? offerings.data.items[0]?.uuid : undefined;
@@ -257,6 +219,7 @@ export function CreateVolumeDialog({
       onClose={onClose}
       size="lg"
       submitLabel={t('Create volume')}
+      blockedReason={overQuotaReason(uses)}
       onSubmit={submitWrite(
         (values) => {
           if (!offering?.url) throw new Error(t('Choose where the volume goes.'));
@@ -359,7 +322,6 @@ export function CreateVolumeDialog({
           />
         )
       ) : null}
-      {offering ? <QuotaNote offering={offering} sizeMib={sizeMib} /> : null}
       <TextField form={form} name="name" label={t('Name')} required />
       <NumberField
         form={form}
@@ -367,6 +329,14 @@ export function CreateVolumeDialog({
         label={t('Size (GiB)')}
         required
         min={1}
+        problem={
+          sizeOver
+            ? t('{over} over the {quota} quota', {
+                over: formatQuotaAmount(sizeOver.over, sizeOver.unit),
+                quota: quotaLabel(sizeOver.name),
+              })
+            : null
+        }
         hint={
           sizeMib !== null
             ? t('Waldur will get {size} MiB.', { size: formatInteger(sizeMib) })
@@ -426,6 +396,15 @@ export function CreateVolumeDialog({
         options={(images.data?.items ?? []).map((i) => ({ value: i.url, label: i.name ?? i.uuid }))}
       />
       <DescriptionField form={form} />
+      {offering ? (
+        <>
+          <QuotaBars uses={uses} tenant={pricing.tenantName} loading={pricing.quotasLoading} />
+          <PriceEstimate
+            pricing={pricing}
+            volume={sizeMib !== null ? { sizeMib, typeName } : null}
+          />
+        </>
+      ) : null}
     </ActionDialog>
   );
 }

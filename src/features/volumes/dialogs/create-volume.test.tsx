@@ -3,6 +3,7 @@
 // and is then rejected, as Operations shows it.
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ZERO_QUOTA_TENANT } from '@/mocks/seed/catalogue';
 import { APPROVAL_TENANT } from '@/mocks/seed/marketplace';
 import {
   expectMatchesContract,
@@ -47,7 +48,15 @@ describe('New volume', () => {
       within(dialog).getByRole('combobox', { name: 'Volume type' }),
       within(dialog).getByRole('option', { name: new RegExp(`^${type.name}`) }),
     );
-    expect(within(dialog).getByText(/Storage left in/)).toBeInTheDocument();
+    // The quotas it uses, and its price at the tenant's plan ("Standard": 0.0016 per GiB per day).
+    const quotas = within(dialog).getByRole('region', { name: `Quotas of ${tenant.name}` });
+    expect(within(quotas).getByText('Storage').closest('li')).toHaveTextContent(/\+ 12 GiB now/);
+    // Its type's quota has no limit here: said in words, without a bar.
+    expect(quotas).toHaveTextContent(`Storage (${type.name}), Volumes: Waldur shows no limit`);
+    const price = await within(dialog).findByRole('region', { name: 'Estimated price' });
+    expect(price).toHaveTextContent('Per day€0.019'); // 12 × 0.0016 = 0.0192
+    expect(price).toHaveTextContent('Per 30 days€0.58'); // 0.576
+    expect(price).toHaveTextContent(`plan “Standard”, which ${tenant.name} is billed by`);
     await user.click(within(dialog).getByRole('button', { name: 'Create volume' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
 
@@ -77,18 +86,59 @@ describe('New volume', () => {
     );
   });
 
-  it('puts Waldur’s field errors on their fields and a quota error above the form, keeping the input', async () => {
+  it('says before sending that a volume passes a quota: on the size, in the bars, on submit', async () => {
     const { user, dialog, tenant } = await openForm({}, 3); // fraud-detection: 10 GiB left
     await user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'too-big');
     const size = within(dialog).getByRole('spinbutton', { name: /Size \(GiB\)/ });
-    await retype(user, size, '500');
+    const storage = tenant.quota_limits.storage! / 1024;
+    const left =
+      storage -
+      db()
+        .volumes.filter((v) => v.tenant_uuid === tenant.uuid)
+        .reduce((sum, v) => sum + v.size, 0) /
+        1024;
+    await retype(user, size, String(left + 5));
+    expect(await within(dialog).findByText('5 GiB over the Storage quota')).toBeInTheDocument();
+    expect(size).toHaveAttribute('aria-invalid', 'true');
+    const bar = within(dialog).getByText('Storage').closest('li')!;
+    expect(bar).toHaveTextContent(/: 5 GiB over the limit$/);
+    const submit = within(dialog).getByRole('button', { name: 'Create volume' });
+    expect(submit).toHaveAttribute('aria-disabled', 'true');
+    expect(submit).toHaveAccessibleDescription(
+      '5 GiB over the Storage quota: Waldur would refuse this.',
+    );
+    await user.click(submit);
+    expect(lastWrite('/api/marketplace-orders/')).toBeUndefined();
+    // Exactly what is left fits.
+    await retype(user, size, String(left));
+    await waitFor(() =>
+      expect(within(dialog).getByText('Storage').closest('li')).toHaveTextContent(
+        /: 0 GiB left after$/,
+      ),
+    );
+    expect(submit).not.toHaveAttribute('aria-disabled');
+    expect(size).toHaveAttribute('aria-invalid', 'false');
+  });
+
+  it('a quota Waldur shows as -1 promises nothing: its refusal lands above the form, keeping the input', async () => {
+    // Telemetry's `volumes` limit is stored as 0, which Waldur shows as -1 (contract E6).
+    const { user, dialog } = await openForm({}, ZERO_QUOTA_TENANT);
+    await user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'one-too-many');
     expect(
-      within(dialog).getByText(/less than this volume needs; Waldur will refuse it/),
+      await within(dialog).findByText(
+        /^Volumes: Waldur shows no limit \(a limit of 0 looks the same\)/,
+      ),
     ).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Create volume' }));
     const alert = await within(dialog).findByRole('alert');
-    expect(alert).toHaveTextContent(/One or more quotas were exceeded: .*storage quota limit/);
-    expect(within(dialog).getByRole('textbox', { name: /^Name/ })).toHaveValue('too-big');
+    expect(alert).toHaveTextContent(/One or more quotas were exceeded: .*volumes quota limit/);
+    expect(within(dialog).getByRole('textbox', { name: /^Name/ })).toHaveValue('one-too-many');
+  });
+
+  it('puts Waldur’s field errors on their fields, keeping the input', async () => {
+    const { user, dialog, tenant } = await openForm({}, 3);
+    await user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'stale-type');
+    const size = within(dialog).getByRole('spinbutton', { name: /Size \(GiB\)/ });
 
     // A type the tenant lost after the form loaded (a stale page): Waldur's words, on the field.
     await retype(user, size, '1');

@@ -7,7 +7,15 @@ import { download } from '@/lib/download';
 import { msg, useT } from '@/lib/i18n';
 import { fetchAllMatching } from '../api/volumes';
 import { COLUMNS } from '../model/columns';
-import { EXPORT_CAP, exportFields, requestFields, toCsv, toJson } from '../model/export';
+import {
+  EXPORT_CAP,
+  exportFields,
+  fieldHeader,
+  labelHeader,
+  requestFields,
+  toCsv,
+  toJson,
+} from '../model/export';
 import type { OpenDialog } from '../state/dialogs';
 import './actions.css';
 
@@ -33,6 +41,7 @@ export function ExportDialog({
 }) {
   const t = useT();
   const [format, setFormat] = useState<'csv' | 'json'>('csv');
+  const [headers, setHeaders] = useState<'fields' | 'labels'>('fields');
   const [phase, setPhase] = useState<Phase>({ kind: 'ready' });
   const controller = useRef<AbortController | null>(null);
   // The dialog names the columns in the reader's language; the file's keys stay as they are.
@@ -52,8 +61,10 @@ export function ExportDialog({
       const fields = exportFields(columns);
       const date = new Date().toISOString().slice(0, 16).replace(':', '');
       const filename = `volumes-${date}.${format}`;
-      if (format === 'csv') download(filename, toCsv(all.items, fields), 'text/csv;charset=utf-8');
-      else download(filename, toJson(all.items, fields), 'application/json');
+      const header = headers === 'labels' ? labelHeader((label) => t(label)) : fieldHeader;
+      if (format === 'csv')
+        download(filename, toCsv(all.items, fields, header), 'text/csv;charset=utf-8');
+      else download(filename, toJson(all.items, fields, header), 'application/json');
       setPhase({
         kind: 'done',
         rows: all.items.length,
@@ -108,6 +119,27 @@ export function ExportDialog({
             {t(label)}
           </label>
         ))}
+      </fieldset>
+      <fieldset className="choice-list" disabled={phase.kind === 'fetching'}>
+        <legend className="field__label">{t('Column headers')}</legend>
+        <label className="radio">
+          <input
+            type="radio"
+            name="export-headers"
+            checked={headers === 'fields'}
+            onChange={() => setHeaders('fields')}
+          />
+          {t('Field names, as the API spells them (for scripts)')}
+        </label>
+        <label className="radio">
+          <input
+            type="radio"
+            name="export-headers"
+            checked={headers === 'labels'}
+            onChange={() => setHeaders('labels')}
+          />
+          {t('Labels in my language')}
+        </label>
       </fieldset>
       {total > EXPORT_CAP ? (
         <Callout tone="warning">

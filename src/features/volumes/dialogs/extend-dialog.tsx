@@ -1,11 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { NumberField } from '@/components/form-fields';
 import { Callout } from '@/components/status';
 import { formatInteger } from '@/lib/format';
 import { formatNumber, T, t, useT } from '@/lib/i18n';
 import { formatSize, gibToMib, MIB_PER_GIB, minimumExtendGib } from '@/lib/units';
-import { directoryQueries } from '../api/directory';
+import { PriceChange } from '../components/price-estimate';
+import {
+  formatQuotaAmount,
+  overQuotaReason,
+  QuotaBars,
+  quotaLabel,
+} from '../components/quota-bars';
+import { usePricing } from '../hooks/use-pricing';
+import { extendDeltas, overQuota, quotaUses } from '../model/quota-use';
 import type { Volume } from '../model/schemas';
 import { ActionDialog } from './action-dialog';
 import { useActionDialog } from './use-action-dialog';
@@ -46,21 +53,15 @@ export function ExtendDialog({ volume, onClose }: { volume: Volume; onClose: () 
     fieldMap: { disk_size: 'size' },
     onClose,
   });
-  const tenant = useQuery({
-    ...directoryQueries.tenantQuotas(volume.tenant_uuid ?? ''),
-    enabled: Boolean(volume.tenant_uuid),
-  });
+  const pricing = usePricing(volume.project_uuid, volume.tenant_uuid);
   const gib = form.watch('size');
   const valid = Number.isInteger(gib) && gib >= min;
   const sendMib = valid ? gibToMib(gib) : null;
-  const storage = tenant.data?.quotas?.find((q) => q.name === 'storage');
-  const left =
-    storage &&
-    typeof storage.limit === 'number' &&
-    storage.limit >= 0 &&
-    typeof storage.usage === 'number'
-      ? storage.limit - storage.usage
-      : null;
+  const uses =
+    sendMib !== null
+      ? quotaUses(pricing.quotas, extendDeltas(current, sendMib, volume.type_name))
+      : [];
+  const over = overQuota(uses)[0];
 
   return (
     <ActionDialog
@@ -68,6 +69,7 @@ export function ExtendDialog({ volume, onClose }: { volume: Volume; onClose: () 
       {...frame}
       description={t('It is {size} now. Volumes can only grow.', { size: formatSize(current) })}
       submitLabel={t('Extend')}
+      blockedReason={overQuotaReason(uses)}
       onSubmit={submitAction(
         (values) => ({ action: 'extend', body: { disk_size: gibToMib(values.size) } }),
         (values) =>
@@ -83,6 +85,14 @@ export function ExtendDialog({ volume, onClose }: { volume: Volume; onClose: () 
         label={t('New size (GiB)')}
         required
         min={min}
+        problem={
+          over
+            ? t('{over} over the {quota} quota', {
+                over: formatQuotaAmount(over.over, over.unit),
+                quota: quotaLabel(over.name),
+              })
+            : null
+        }
         hint={t('Minimum {min} GiB (current size + 1 GiB, rounded up).', {
           min: formatInteger(min),
         })}
@@ -102,19 +112,12 @@ export function ExtendDialog({ volume, onClose }: { volume: Volume; onClose: () 
           <span className="muted">{t('Enter a size to see what will be sent.')}</span>
         )}
       </p>
-      {left !== null ? (
-        <p className={sendMib !== null && sendMib - current > left ? 'field__error' : 'muted'}>
-          {sendMib !== null && sendMib - current > left
-            ? t(
-                'Storage quota of tenant {tenant}: {size} left — this is more than is left; Waldur will refuse it.',
-                { tenant: tenant.data?.name, size: formatSize(Math.max(left, 0)) },
-              )
-            : t('Storage quota of tenant {tenant}: {size} left.', {
-                tenant: tenant.data?.name,
-                size: formatSize(Math.max(left, 0)),
-              })}
-        </p>
-      ) : null}
+      <QuotaBars uses={uses} tenant={pricing.tenantName} loading={pricing.quotasLoading} />
+      <PriceChange
+        pricing={pricing}
+        before={{ sizeMib: current, typeName: volume.type_name }}
+        after={sendMib !== null ? { sizeMib: sendMib, typeName: volume.type_name } : null}
+      />
       {volume.instance_name ? (
         <Callout tone="info">
           <p>

@@ -4,6 +4,10 @@ import { QueryGate } from '@/components/query-gate';
 import { Callout } from '@/components/status';
 import { T, t, useT } from '@/lib/i18n';
 import { volumeTypeQueries } from '../api/directory';
+import { PriceChange } from '../components/price-estimate';
+import { overQuotaReason, QuotaBars } from '../components/quota-bars';
+import { usePricing } from '../hooks/use-pricing';
+import { quotaUses, retypeDeltas } from '../model/quota-use';
 import type { Volume } from '../model/schemas';
 import { isOfferedType } from '../model/volume-types';
 import { ActionDialog } from './action-dialog';
@@ -37,6 +41,10 @@ export function RetypeDialog({ volume, onClose }: { volume: Volume; onClose: () 
     (type) => isOfferedType(type) && type.url !== volume.type && type.name !== volume.type_name,
   );
   const chosen = others.find((type) => type.url === watch('type'));
+  const pricing = usePricing(volume.project_uuid, volume.tenant_uuid);
+  const size = volume.size ?? 0;
+  // The new type's quota gains the volume's size (the old one's frees it).
+  const uses = chosen?.name ? quotaUses(pricing.quotas, retypeDeltas(size, chosen.name)) : [];
 
   return (
     <ActionDialog
@@ -54,6 +62,7 @@ export function RetypeDialog({ volume, onClose }: { volume: Volume; onClose: () 
       }
       {...frame}
       submitLabel={t('Retype')}
+      blockedReason={overQuotaReason(uses)}
       onSubmit={submitAction(
         (values) => ({ action: 'retype', body: { type: values.type } }),
         () =>
@@ -97,6 +106,12 @@ export function RetypeDialog({ volume, onClose }: { volume: Volume; onClose: () 
         }
       </QueryGate>
       {errors.type ? <p className="field__error">{errors.type.message}</p> : null}
+      <QuotaBars uses={uses} tenant={pricing.tenantName} loading={pricing.quotasLoading} />
+      <PriceChange
+        pricing={pricing}
+        before={{ sizeMib: size, typeName: volume.type_name }}
+        after={chosen ? { sizeMib: size, typeName: chosen.name } : null}
+      />
     </ActionDialog>
   );
 }

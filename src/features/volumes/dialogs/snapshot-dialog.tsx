@@ -3,6 +3,9 @@ import * as z from 'zod/mini';
 import { Button } from '@/components/button';
 import { TextField } from '@/components/form-fields';
 import { msg, T, t, useT } from '@/lib/i18n';
+import { overQuotaReason, QuotaBars } from '../components/quota-bars';
+import { usePricing } from '../hooks/use-pricing';
+import { quotaUses, snapshotDeltas } from '../model/quota-use';
 import type { Volume } from '../model/schemas';
 import { descriptionField, keptUntilField, nameField, snapshotName } from '../model/validation';
 import { ActionDialog } from './action-dialog';
@@ -62,6 +65,8 @@ export function SnapshotDialog({ volume, onClose }: { volume: Volume; onClose: (
   });
   const metadata = useFieldArray({ control: form.control, name: 'metadata' });
   const { errors } = form.formState;
+  const pricing = usePricing(null, volume.tenant_uuid);
+  const uses = quotaUses(pricing.quotas, snapshotDeltas(volume.size ?? 0));
 
   return (
     <ActionDialog
@@ -70,6 +75,7 @@ export function SnapshotDialog({ volume, onClose }: { volume: Volume; onClose: (
       {...frame}
       size="lg"
       submitLabel={t('Create snapshot')}
+      blockedReason={overQuotaReason(uses)}
       onSubmit={submitAction(
         (values) => {
           const entries = values.metadata
@@ -136,6 +142,7 @@ export function SnapshotDialog({ volume, onClose }: { volume: Volume; onClose: (
           {t('Add metadata')}
         </Button>
       </fieldset>
+      <QuotaBars uses={uses} tenant={pricing.tenantName} loading={pricing.quotasLoading} />
     </ActionDialog>
   );
 }

@@ -2,7 +2,7 @@
 // HomePort sends it), delete (202, then gone), and restore to a new volume (201 with the volume,
 // followed in Operations to OK). Each is offered only where Waldur accepts it (see
 // model/snapshot-rules); the dialogs keep the input on any failure.
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { FieldValues } from 'react-hook-form';
 import { Link } from 'react-router';
@@ -17,6 +17,11 @@ import {
   restoreSnapshotWrite,
   updateSnapshotWrite,
 } from '../api/snapshot-pages';
+import { volumeQueries } from '../api/volumes';
+import { PriceEstimate } from '../components/price-estimate';
+import { overQuotaReason, QuotaBars } from '../components/quota-bars';
+import { usePricing } from '../hooks/use-pricing';
+import { newVolumeDeltas, quotaUses } from '../model/quota-use';
 import type { Snapshot } from '../model/schemas';
 import {
   confirmNameSchema,
@@ -155,6 +160,14 @@ function RestoreSnapshotDialog({ snapshot, onClose }: Props) {
       {c}
     </Link>
   );
+  // The new volume gets the source volume's type (Waldur's SnapshotRestorationSerializer): its
+  // per-type quota and price, if the source is still there.
+  const source = sourceUuid(snapshot.source_volume);
+  const sourceVolume = useQuery({ ...volumeQueries.detail(source), enabled: Boolean(source) });
+  const typeName = sourceVolume.data?.type_name ?? null;
+  const pricing = usePricing(snapshot.project_uuid, snapshot.tenant_uuid);
+  const sizeMib = snapshot.size ?? 0;
+  const uses = quotaUses(pricing.quotas, newVolumeDeltas(sizeMib, typeName));
   const { form, submitWrite, frame } = useSnapshotForm(snapshot, 'restore', {
     schema: restoreSchema,
     defaults: { name: `${snapshot.name ?? 'snapshot'}-restored`.slice(0, 150), description: '' },
@@ -174,6 +187,7 @@ function RestoreSnapshotDialog({ snapshot, onClose }: Props) {
       {...frame}
       onClose={onClose}
       submitLabel={t('Restore')}
+      blockedReason={overQuotaReason(uses)}
       onSubmit={submitWrite(
         (values) =>
           restoreSnapshotWrite(queryClient, snapshot, {
@@ -221,6 +235,8 @@ function RestoreSnapshotDialog({ snapshot, onClose }: Props) {
           )}
         </p>
       ) : null}
+      <QuotaBars uses={uses} tenant={pricing.tenantName} loading={pricing.quotasLoading} />
+      <PriceEstimate pricing={pricing} volume={{ sizeMib, typeName }} />
     </ActionDialog>
   );
 }

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { formatDate } from '@/lib/format';
 import { msg, t } from '@/lib/i18n';
 import { count, flag, jsonObject, lenient, text, texts } from '@/lib/zod';
+import { priceSourceShape } from './pricing';
 import { quotaSchema } from './schemas';
 import { normalizeState } from './states';
 
@@ -20,6 +21,8 @@ export const offeringSchema = z.looseObject({
   scope: text,
   scope_uuid: text,
   quotas: lenient(z.array(quotaSchema)),
+  /** The parent (tenant) offering's plans and plugin options: what prices its volumes. */
+  ...priceSourceShape,
 });
 export type Offering = z.output<typeof offeringSchema>;
 

@@ -162,6 +162,8 @@ export const tenantSchema = z.looseObject({
   uuid: z.string(),
   ...texts('url', 'name', 'project_uuid', 'project_name', 'customer_uuid', 'customer_name'),
   quotas: lenient(z.array(quotaSchema)),
+  /** The plan the tenant's marketplace resource is billed by (what prices its volumes). */
+  marketplace_plan_uuid: text,
 });
 export type Tenant = z.output<typeof tenantSchema>;
 
