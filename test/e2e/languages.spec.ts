@@ -54,6 +54,37 @@ test.describe('a browser set to German', () => {
   });
 });
 
+test.describe('exports from a German console', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('keep the API’s keys and raw values, unless labels in German are asked for', async ({
+    page,
+  }) => {
+    await page.goto('/volumes?state=ERRED&sort=-size&cols=name,state,size');
+    await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+    await page.getByRole('button', { name: deWord('Export…') }).click();
+    const dialog = page.getByRole('dialog');
+    const exported = async (button: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        dialog.getByRole('button', { name: button }).click(),
+      ]);
+      return readFileSync((await file.path())!, 'utf8').split('\r\n');
+    };
+    const keys = await exported(deWord('Export as {format}').replace('{format}', 'CSV'));
+    expect(keys[0]).toBe('uuid,name,state,action,size_mib');
+    // Sizes stay whole MiB, without German digit grouping.
+    expect(keys[1]).toMatch(/,\d+$/);
+
+    await dialog.getByRole('radio', { name: deWord('Labels in my language') }).check();
+    const labelled = await exported(deWord('Export again'));
+    expect(labelled[0]).toBe(
+      ['UUID', 'Name', 'State', 'Current action', 'Size (MiB)'].map(deWord).join(','),
+    );
+    expect(labelled.slice(1)).toEqual(keys.slice(1));
+  });
+});
+
 test('switching language keeps the page: its filters, its scroll, nothing reloaded', async ({
   page,
 }) => {
