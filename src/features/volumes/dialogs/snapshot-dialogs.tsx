@@ -160,12 +160,13 @@ function RestoreSnapshotDialog({ snapshot, onClose }: Props) {
       {c}
     </Link>
   );
-  // The new volume gets the source volume's type (Waldur's SnapshotRestorationSerializer): its
-  // per-type quota and price, if the source is still there.
+  // The new volume gets the source volume's type and tenant (Waldur's
+  // SnapshotRestorationSerializer): its per-type quota and price, if the source is still there.
   const source = sourceUuid(snapshot.source_volume);
   const sourceVolume = useQuery({ ...volumeQueries.detail(source), enabled: Boolean(source) });
   const typeName = sourceVolume.data?.type_name ?? null;
-  const pricing = usePricing(snapshot.project_uuid, snapshot.tenant_uuid);
+  // Waldur's snapshots name no tenant: the source volume's is the new volume's.
+  const pricing = usePricing(snapshot.project_uuid, sourceVolume.data?.tenant_uuid);
   const sizeMib = snapshot.size ?? 0;
   const uses = quotaUses(pricing.quotas, newVolumeDeltas(sizeMib, typeName));
   const { form, submitWrite, frame } = useSnapshotForm(snapshot, 'restore', {
