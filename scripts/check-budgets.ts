@@ -1,11 +1,13 @@
 // Fails when the production build outgrows the bundle budgets in budgets.json: what the list page
-// downloads before its first row, and the whole app (the demo backend excluded). Sizes are
+// downloads before its first row, what a deployment's sign-in page downloads before its form, and
+// the whole app (the demo backend excluded). Sizes are
 // deterministic for a given lockfile, so this is a CI check; timings live in `npm run bench`.
 import { readFileSync } from 'node:fs';
 import { bundleSizes, kib } from './bundle-size';
 
 const budgets = JSON.parse(readFileSync('budgets.json', 'utf8')) as {
   listFirstLoadGzipKiB: number;
+  signInFirstLoadGzipKiB: number;
   wholeAppGzipKiB: number;
 };
 const sizes = bundleSizes('dist');
@@ -14,6 +16,11 @@ const checks = [
     name: 'list page first load',
     actual: kib(sizes.listFirstLoad.gzip),
     limit: budgets.listFirstLoadGzipKiB,
+  },
+  {
+    name: 'sign-in page first load',
+    actual: kib(sizes.signInFirstLoad.gzip),
+    limit: budgets.signInFirstLoadGzipKiB,
   },
   { name: 'whole app', actual: kib(sizes.wholeApp.gzip), limit: budgets.wholeAppGzipKiB },
 ];

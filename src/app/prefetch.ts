@@ -3,6 +3,7 @@ import { volumeQueries } from '@/features/volumes/api/volumes';
 import { parseView, viewToParams } from '@/features/volumes/model/list-view';
 import { currentUserQuery } from '@/lib/current-user';
 import { normalizeUuid } from '@/lib/uuid';
+import { loadListPage } from './page-code';
 
 /**
  * Starts the data of the page being opened while React, the router and the pages are still being
@@ -17,6 +18,8 @@ export function prefetchForLocation(
   void queryClient.prefetchQuery(currentUserQuery());
   const path = location.pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/volumes') {
+    // The page's code too: it is its own chunk (./page-code).
+    void loadListPage();
     const params = viewToParams(
       parseView(new URLSearchParams(path === '/' ? '' : location.search)),
     );

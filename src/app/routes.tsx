@@ -1,13 +1,13 @@
 import { type ComponentType, lazy, Suspense, useEffect, useMemo } from 'react';
 import { Navigate, type RouteObject, useRoutes } from 'react-router';
 import { LoadingBlock } from '@/components/spinner';
-import { VolumeListPage } from '@/features/volumes/pages/volume-list-page';
 import { trackCodeLoad, whenIdle } from '@/lib/code-loads';
 import type { ConfigProblem } from '@/lib/config';
 import { useT } from '@/lib/i18n';
 import { PageErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
+import { loadedListPage, loadListPage } from './page-code';
 import { RequireSession } from './require-session';
 
 /*
@@ -21,6 +21,18 @@ const loadDetailPage = () =>
     return { default: m.VolumeDetailPage };
   });
 const LazyDetailPage = lazy(loadDetailPage);
+const LazyListPage = lazy(loadListPage);
+/** The list page: directly once its code is here (boot starts it for a list URL). */
+function VolumeListPage() {
+  const Page = loadedListPage();
+  return Page ? (
+    <Page />
+  ) : (
+    <Suspense fallback={<PageLoading />}>
+      <LazyListPage />
+    </Suspense>
+  );
+}
 /**
  * Once its code is here (preloaded), the page renders directly: through `lazy` it would suspend for
  * a tick anyway, and React holds a revealed fallback for 300 ms.
@@ -41,6 +53,8 @@ function usePreloadNextPage() {
       whenIdle(
         () => {
           void trackCodeLoad(loadDetailPage());
+          // From sign-in or a volume's page, the list is the next page.
+          void trackCodeLoad(loadListPage());
           // Left out of the first download, needed at a first notice or a first selection.
           void trackCodeLoad(import('@/components/toasts'));
           void trackCodeLoad(import('@/features/volumes/components/bulk-bar'));
