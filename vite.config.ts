@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from 'node:url';
-import react from '@vitejs/plugin-react';
+import babel from '@rolldown/plugin-babel';
+import react, { reactCompilerPreset } from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { catalogues } from './scripts/catalogues.ts';
 import { waldurProxy } from './scripts/deployment.ts';
@@ -97,7 +98,14 @@ function preloadAppStart(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), preloadAppStart(), waldurProxy(), catalogues()],
+  plugins: [
+    react(),
+    // The React Compiler, for the bench's comparison only (docs/performance.md says what it gave).
+    ...(process.env.REACT_COMPILER === '1' ? [babel({ presets: [reactCompilerPreset()] })] : []),
+    preloadAppStart(),
+    waldurProxy(),
+    catalogues(),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
