@@ -21,7 +21,7 @@ import { useNow } from '@/lib/use-now';
 import { overviewKeys, volumeKeys } from '../api/keys';
 import { overviewQueries } from '../api/overview';
 import { BAR_TAGS, BarChart, type ChartBar } from '../components/bar-chart';
-import { EntityFilter, useEntityLabel } from '../components/entity-filter';
+import { EntityFilter } from '../components/entity-filter';
 import { waitText } from '../components/operation-watcher';
 import { SearchBox } from '../components/search-box';
 import { TenantCard } from '../components/tenant-card';
@@ -698,10 +698,16 @@ function RefreshButton() {
   );
 }
 
-/** Says which tenant the page is about, with the way back to all of them. */
-function OneTenant({ uuid, onAll }: { uuid: string; onAll: () => void }) {
+/**
+ * Says which tenant the page is about, with the way back to all of them. Its name comes from the
+ * tenants section's read (the same query: nothing more is asked).
+ */
+function OneTenant({ view, onAll }: { view: OverviewView; onAll: () => void }) {
   const t = useT();
-  const name = useEntityLabel('openstack-tenants', uuid);
+  const tenants = useQuery(
+    overviewQueries.tenants({ customer: view.customer, tenant: view.tenant, search: view.search }),
+  );
+  const name = tenants.data?.items[0]?.name ?? view.tenant;
   return (
     <div className="callout callout--info overview-one-tenant">
       <p>
@@ -750,7 +756,7 @@ export function OverviewPage() {
           />
         </fieldset>
       ) : null}
-      {view.tenant ? <OneTenant uuid={view.tenant} onAll={() => update({ tenant: '' })} /> : null}
+      {view.tenant ? <OneTenant view={view} onAll={() => update({ tenant: '' })} /> : null}
       <TenantsSection view={view} update={update} />
       <div className="overview-charts">
         <StateChart scope={scope} />
