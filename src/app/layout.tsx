@@ -46,6 +46,9 @@ export function AppLayout({ configProblem }: { configProblem?: ConfigProblem | n
           <NavLink to="/snapshots" className="app-nav__link">
             {t('Snapshots')}
           </NavLink>
+          <NavLink to="/overview" className="app-nav__link">
+            {t('Overview')}
+          </NavLink>
         </nav>
         <div className="app-header__end">
           <DataSource />

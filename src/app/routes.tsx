@@ -75,6 +75,9 @@ const SnapshotDetailPage = lazy(() =>
     default: m.SnapshotDetailPage,
   })),
 );
+const OverviewPage = lazy(() =>
+  import('@/features/volumes/pages/overview-page').then((m) => ({ default: m.OverviewPage })),
+);
 const SignInPage = lazy(() =>
   import('@/features/session/pages/sign-in-page').then((m) => ({ default: m.SignInPage })),
 );
@@ -129,6 +132,14 @@ export function createRoutes(
           element: (
             <Suspense fallback={<PageLoading />}>
               <SnapshotDetailPage />
+            </Suspense>
+          ),
+        },
+        {
+          path: 'overview',
+          element: (
+            <Suspense fallback={<PageLoading />}>
+              <OverviewPage />
             </Suspense>
           ),
         },

@@ -71,3 +71,13 @@ export const directoryKeys = {
   zones: () => [...directoryKeys.all, 'zones'] as const,
   one: (kind: string, uuid: string) => [...directoryKeys.all, kind, 'one', uuid] as const,
 };
+
+/** The storage overview's reads; counts of volumes share `volumeKeys.count`. */
+export const overviewKeys = {
+  all: ['overview'] as const,
+  tenants: (scope: { search: string; customer: string; tenant: string }) =>
+    [...overviewKeys.all, 'tenants', scope] as const,
+  offerings: () => [...overviewKeys.all, 'volume-offerings'] as const,
+  attention: (kind: string, scope: { customer: string; tenant: string }) =>
+    [...overviewKeys.all, 'attention', kind, scope] as const,
+};
