@@ -1,25 +1,150 @@
 // `npm run bench`: builds the console and a floor app (the same libraries rendering one page of the
-// same volumes, nothing else), serves both against the same Waldur-shaped HTTP server, and measures in
-// headless Chromium: download sizes, time to the first volume row (vs. the floor), a search's updated
-// rows (vs. the floor), opening a volume, a scripted journey's requests and bytes, and the JS heap
-// after browsing 20 list pages and 20 volumes. Prints a table and writes bench/results/latest.json.
-// Timings are medians over fresh browser contexts (cold caches). Targets are in TARGETS below.
+// same volumes, nothing else), serves both against the same Waldur-shaped HTTP server, and measures
+// in headless Chromium, for each profile (desktop; throttled: CPU 4× slower, 150 ms RTT, 1.6 Mbps
+// down, 750 kbps up) and each size of data (250, 5,000 and 50,000 volumes on the server):
+//
+// - the first volume row and a search, each against the floor, in interleaved pairs (console,
+//   floor, console, floor…, each in a fresh browser context); the first row in English, German
+//   and Arabic (the floor stays English);
+// - opening a volume, the state filter's counts, exporting the view (up to 10,000 rows: time, peak
+//   JS heap, progress, and whether Cancel stops it), the first dialog of a visit;
+// - the JS heap after a round of 20 list pages and 20 volumes and what a second round adds, and the
+//   heap with 50,000 volumes on the server;
+// - download sizes (gzip 9, brotli 11) and a scripted journey's requests and bytes.
+//
+// Each size has its own server (and the console and floor pointed at it), and the sizes are
+// interleaved sample by sample, so that comparing sizes is as robust to a busy machine as comparing
+// the console with the floor. Every timing gets a median and a bootstrap 95 % interval
+// (./stats.ts); a target is met only when the interval's upper end is under it. Results: bench/results/<date>-<commit>.json (raw samples,
+// summary, machine), latest.json and latest.md. `npm run bench -- --compare A B` puts two side by
+// side. Options: bench/README.md.
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import {
-  type Browser,
-  type BrowserContext,
-  type CDPSession,
-  chromium,
-  type Page,
-} from '@playwright/test';
+import { chromium } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, executablePath } from '../playwright.config';
 import { bundleSizes, kib } from '../scripts/bundle-size';
+import {
+  type CancelSample,
+  cancelExport,
+  type Env,
+  type ExportSample,
+  exportAll,
+  facetCounts,
+  firstDialog,
+  firstRow,
+  journey,
+  type MemorySample,
+  memory,
+  openVolume,
+  PROFILES,
+  type Profile,
+  search,
+} from './measures';
+import {
+  type GrowthRow,
+  renderCompare,
+  renderSummary,
+  type SummaryRow,
+  type Unit,
+  volumesLabel,
+} from './report';
+import {
+  bootstrap,
+  type Interval,
+  judgeGrowth,
+  judgeUnder,
+  median,
+  pairRatios,
+  RESAMPLES,
+} from './stats';
+
+const TARGETS = {
+  listFirstLoadGzipKiB: 120,
+  firstRowRatio: 1.2,
+  searchRatio: 1.3,
+  /** Per profile: PROFILES[…].firstDialogTargetMs (50 ms desktop, 150 ms throttled). */
+  memorySecondRoundMiB: 0.25,
+  /** With at least `largeVolumes` volumes on the server: after the first row and after paging. */
+  heapMiB: 16,
+  largeVolumes: 50_000,
+  /** A measure with the most volumes may be at most this much worse than with the fewest. */
+  growthTolerance: 0.1,
+};
+
+/** Measure groups, for BENCH_ONLY. */
+const GROUPS = [
+  'sizes',
+  'firstRow',
+  'languages',
+  'search',
+  'openVolume',
+  'facets',
+  'export',
+  'cancel',
+  'dialog',
+  'journey',
+  'memory',
+] as const;
+type Group = (typeof GROUPS)[number];
+
+const list = (value: string | undefined, fallback: string) =>
+  (value ?? fallback)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+const count = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} wants a whole number ≥ 1`);
+  return value;
+};
+
+function readOptions() {
+  const only = list(process.env.BENCH_ONLY, GROUPS.join(','));
+  for (const group of only) {
+    if (!(GROUPS as readonly string[]).includes(group)) {
+      throw new Error(`BENCH_ONLY: unknown ${group} (one of ${GROUPS.join(', ')})`);
+    }
+  }
+  const profiles = list(process.env.BENCH_PROFILES, 'desktop,throttled').map((name) => {
+    const profile = PROFILES[name];
+    if (!profile) throw new Error(`BENCH_PROFILES: unknown ${name} (desktop, throttled)`);
+    return profile;
+  });
+  const sizes = list(process.env.BENCH_SIZES, '250,5000,50000')
+    .map(Number)
+    .sort((a, b) => a - b);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 250)) {
+    throw new Error('BENCH_SIZES: whole numbers of volumes, each at least 250 (the seed)');
+  }
+  return {
+    pairs: count('BENCH_PAIRS', 15),
+    runs: count('BENCH_RUNS', 15),
+    memoryRuns: count('BENCH_MEMORY_RUNS', 3),
+    memoryRounds: Math.max(2, count('BENCH_MEMORY_ROUNDS', 2)),
+    resamples: count('BENCH_RESAMPLES', RESAMPLES),
+    profiles,
+    sizes: [...new Set(sizes)],
+    languages: list(process.env.BENCH_LANGS, 'en,de,ar'),
+    only: new Set(only as Group[]),
+    build: !process.argv.includes('--no-build'),
+  };
+}
+type Options = ReturnType<typeof readOptions>;
+
+const started = Date.now();
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const progress = (line: string) => {
+  const s = Math.round((Date.now() - started) / 1000);
+  log(
+    `[${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}] ${line}`,
+  );
+};
+const mib = (bytes: number) => bytes / 2 ** 20;
 
 /** A port nothing listens on now (the OS picks it), so a busy machine cannot make the bench fail. */
 function freePort(): Promise<number> {
@@ -33,54 +158,37 @@ function freePort(): Promise<number> {
   });
 }
 
-const PORTS = { waldur: 0, ours: 0, floor: 0 };
-let API = '';
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 /**
- * tsx compiles this file with esbuild's keepNames, which wraps named functions in `__name(...)`;
- * functions sent to the page by `page.evaluate` need that helper there too.
+ * The console's build the bench serves: its own directory, so that someone building `dist/` while
+ * the bench runs (`npm test` does) cannot pull the files from under it.
  */
-const NAME_SHIM = 'globalThis.__name = (fn) => fn;';
-
-const TARGETS = {
-  listFirstLoadGzipKiB: 120,
-  firstRowRatio: 1.2,
-  searchRatio: 1.3,
-  heapRatio: 1.5,
-  firstDialogMs: 50,
-};
-
-const log = (line: string) => process.stdout.write(`${line}\n`);
-const mib = (bytes: number) => bytes / 2 ** 20;
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+const OURS_DIR = 'dist-bench';
+const FLOOR_DIR = 'dist-floor';
 
 async function buildAll() {
-  log('Building the console (vite build)…');
-  execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+  log(`Building the console (vite build → ${OURS_DIR}/)…`);
+  execSync(`npx vite build --logLevel warn --outDir ${OURS_DIR} --emptyOutDir`, {
+    stdio: 'inherit',
+  });
   log('Building the floor app…');
   await build({
     configFile: false,
     root: resolve('bench/floor'),
     plugins: [react()],
     logLevel: 'warn',
-    build: { outDir: resolve('dist-floor'), emptyOutDir: true, manifest: true, target: 'es2022' },
+    build: { outDir: resolve(FLOOR_DIR), emptyOutDir: true, manifest: true, target: 'es2022' },
   });
 }
 
 /** A TypeScript server as a direct child (node + tsx's loader), so that kill() stops it. */
-function start(script: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+function start(script: string, args: string[], nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
 async function waitFor(url: string) {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -91,522 +199,831 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not come up`);
 }
 
-type Kind = 'ours' | 'floor';
-const SEARCH_INPUT: Record<Kind, string> = {
-  ours: '#volume-search',
-  floor: 'input[aria-label="Search"]',
-};
-
-async function open(
-  browser: Browser,
-  kind: Kind,
-  token: string,
-  path = '/volumes',
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  await context.addInitScript(NAME_SHIM);
-  await context.addInitScript(
-    ([which, api, key]) => {
-      const value = JSON.stringify({ apiUrl: api, token: key });
-      sessionStorage.setItem(which === 'ours' ? 'volume-console:connection' : 'floor', value);
-      const observer = new MutationObserver(() => {
-        if (document.querySelector('table tbody tr th')) {
-          (window as unknown as { __firstRow: number }).__firstRow = performance.now();
-          observer.disconnect();
-        }
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    },
-    [kind, API, token] as const,
-  );
-  const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${PORTS[kind]}${path}`);
-  await page.waitForFunction(
-    () => (window as unknown as { __firstRow?: number }).__firstRow !== undefined,
-    null,
-    {
-      timeout: 30_000,
-    },
-  );
-  return { context, page };
-}
-
-async function firstRow(browser: Browser, kind: Kind, token: string) {
-  const { context, page } = await open(browser, kind, token);
-  const ms = await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
-  await context.close();
-  return ms;
-}
-
-/** Enter in the search box → the single matching row is on screen (a frame-accurate observer). */
-async function search(browser: Browser, kind: Kind, token: string) {
-  const { context, page } = await open(browser, kind, token);
-  await page.waitForTimeout(300);
-  await page.locator(SEARCH_INPUT[kind]).fill('scratch-01');
-  const ms = await page.evaluate(async (selector) => {
-    const input = document.querySelector<HTMLInputElement>(selector)!;
-    return new Promise<number>((done) => {
-      const start = performance.now();
-      const check = () => {
-        const names = [...document.querySelectorAll('table tbody tr th')].map(
-          (th) => th.textContent,
-        );
-        if (names.length === 1 && names[0] === 'scratch-01') {
-          observer.disconnect();
-          done(performance.now() - start);
-        }
-      };
-      const observer = new MutationObserver(check);
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    });
-  }, SEARCH_INPUT[kind]);
-  await context.close();
-  return ms;
-}
-
-/** A click on a row's name → the detail page's heading, and → its full details. */
-async function openVolume(browser: Browser, token: string) {
-  const { context, page } = await open(browser, 'ours', token);
-  await page.waitForTimeout(300);
-  const result = await page.evaluate(async () => {
-    const link = document.querySelector<HTMLAnchorElement>('table tbody tr th a')!;
-    const name = link.textContent;
-    return new Promise<{ heading: number; full: number }>((done) => {
-      const start = performance.now();
-      let heading = 0;
-      const check = () => {
-        const h1 = document.querySelector('h1');
-        if (!heading && h1?.textContent === name) heading = performance.now() - start;
-        const full =
-          heading &&
-          document.querySelector('#support') &&
-          !document.body.textContent?.includes('Loading all details');
-        if (full) {
-          observer.disconnect();
-          done({ heading, full: performance.now() - start });
-        }
-      };
-      const observer = new MutationObserver(check);
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      link.click();
-    });
-  });
-  await context.close();
-  return result;
-}
-
 /**
- * The first dialog of a visit: a fresh visit opens a volume that can be extended, and Extend… is
- * pressed `settleMs` after the page is on screen (0: as soon as the button is enabled; 1000: a
- * person's reading time). Measured in the page, from `pointerdown` to the open `<dialog>`.
+ * Set when the bench cannot go on (a server died, an interrupt): samples stop, and what was
+ * measured so far is summarised and written, marked partial.
  */
-async function firstDialog(browser: Browser, token: string, settleMs: number) {
-  const { context, page } = await open(
-    browser,
-    'ours',
-    token,
-    '/volumes?state=OK&runtime=available',
-  );
-  await page.locator('table tbody tr th a').first().click();
-  const extend = page.getByRole('toolbar', { name: /Actions for/ }).getByRole('button', {
-    name: 'Extend…',
-  });
-  await page.waitForFunction(
-    () => {
-      const button = [...document.querySelectorAll('[role="toolbar"] button')].find(
-        (b) => b.textContent === 'Extend…',
-      );
-      return button && button.getAttribute('aria-disabled') !== 'true';
-    },
-    null,
-    { timeout: 30_000 },
-  );
-  if (settleMs > 0) await page.waitForTimeout(settleMs);
-  await page.evaluate(() => {
-    const w = window as unknown as { __down?: number; __open?: number };
-    document.addEventListener('pointerdown', () => (w.__down = performance.now()), {
-      capture: true,
-      once: true,
-    });
-    const observer = new MutationObserver(() => {
-      if (document.querySelector('dialog[open]')) {
-        w.__open = performance.now();
-        observer.disconnect();
-      }
-    });
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-  });
-  await extend.click();
-  await page.locator('dialog[open]').waitFor();
-  const ms = await page.evaluate(() => {
-    const w = window as unknown as { __down: number; __open: number };
-    return w.__open - w.__down;
-  });
-  await context.close();
-  return ms;
-}
+let fatal: string | null = null;
+class Abort extends Error {}
 
-/** Open the list, search, filter, page, open a volume, come back: requests and bytes on the wire. */
-async function journey(browser: Browser, token: string) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  await context.addInitScript(NAME_SHIM);
-  await context.addInitScript(
-    ([api, key]) =>
-      sessionStorage.setItem(
-        'volume-console:connection',
-        JSON.stringify({ apiUrl: api, token: key }),
-      ),
-    [API, token] as const,
-  );
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  const requests = new Map<string, string>();
-  let bytes = 0;
-  let apiBytes = 0;
-  cdp.on('Network.requestWillBeSent', (event) => requests.set(event.requestId, event.request.url));
-  cdp.on('Network.loadingFinished', (event) => {
-    bytes += event.encodedDataLength;
-    if (requests.get(event.requestId)?.startsWith(API)) apiBytes += event.encodedDataLength;
-  });
-  await page.goto(`http://127.0.0.1:${PORTS.ours}/volumes?size=10`);
-  await page.getByRole('table').getByRole('row').nth(1).waitFor();
-  await page.locator('#volume-search').fill('s');
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/q=s/);
-  await page.getByRole('table').getByRole('row').nth(1).waitFor();
-  await page.getByRole('button', { name: 'In use', exact: true }).click();
-  await page.waitForURL(/runtime=in-use/);
-  await page.getByText(/^Page 1 of/).waitFor();
-  await page.getByRole('button', { name: /^Next/ }).click();
-  await page.getByText(/^Page 2 of/).waitFor();
-  await page.getByRole('table').getByRole('link').first().click();
-  await page.locator('#support').waitFor();
-  await page.goBack();
-  await page.getByText(/^Page 2 of/).waitFor();
-  await page.waitForTimeout(500);
-  const all = [...requests.values()];
-  await context.close();
+/** The Waldur-shaped server's request log, read from where the bench last left it. */
+function backendLog(api: string) {
+  let cursor = 0;
+  const take = async () => {
+    const entries = (await (await fetch(`${api}/__control/requests?since=${cursor}`)).json()) as {
+      ms: number;
+      cached: boolean;
+    }[];
+    cursor += entries.length;
+    return entries;
+  };
   return {
-    requests: all.length,
-    apiRequests: all.filter((url) => url.startsWith(API) && !url.includes('OPTIONS')).length,
-    kib: kib(bytes),
-    apiKib: kib(apiBytes),
+    take,
+    /** The server's time (ms) for the requests since the last call. */
+    async ms() {
+      return (await take()).reduce((sum, e) => sum + (e.ms ?? 0), 0);
+    },
   };
 }
+type BackendLog = ReturnType<typeof backendLog>;
 
-/** The heap after a GC, and how much of it is V8's compiled code (from a heap snapshot). */
-async function heapNow(page: Page, cdp: CDPSession) {
-  await page.waitForTimeout(500);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const chunks: string[] = [];
-  const collect = (event: { chunk: string }) => chunks.push(event.chunk);
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
-  const snapshot = JSON.parse(chunks.join('')) as {
-    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
-    nodes: number[];
-  };
-  const fields = snapshot.snapshot.meta.node_fields;
-  const types = snapshot.snapshot.meta.node_types[0];
-  const typeAt = fields.indexOf('type');
-  const sizeAt = fields.indexOf('self_size');
-  let code = 0;
-  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
-    if (types[snapshot.nodes[i + typeAt]!] === 'code') code += snapshot.nodes[i + sizeAt]!;
-  }
-  return { used: usedSize, code };
+interface Pair {
+  ours: number;
+  floor: number;
+  oursBackendMs: number;
+  floorBackendMs: number;
+  /** `<html lang>` on the console's side: the language it took. */
+  lang?: string;
 }
 
-/** Pages forward through `count` list pages, then back to the first. */
-async function pageThrough(page: Page, count: number) {
-  for (let i = 2; i <= count + 1; i++) {
-    await page.getByRole('button', { name: /^Next/ }).click();
-    await page.getByText(`Page ${i} of 25`, { exact: true }).waitFor();
-  }
-  await page.getByRole('button', { name: /^First/ }).click();
-  await page.getByText('Page 1 of 25', { exact: true }).waitFor();
+/** Everything measured for one profile and one size of data. */
+interface RawRun {
+  profile: string;
+  volumes: number;
+  pairs: Record<string, Pair[]>;
+  samples: Record<string, number[]>;
+  backendMs: Record<string, number[]>;
+  exports: ExportSample[];
+  cancels: CancelSample[];
+  memory: MemorySample[];
+  journey?: Awaited<ReturnType<typeof journey>>;
+  errors: string[];
 }
 
-/** Opens the volumes of the first two pages one by one, going back to the list each time. */
-async function openVolumes(page: Page, count: number) {
-  for (let i = 0; i < count; i++) {
-    if (i === 10) {
-      await page.getByRole('button', { name: /^Next/ }).click();
-      await page.getByText('Page 2 of 25', { exact: true }).waitFor();
-    }
-    const link = page
-      .getByRole('table')
-      .getByRole('link')
-      .nth(i % 10);
-    const name = await link.textContent();
-    await link.click();
-    await page.getByRole('heading', { level: 1, name: name! }).waitFor();
-    await page.locator('#support').waitFor();
-    await page.goBack();
-    await page.getByRole('table').waitFor();
+/** Runs `fn`, timing the backend's share; an error is logged and kept, and gives null. */
+async function sample<T>(
+  run: RawRun,
+  backend: BackendLog,
+  label: string,
+  fn: () => Promise<T>,
+): Promise<{ value: T; backendMs: number } | null> {
+  if (fatal) throw new Abort(fatal);
+  await backend.take();
+  try {
+    const value = await fn();
+    return { value, backendMs: await backend.ms() };
+  } catch (error) {
+    if (fatal) throw new Abort(fatal);
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    run.errors.push(`${label}: ${message}`);
+    process.stderr.write(`  ${run.profile} · ${run.volumes} · ${label} failed: ${message}\n`);
+    await backend.take().catch(() => []);
+    return null;
   }
-  await page.getByRole('button', { name: /^First/ }).click();
-  await page.getByText('Page 1 of 25', { exact: true }).waitFor();
+}
+
+function push(record: Record<string, number[]>, key: string, value: number) {
+  if (!record[key]) record[key] = [];
+  record[key].push(value);
+}
+
+/** One size of data in one profile: where to measure it and where its samples go. */
+interface Target {
+  env: Env;
+  backend: BackendLog;
+  run: RawRun;
+  /** The smallest size: languages, the first dialog and the journey are measured there only. */
+  base: boolean;
 }
 
 /**
- * The JS heap after the first load, after browsing 20 list pages and 20 volumes, and after a second
- * round over other data (the list sorted by name, descending): the second round shows what each
- * page costs once the code has warmed up. Compiled code (V8's bytecode and JIT output for code that
- * has now run) is reported apart from the rest.
+ * Measures one profile on every size of data, the sizes interleaved sample by sample (in an order
+ * that turns each time), so that a comparison between sizes is as robust to what the machine is
+ * doing as a console/floor pair. Samples go into each target's run, kept as far as they got.
  */
-async function memory(browser: Browser, token: string) {
-  const { context, page } = await open(browser, 'ours', token, '/volumes?size=10');
-  const cdp = await context.newCDPSession(page);
-  await page.waitForTimeout(1000);
-  const first = await heapNow(page, cdp);
-  await pageThrough(page, 20);
-  await openVolumes(page, 20);
-  const after = await heapNow(page, cdp);
-  await page.getByRole('button', { name: /^Name/ }).click();
-  await page.getByRole('button', { name: /^Name/ }).click();
-  await page
-    .getByRole('columnheader', { name: /^Name/ })
-    .and(page.locator('[aria-sort="descending"]'))
-    .waitFor();
-  await pageThrough(page, 20);
-  await openVolumes(page, 20);
-  const second = await heapNow(page, cdp);
-  await context.close();
-  return { first, after, second, ratio: after.used / first.used };
+async function measureProfile(targets: Target[], options: Options) {
+  const want = (group: Group) => options.only.has(group);
+  const profile = targets[0]!.env.profile.name;
+  const sizes = targets.map((t) => t.env.volumes.toLocaleString('en-US')).join(', ');
+  const languagesOf = (t: Target) =>
+    options.languages.filter((lang) =>
+      lang === 'en' ? want('firstRow') : t.base && want('languages'),
+    );
+  const locale = (lang: string) => (lang === 'en' ? undefined : lang);
+  const record = (t: Target, key: string, value: number, backendMs: number) => {
+    push(t.run.samples, key, value);
+    push(t.run.backendMs, key, backendMs);
+  };
+  /** The targets in the i-th turn's order. */
+  const turn = (i: number, among = targets) => among.map((_, k) => among[(k + i) % among.length]!);
+  const given = new Set<string>();
+  const failures = new Map<string, number>();
+  /**
+   * `times` turns of `once` over the targets (or some of them); a target that fails three times
+   * in a row gets no more samples of that measure.
+   */
+  const each = async (
+    times: number,
+    label: string,
+    once: (t: Target, i: number) => Promise<boolean>,
+    among = targets,
+  ) => {
+    progress(
+      `${profile}: ${label} ×${times} (${among.map((t) => t.env.volumes.toLocaleString('en-US')).join(', ')} volumes)`,
+    );
+    for (let i = 0; i < times; i++) {
+      for (const t of turn(i, among)) {
+        const key = `${label}|${t.env.volumes}`;
+        if (given.has(key)) continue;
+        if (await once(t, i)) failures.set(key, 0);
+        else if ((failures.get(key) ?? 0) + 1 >= 3) {
+          given.add(key);
+          process.stderr.write(
+            `  ${profile} · ${t.env.volumes} · ${label}: three failures in a row; no more samples.\n`,
+          );
+        } else failures.set(key, (failures.get(key) ?? 0) + 1);
+      }
+    }
+  };
+
+  // Warm-up, not kept: the server's JIT and read cache, the build's files in the OS cache.
+  for (const t of targets) {
+    progress(`${profile} · ${volumesLabel(t.env.volumes)}: warming up`);
+    const warm = async (label: string, fn: () => Promise<unknown>) => {
+      const ok = await sample({ ...t.run, errors: [] }, t.backend, `warm-up ${label}`, fn);
+      if (!ok) process.stderr.write(`  (warm-up ${label} failed; measuring anyway)\n`);
+    };
+    const env = t.env;
+    for (const lang of languagesOf(t))
+      await warm('first row', () => firstRow(env, 'ours', locale(lang)));
+    if (languagesOf(t).length > 0) await warm('floor', () => firstRow(env, 'floor'));
+    if (want('search')) {
+      await warm('search', () => search(env, 'ours'));
+      await warm('floor search', () => search(env, 'floor'));
+    }
+    if (want('openVolume')) await warm('open a volume', () => openVolume(env));
+    if (want('facets')) await warm('facet counts', () => facetCounts(env));
+    if (want('export') || want('cancel')) await warm('export', () => exportAll(env));
+    if (t.base && want('dialog')) await warm('first dialog', () => firstDialog(env, 0));
+  }
+
+  /** One pair: the console, then the floor, each in a fresh context. */
+  const pair = async (
+    t: Target,
+    key: string,
+    ours: () => Promise<{ ms: number; lang?: string }>,
+    floor: () => Promise<number>,
+  ) => {
+    const o = await sample(t.run, t.backend, `${key} (console)`, ours);
+    const f = await sample(t.run, t.backend, `${key} (floor)`, floor);
+    if (!t.run.pairs[key]) t.run.pairs[key] = [];
+    t.run.pairs[key].push({
+      ours: o?.value.ms ?? Number.NaN,
+      floor: f?.value ?? Number.NaN,
+      oursBackendMs: o?.backendMs ?? Number.NaN,
+      floorBackendMs: f?.backendMs ?? Number.NaN,
+      ...(o?.value.lang ? { lang: o.value.lang } : {}),
+    });
+  };
+  if (want('firstRow') || want('languages') || want('search')) {
+    for (let i = 0; i < options.pairs; i++) {
+      progress(
+        `${profile}: first row & search, pair ${i + 1} of ${options.pairs} (${sizes} volumes)`,
+      );
+      for (const t of turn(i)) {
+        const env = t.env;
+        for (const lang of languagesOf(t)) {
+          await pair(
+            t,
+            `firstRow.${lang}`,
+            () => firstRow(env, 'ours', locale(lang)),
+            async () => (await firstRow(env, 'floor')).ms,
+          );
+        }
+        if (want('search')) {
+          await pair(
+            t,
+            'search',
+            async () => ({ ms: await search(env, 'ours') }),
+            () => search(env, 'floor'),
+          );
+        }
+      }
+    }
+  }
+  if (want('openVolume')) {
+    await each(options.runs, 'open a volume', async (t) => {
+      const s = await sample(t.run, t.backend, 'open a volume', () => openVolume(t.env));
+      if (!s) return false;
+      record(t, 'openVolume.heading', s.value.heading, s.backendMs);
+      record(t, 'openVolume.full', s.value.full, s.backendMs);
+      return true;
+    });
+  }
+  if (want('facets')) {
+    await each(options.runs, 'facet counts', async (t) => {
+      const s = await sample(t.run, t.backend, 'facet counts', () => facetCounts(t.env));
+      if (!s) return false;
+      record(t, 'facetCounts', s.value.ms, s.backendMs);
+      return true;
+    });
+  }
+  if (want('export')) {
+    await each(options.runs, 'export', async (t) => {
+      const s = await sample(t.run, t.backend, 'export', () => exportAll(t.env));
+      if (!s) return false;
+      t.run.exports.push(s.value);
+      record(t, 'export.ms', s.value.ms, s.backendMs);
+      return true;
+    });
+  }
+  if (want('cancel')) {
+    await each(Math.min(options.runs, 3), 'cancel an export', async (t) => {
+      const s = await sample(t.run, t.backend, 'cancel an export', () => cancelExport(t.env));
+      if (s) t.run.cancels.push(s.value);
+      return Boolean(s);
+    });
+  }
+  const base = targets.filter((t) => t.base);
+  if (want('dialog')) {
+    await each(
+      options.runs,
+      'first dialog',
+      async (t) => {
+        const read = await sample(t.run, t.backend, 'first dialog (after reading)', () =>
+          firstDialog(t.env, 1000),
+        );
+        const atOnce = await sample(t.run, t.backend, 'first dialog (at once)', () =>
+          firstDialog(t.env, 0),
+        );
+        if (read) record(t, 'firstDialog.afterReading', read.value, read.backendMs);
+        if (atOnce) record(t, 'firstDialog.atOnce', atOnce.value, atOnce.backendMs);
+        return Boolean(read && atOnce);
+      },
+      base,
+    );
+  }
+  if (want('journey')) {
+    for (const t of base) {
+      progress(`${profile}: journey (${t.env.volumes} volumes)`);
+      const s = await sample(t.run, t.backend, 'journey', () => journey(t.env));
+      if (s) t.run.journey = s.value;
+    }
+  }
+  if (want('memory')) {
+    await each(
+      options.memoryRuns,
+      `memory (${options.memoryRounds} rounds of 20 pages and 20 volumes)`,
+      async (t) => {
+        const s = await sample(t.run, t.backend, 'memory', () =>
+          memory(t.env, options.memoryRounds),
+        );
+        if (!s) return false;
+        t.run.memory.push(s.value);
+        const added = s.value.afterRounds.slice(1).map((h, r) => h - s.value.afterRounds[r]!);
+        progress(
+          `${profile} · ${volumesLabel(t.env.volumes)}: rounds 2… add ${added.map((b) => `+${mib(b).toFixed(3)}`).join(', ')} MiB`,
+        );
+        return true;
+      },
+    );
+  }
+}
+
+// The summary: an interval for everything with samples, a verdict for everything with a target.
+
+const LABELS: Record<string, string> = {
+  search: 'Search → its one row: console / floor',
+  searchMs: 'Search → its one row, console',
+  'openVolume.heading': 'Open a volume from the list: heading',
+  'openVolume.full': 'Open a volume from the list: full details',
+  facetCounts: 'State filter opened → its counts',
+  'export.ms': 'Export the view as CSV',
+  'export.msPer1000': 'Export, per 1,000 rows',
+  'export.peakHeapMiB': 'Export: peak JS heap',
+  'export.checks': 'Export: rows, progress',
+  cancel: 'Export: Cancel stops it',
+  'firstDialog.afterReading': 'First dialog (Extend…), 1 s after the page',
+  'firstDialog.atOnce': 'First dialog (Extend…), at once',
+  'memory.firstRowMiB': 'JS heap after the first row (GC)',
+  'memory.afterPagingMiB': 'JS heap after 20 list pages (GC)',
+  'memory.secondRoundMiB': 'JS heap added by a 2nd round of 20 pages + 20 volumes',
+  journey: 'Journey: requests (API) / bytes (API)',
+};
+const LANGUAGES: Record<string, string> = { en: 'English', de: 'German', ar: 'Arabic' };
+function label(id: string) {
+  if (LABELS[id]) return LABELS[id];
+  const [, kind, lang] = /^(firstRow|firstRowMs)\.(.+)$/.exec(id) ?? [];
+  const language = lang ? (LANGUAGES[lang] ?? lang) : '';
+  if (kind === 'firstRow') return `First volume row, ${language}: console / floor`;
+  if (kind === 'firstRowMs') return `First volume row, console, ${language}`;
+  return id;
+}
+
+/** Measures compared between the fewest and the most volumes. */
+const GROWTH_IDS = [
+  'firstRow.en',
+  'search',
+  'firstRowMs.en',
+  'searchMs',
+  'openVolume.heading',
+  'openVolume.full',
+  'facetCounts',
+  'export.msPer1000',
+  'memory.firstRowMiB',
+  'memory.afterPagingMiB',
+];
+
+function summarise(run: RawRun, resamples: number): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  const profile = PROFILES[run.profile]!;
+  const keyOf = (id: string) => `${run.profile}|${run.volumes}|${id}`;
+  const add = (
+    id: string,
+    unit: Unit,
+    values: number[],
+    extra: Partial<SummaryRow> & { targetUnder?: { text: string; under: number } } = {},
+  ) => {
+    const finite = values.filter(Number.isFinite);
+    if (finite.length === 0) return;
+    const interval = bootstrap(keyOf(id), finite, resamples);
+    const { targetUnder, ...rest } = extra;
+    rows.push({
+      key: keyOf(id),
+      profile: run.profile,
+      volumes: run.volumes,
+      id,
+      label: label(id),
+      unit,
+      interval,
+      values: finite,
+      ...(targetUnder ? { target: targetUnder } : {}),
+      verdict: targetUnder ? judgeUnder(interval, targetUnder.under) : 'info',
+      ...rest,
+    });
+  };
+  const ms = (n: number) => `${Math.round(n)} ms`;
+  for (const [key, pairs] of Object.entries(run.pairs)) {
+    const target = key === 'search' ? TARGETS.searchRatio : TARGETS.firstRowRatio;
+    const langs = [...new Set(pairs.map((p) => p.lang).filter(Boolean))];
+    const oursMs = median(pairs.map((p) => p.ours).filter(Number.isFinite));
+    const floorMs = median(pairs.map((p) => p.floor).filter(Number.isFinite));
+    add(key, 'ratio', pairRatios(pairs), {
+      targetUnder: { text: `≤ ×${target}`, under: target },
+      detail: `${ms(oursMs)} / ${ms(floorMs)}${langs.length && key !== 'search' ? `, lang=${langs.join(',')}` : ''}`,
+      backendMs: median(pairs.map((p) => p.oursBackendMs).filter(Number.isFinite)),
+    });
+    const absolute = key === 'search' ? 'searchMs' : key.replace('firstRow.', 'firstRowMs.');
+    add(
+      absolute,
+      'ms',
+      pairs.map((p) => p.ours),
+      { backendMs: median(pairs.map((p) => p.oursBackendMs).filter(Number.isFinite)) },
+    );
+  }
+  const backend = (key: string) => median((run.backendMs[key] ?? []).filter(Number.isFinite));
+  for (const id of ['openVolume.heading', 'openVolume.full', 'facetCounts']) {
+    add(id, 'ms', run.samples[id] ?? [], { backendMs: backend(id) });
+  }
+  if (run.exports.length > 0) {
+    const rows0 = run.exports.map((e) => e.rows);
+    add('export.ms', 'ms', run.samples['export.ms'] ?? [], {
+      backendMs: backend('export.ms'),
+      detail: `${Math.max(...rows0).toLocaleString('en-US')} rows, ${median(run.exports.map((e) => e.requests))} requests`,
+    });
+    add(
+      'export.msPer1000',
+      'ms',
+      run.exports.map((e) => (e.rows > 0 ? (1000 * e.ms) / e.rows : Number.NaN)),
+    );
+    add(
+      'export.peakHeapMiB',
+      'MiB',
+      run.exports.map((e) => mib(e.peakHeapBytes)),
+      {
+        detail: `from ${mib(median(run.exports.map((e) => e.heapBeforeBytes))).toFixed(2)} MiB before`,
+      },
+    );
+    const expected = Math.min(run.volumes, 10_000);
+    const allRows = run.exports.every((e) => e.rows === expected);
+    const shown = run.exports.every((e) => e.progressShown);
+    rows.push({
+      key: keyOf('export.checks'),
+      profile: run.profile,
+      volumes: run.volumes,
+      id: 'export.checks',
+      label: label('export.checks'),
+      unit: 'text',
+      text: `${allRows ? 'all' : 'NOT all'} ${expected.toLocaleString('en-US')} rows; progress ${shown ? 'shown' : 'NOT shown'} (${median(run.exports.map((e) => e.progressValues))} values)`,
+      target: { text: `${expected.toLocaleString('en-US')} rows, progress`, under: 0 },
+      verdict: allRows && shown ? 'met' : 'not met',
+    });
+  }
+  if (run.cancels.length > 0) {
+    const stops = run.cancels.every((c) => c.stops);
+    rows.push({
+      key: keyOf('cancel'),
+      profile: run.profile,
+      volumes: run.volumes,
+      id: 'cancel',
+      label: label('cancel'),
+      unit: 'text',
+      text: `${stops ? 'yes' : 'NO'}: export requests after Cancel ${run.cancels.map((c) => c.requestsAfterCancel).join(', ')} (any list request: ${run.cancels.map((c) => c.listRequestsAfterCancel).join(', ')}); in-flight aborted ${run.cancels.filter((c) => c.inFlightAborted).length}/${run.cancels.length}; downloaded ${run.cancels.filter((c) => c.downloaded).length}/${run.cancels.length}`,
+      target: { text: 'no requests, no file', under: 0 },
+      verdict: stops ? 'met' : 'not met',
+    });
+  }
+  if (run.samples['firstDialog.afterReading']) {
+    const t = profile.firstDialogTargetMs;
+    add('firstDialog.afterReading', 'ms', run.samples['firstDialog.afterReading'], {
+      targetUnder: { text: `≤ ${t} ms`, under: t },
+    });
+    add('firstDialog.atOnce', 'ms', run.samples['firstDialog.atOnce'] ?? []);
+  }
+  if (run.memory.length > 0) {
+    const large = run.volumes >= TARGETS.largeVolumes;
+    const heapTarget = large
+      ? { targetUnder: { text: `< ${TARGETS.heapMiB} MiB`, under: TARGETS.heapMiB } }
+      : {};
+    add(
+      'memory.firstRowMiB',
+      'MiB',
+      run.memory.map((m) => mib(m.firstRow)),
+      heapTarget,
+    );
+    add(
+      'memory.afterPagingMiB',
+      'MiB',
+      run.memory.map((m) => mib(m.afterPaging)),
+      heapTarget,
+    );
+    add(
+      'memory.secondRoundMiB',
+      'MiB',
+      run.memory.map((m) => mib(m.secondRound)),
+      {
+        targetUnder: {
+          text: `≤ ${TARGETS.memorySecondRoundMiB} MiB`,
+          under: TARGETS.memorySecondRoundMiB,
+        },
+        detail: run.memory[0]!.afterRounds.map((_, r) =>
+          mib(median(run.memory.map((m) => m.afterRounds[r]!))).toFixed(2),
+        )
+          .join(' → ')
+          .concat(' MiB after each round'),
+      },
+    );
+  }
+  if (run.journey) {
+    const j = run.journey;
+    rows.push({
+      key: keyOf('journey'),
+      profile: run.profile,
+      volumes: run.volumes,
+      id: 'journey',
+      label: label('journey'),
+      unit: 'text',
+      text: `${j.requests} (${j.apiRequests}) / ${kib(j.bytes)} KiB (${kib(j.apiBytes)} KiB)`,
+      verdict: 'info',
+    });
+  }
+  for (const error of new Set(run.errors)) {
+    rows.push({
+      key: keyOf(`error:${error}`),
+      profile: run.profile,
+      volumes: run.volumes,
+      id: 'error',
+      label: 'Failed sample',
+      unit: 'text',
+      text: error.slice(0, 160),
+      verdict: 'info',
+    });
+  }
+  return rows;
+}
+
+/** Each growth measure with more volumes against the same with the fewest, per profile. */
+function growthRows(summary: SummaryRow[], sizes: number[]): GrowthRow[] {
+  const out: GrowthRow[] = [];
+  const smallest = sizes[0]!;
+  const find = (profile: string, volumes: number, id: string) =>
+    summary.find((r) => r.profile === profile && r.volumes === volumes && r.id === id);
+  for (const profile of [...new Set(summary.map((r) => r.profile))]) {
+    for (const id of GROWTH_IDS) {
+      const small = find(profile, smallest, id);
+      if (!small?.interval) continue;
+      for (const volumes of sizes.slice(1)) {
+        const large = find(profile, volumes, id);
+        if (!large?.interval) continue;
+        const { verdict, limit } = judgeGrowth(
+          small.interval,
+          large.interval,
+          TARGETS.growthTolerance,
+        );
+        out.push({
+          key: `${profile}|${volumes}|${id}`,
+          profile,
+          id,
+          label: small.label,
+          unit: small.unit,
+          small: { volumes: smallest, median: small.interval.median },
+          large: { volumes, interval: large.interval as Interval },
+          limit,
+          verdict,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function sizeRows(): SummaryRow[] {
+  const ours = bundleSizes(OURS_DIR);
+  const floor = bundleSizes(FLOOR_DIR);
+  const both = (s: { gzip: number; brotli: number }) => `${kib(s.gzip)} / ${kib(s.brotli)} KiB`;
+  const row = (id: string, text: string, extra: Partial<SummaryRow> = {}): SummaryRow => ({
+    key: `build|0|${id}`,
+    profile: 'build',
+    volumes: 0,
+    id,
+    label: id,
+    unit: 'text',
+    text,
+    verdict: 'info',
+    ...extra,
+  });
+  const listGzip = kib(ours.listFirstLoad.gzip);
+  return [
+    row(
+      'List page first download',
+      `${both(ours.listFirstLoad)} (${ours.listFirstLoad.files.length} files)`,
+      {
+        target: {
+          text: `≤ ${TARGETS.listFirstLoadGzipKiB} KiB gzip`,
+          under: TARGETS.listFirstLoadGzipKiB,
+        },
+        verdict: listGzip <= TARGETS.listFirstLoadGzipKiB ? 'met' : 'not met',
+        values: [listGzip],
+      },
+    ),
+    row('Whole app, demo backend excluded', both(ours.wholeApp), {
+      target: { text: 'budget in CI', under: 0 },
+    }),
+    row('Floor app first download', both(floor.listFirstLoad)),
+    row('Demo backend (never downloaded by a deployment)', both(ours.demoBackend)),
+  ];
+}
+
+function git(command: string) {
+  try {
+    return execSync(`git ${command}`, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return '';
+  }
+}
+
+function osName() {
+  try {
+    return (
+      /PRETTY_NAME="?([^"\n]+)/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? release()
+    );
+  } catch {
+    return release();
+  }
+}
+
+/** bench/results/<date>-<commit>.json, or -2, -3… when that run's file exists already. */
+function resultPath(date: string, commit: string) {
+  const base = `bench/results/${date}-${commit || 'nocommit'}`;
+  if (!existsSync(`${base}.json`)) return `${base}.json`;
+  for (let i = 2; ; i++) if (!existsSync(`${base}-${i}.json`)) return `${base}-${i}.json`;
 }
 
 async function main() {
-  await buildAll();
-  PORTS.waldur = await freePort();
-  PORTS.ours = await freePort();
-  PORTS.floor = await freePort();
-  API = `http://127.0.0.1:${PORTS.waldur}`;
-  const children = [
-    start('test/servers/waldur-server.ts', ['--port', String(PORTS.waldur)]),
-    start('test/servers/static-server.ts', [
-      '--port',
-      String(PORTS.ours),
-      '--dir',
-      'dist',
-      '--api',
-      API,
-    ]),
-    start('test/servers/static-server.ts', [
-      '--port',
-      String(PORTS.floor),
-      '--dir',
-      'dist-floor',
-      '--connect',
-      API,
-    ]),
-  ];
+  const argv = process.argv.slice(2);
+  const compareAt = argv.indexOf('--compare');
+  if (compareAt >= 0) {
+    const [a, b] = argv.slice(compareAt + 1);
+    if (!a || !b) throw new Error('Usage: npm run bench -- --compare <result A> <result B>');
+    for (const line of renderCompare(a, b)) log(line);
+    return;
+  }
+  const options = readOptions();
+  if (options.build) await buildAll();
+  else if (!existsSync(`${OURS_DIR}/index.html`) || !existsSync(`${FLOOR_DIR}/index.html`)) {
+    throw new Error(
+      `--no-build: ${OURS_DIR}/ and ${FLOOR_DIR}/ must exist (run the bench once with a build)`,
+    );
+  }
+  /** Per size of data: its Waldur-shaped server, and the console and the floor pointed at it. */
+  const stacks: {
+    volumes: number;
+    api: string;
+    origins: { ours: string; floor: string };
+  }[] = [];
+  const children: ChildProcess[] = [];
+  for (const volumes of options.sizes) {
+    const ports = { waldur: await freePort(), ours: await freePort(), floor: await freePort() };
+    const api = `http://127.0.0.1:${ports.waldur}`;
+    children.push(
+      start(
+        'test/servers/waldur-server.ts',
+        ['--port', String(ports.waldur), '--volumes', String(volumes), '--cache-reads', '--gzip'],
+        ['--max-semi-space-size=64'],
+      ),
+      start('test/servers/static-server.ts', [
+        '--port',
+        String(ports.ours),
+        '--dir',
+        OURS_DIR,
+        '--api',
+        api,
+      ]),
+      start('test/servers/static-server.ts', [
+        '--port',
+        String(ports.floor),
+        '--dir',
+        FLOOR_DIR,
+        '--connect',
+        api,
+      ]),
+    );
+    stacks.push({
+      volumes,
+      api,
+      origins: {
+        ours: `http://127.0.0.1:${ports.ours}`,
+        floor: `http://127.0.0.1:${ports.floor}`,
+      },
+    });
+  }
   // The servers go with the bench, however it ends: done, failed, or interrupted.
+  let stopping = false;
   const stop = () => {
+    stopping = true;
     for (const child of children) if (child.exitCode === null) child.kill();
   };
   process.on('exit', stop);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      stop();
-      process.exit(130);
+      if (fatal) {
+        stop();
+        process.exit(130);
+      }
+      fatal = `interrupted (${signal})`;
+      process.stderr.write(`${signal}: writing what was measured (again to quit at once)\n`);
     });
   }
   for (const child of children) {
-    child.on('exit', (code) => {
-      if (code !== null && code !== 0) {
-        process.stderr.write(`A bench server exited with code ${code}; stopping.\n`);
-        stop();
-        process.exit(1);
+    child.on('exit', (code, signal) => {
+      if (!stopping && !fatal && (signal || (code !== null && code !== 0))) {
+        fatal = `a bench server exited (${signal ?? `code ${code}`})`;
+        process.stderr.write(`${fatal}; writing what was measured.\n`);
       }
     });
   }
+  const load = { atStart: loadavg(), atEnd: [] as number[] };
   try {
-    await Promise.all([
-      waitFor(`${API}/__control/tokens`),
-      waitFor(`http://127.0.0.1:${PORTS.ours}/`),
-      waitFor(`http://127.0.0.1:${PORTS.floor}/`),
-    ]);
-    const token = ((await (await fetch(`${API}/__control/tokens`)).json()) as { staff: string })
-      .staff;
-    const browser = await chromium.launch({ executablePath, args: ARGS });
+    await Promise.all(
+      stacks.flatMap((stack) => [
+        waitFor(`${stack.api}/__control/tokens`),
+        waitFor(`${stack.origins.ours}/`),
+        waitFor(`${stack.origins.floor}/`),
+      ]),
+    );
+    const browser = await chromium.launch({
+      executablePath,
+      args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
+    });
     const version = browser.version();
-
-    log(`Measuring (${RUNS} runs each)…`);
-    await firstRow(browser, 'ours', token); // warm-up: server JIT, disk cache of the build
-    await firstRow(browser, 'floor', token);
-    const first = { ours: [] as number[], floor: [] as number[] };
-    const searches = { ours: [] as number[], floor: [] as number[] };
-    for (let i = 0; i < RUNS; i++) {
-      // Alternate so that machine noise hits both alike.
-      first.ours.push(await firstRow(browser, 'ours', token));
-      first.floor.push(await firstRow(browser, 'floor', token));
-      searches.ours.push(await search(browser, 'ours', token));
-      searches.floor.push(await search(browser, 'floor', token));
+    const runs: RawRun[] = [];
+    let aborted: string | null = null;
+    log(
+      `Measuring: ${options.profiles.map((p) => p.name).join(', ')} × ${options.sizes.map(volumesLabel).join(', ')} (interleaved); ${options.pairs} pairs, ${options.runs} runs, ${options.memoryRuns} memory runs; ${[...options.only].join(', ')}`,
+    );
+    try {
+      const tokens = await Promise.all(
+        stacks.map(
+          async (stack) =>
+            ((await (await fetch(`${stack.api}/__control/tokens`)).json()) as { staff: string })
+              .staff,
+        ),
+      );
+      const backends = stacks.map((stack) => backendLog(stack.api));
+      for (const profile of options.profiles) {
+        const targets: Target[] = stacks.map((stack, k) => {
+          const backend = backends[k]!;
+          const run: RawRun = {
+            profile: profile.name,
+            volumes: stack.volumes,
+            pairs: {},
+            samples: {},
+            backendMs: {},
+            exports: [],
+            cancels: [],
+            memory: [],
+            errors: [],
+          };
+          runs.push(run);
+          return {
+            env: {
+              browser,
+              profile,
+              origins: stack.origins,
+              api: stack.api,
+              token: tokens[k]!,
+              volumes: stack.volumes,
+              mark: async () => {
+                await backend.take();
+              },
+            },
+            backend,
+            run,
+            base: k === 0,
+          };
+        });
+        await measureProfile(targets, options);
+        mkdirSync('bench/results', { recursive: true });
+        writeFileSync(
+          'bench/results/partial.json',
+          `${JSON.stringify({ options: { ...options, only: [...options.only] }, runs })}\n`,
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof Abort) && !fatal) throw error;
+      aborted = fatal ?? (error as Error).message;
+      process.stderr.write(`Stopped: ${aborted}. The results below are partial.\n`);
     }
-    const opens: { heading: number; full: number }[] = [];
-    for (let i = 0; i < RUNS; i++) opens.push(await openVolume(browser, token));
-    const dialogs = { read: [] as number[], atOnce: [] as number[] };
-    for (let i = 0; i < RUNS; i++) {
-      dialogs.read.push(await firstDialog(browser, token, 1000));
-      dialogs.atOnce.push(await firstDialog(browser, token, 0));
-    }
-    const trip = await journey(browser, token);
-    const heap = await memory(browser, token);
-    await browser.close();
+    await browser.close().catch(() => {});
+    load.atEnd = loadavg();
 
-    const ours = bundleSizes('dist');
-    const floor = bundleSizes('dist-floor');
-    const result = {
-      date: new Date().toISOString(),
-      machine: {
-        cpu: cpus()[0]?.model ?? 'unknown',
-        cores: cpus().length,
-        memoryGiB: Math.round(totalmem() / 2 ** 30),
-        node: process.version,
-        chromium: version,
-        runs: RUNS,
-      },
-      sizes: {
-        listFirstLoad: {
-          gzipKiB: kib(ours.listFirstLoad.gzip),
-          brotliKiB: kib(ours.listFirstLoad.brotli),
-          files: ours.listFirstLoad.files.length,
-        },
-        wholeApp: { gzipKiB: kib(ours.wholeApp.gzip), brotliKiB: kib(ours.wholeApp.brotli) },
-        floorFirstLoad: {
-          gzipKiB: kib(floor.listFirstLoad.gzip),
-          brotliKiB: kib(floor.listFirstLoad.brotli),
-        },
-        demoBackendGzipKiB: kib(ours.demoBackend.gzip),
-      },
-      firstRowMs: {
-        ours: median(first.ours),
-        floor: median(first.floor),
-        ratio: median(first.ours) / median(first.floor),
-        samples: first,
-      },
-      searchMs: {
-        ours: median(searches.ours),
-        floor: median(searches.floor),
-        ratio: median(searches.ours) / median(searches.floor),
-        samples: searches,
-      },
-      firstDialogMs: {
-        afterReading: median(dialogs.read),
-        atOnce: median(dialogs.atOnce),
-      },
-      openVolumeMs: {
-        heading: median(opens.map((o) => o.heading)),
-        fullDetails: median(opens.map((o) => o.full)),
-      },
-      journey: trip,
-      heap: {
-        firstLoadMiB: mib(heap.first.used),
-        afterBrowsingMiB: mib(heap.after.used),
-        ratio: heap.ratio,
-        compiledCodeMiB: { firstLoad: mib(heap.first.code), afterBrowsing: mib(heap.after.code) },
-        withoutCompiledCode: {
-          firstLoadMiB: mib(heap.first.used - heap.first.code),
-          afterBrowsingMiB: mib(heap.after.used - heap.after.code),
-          ratio: (heap.after.used - heap.after.code) / (heap.first.used - heap.first.code),
-        },
-        afterSecondRoundMiB: mib(heap.second.used),
-      },
-      targets: TARGETS,
+    const summary = runs.flatMap((run) => summarise(run, options.resamples));
+    const growth = growthRows(summary, options.sizes);
+    const sizes = options.only.has('sizes') ? sizeRows() : [];
+    const commit = git('rev-parse --short HEAD');
+    const dirty = git('status --porcelain --untracked-files=no') !== '';
+    const date = new Date().toISOString();
+    const machine = {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      os: osName(),
+      node: process.version,
+      chromium: version,
+      chromiumPath: executablePath,
+      loadAverage: load,
     };
-
-    const row = (name: string, value: string, target: string, met: boolean | null) =>
-      `| ${name.padEnd(52)} | ${value.padEnd(30)} | ${target.padEnd(18)} | ${met === null ? '' : met ? 'yes' : 'NO'} |`;
-    const ms = (n: number) => `${Math.round(n)} ms`;
-    const lines = [
-      `Machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.memoryGiB} GiB; Node ${result.machine.node}; Chromium ${version}; median of ${RUNS} runs`,
+    const profiles = Object.fromEntries(options.profiles.map((p) => [p.name, p as Profile]));
+    const heading = [
+      `# Bench ${date.slice(0, 10)} · ${commit}${dirty ? ' (uncommitted changes)' : ''}`,
       '',
-      `| ${'Measure'.padEnd(52)} | ${'Result'.padEnd(30)} | ${'Target'.padEnd(18)} | Met |`,
-      `|${'-'.repeat(54)}|${'-'.repeat(32)}|${'-'.repeat(20)}|-----|`,
-      row(
-        'List page first download (gzip / brotli)',
-        `${result.sizes.listFirstLoad.gzipKiB} / ${result.sizes.listFirstLoad.brotliKiB} KiB`,
-        `≤ ${TARGETS.listFirstLoadGzipKiB} KiB gzip`,
-        result.sizes.listFirstLoad.gzipKiB <= TARGETS.listFirstLoadGzipKiB,
-      ),
-      row(
-        'Whole app, demo backend excluded (gzip / brotli)',
-        `${result.sizes.wholeApp.gzipKiB} / ${result.sizes.wholeApp.brotliKiB} KiB`,
-        'budget in CI',
-        null,
-      ),
-      row(
-        'Floor app first download (gzip / brotli)',
-        `${result.sizes.floorFirstLoad.gzipKiB} / ${result.sizes.floorFirstLoad.brotliKiB} KiB`,
-        '',
-        null,
-      ),
-      row(
-        'First volume row: console / floor',
-        `${ms(result.firstRowMs.ours)} / ${ms(result.firstRowMs.floor)} (×${result.firstRowMs.ratio.toFixed(2)})`,
-        `≤ ×${TARGETS.firstRowRatio}`,
-        result.firstRowMs.ratio <= TARGETS.firstRowRatio,
-      ),
-      row(
-        'Search → updated rows: console / floor',
-        `${ms(result.searchMs.ours)} / ${ms(result.searchMs.floor)} (×${result.searchMs.ratio.toFixed(2)})`,
-        `≤ ×${TARGETS.searchRatio}`,
-        result.searchMs.ratio <= TARGETS.searchRatio,
-      ),
-      row(
-        'Open a volume from the list: heading / full details',
-        `${ms(result.openVolumeMs.heading)} / ${ms(result.openVolumeMs.fullDetails)}`,
-        '',
-        null,
-      ),
-      row(
-        'First dialog of a visit (Extend…), pointer-down → open',
-        `${ms(result.firstDialogMs.afterReading)} (1 s after the page) / ${ms(result.firstDialogMs.atOnce)} (at once)`,
-        `≤ ${TARGETS.firstDialogMs} ms`,
-        result.firstDialogMs.afterReading <= TARGETS.firstDialogMs,
-      ),
-      row(
-        'Journey: requests (API) / bytes (API)',
-        `${trip.requests} (${trip.apiRequests}) / ${trip.kib} KiB (${trip.apiKib} KiB)`,
-        '',
-        null,
-      ),
-      row(
-        'JS heap: first load → after 20 pages + 20 volumes',
-        `${result.heap.firstLoadMiB.toFixed(2)} → ${result.heap.afterBrowsingMiB.toFixed(2)} MiB (×${heap.ratio.toFixed(2)})`,
-        `≤ ×${TARGETS.heapRatio}`,
-        heap.ratio <= TARGETS.heapRatio,
-      ),
-      row(
-        '  of it V8 compiled code (code that has now run)',
-        `${result.heap.compiledCodeMiB.firstLoad.toFixed(2)} → ${result.heap.compiledCodeMiB.afterBrowsing.toFixed(2)} MiB`,
-        '',
-        null,
-      ),
-      row(
-        '  the rest (data, DOM wrappers, React)',
-        `${result.heap.withoutCompiledCode.firstLoadMiB.toFixed(2)} → ${result.heap.withoutCompiledCode.afterBrowsingMiB.toFixed(2)} MiB (×${result.heap.withoutCompiledCode.ratio.toFixed(2)})`,
-        '',
-        null,
-      ),
-      row(
-        'JS heap after 20 more pages + 20 more volumes',
-        `${result.heap.afterSecondRoundMiB.toFixed(2)} MiB (+${(result.heap.afterSecondRoundMiB - result.heap.afterBrowsingMiB).toFixed(2)})`,
-        '',
-        null,
-      ),
+      ...(aborted ? [`**Partial: ${aborted}; only what was measured before.**`, ''] : []),
+      `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}; Chromium ${version}; load ${load.atStart.map((n) => n.toFixed(2)).join(' ')} → ${load.atEnd.map((n) => n.toFixed(2)).join(' ')}`,
+      `Profiles: ${options.profiles
+        .map((p) =>
+          p.network
+            ? `${p.name} (CPU ×${p.cpuThrottlingRate}, ${p.network.latencyMs} ms RTT, ${p.network.downloadKbps / 1000} Mbps down, ${p.network.uploadKbps} kbps up)`
+            : `${p.name} (no throttling)`,
+        )
+        .join('; ')}`,
+      `Samples: ${options.pairs} console/floor pairs per ratio, ${options.runs} runs per timing, ${options.memoryRuns} memory runs; medians with bootstrap 95 % intervals (${options.resamples} resamples, seeded by the measure's name). A target is met only when the interval's upper end is under it.`,
+      'Backend: the median time the Waldur-shaped server spent per sample (its read cache is on and warmed: see bench/README.md).',
     ];
+    const lines = renderSummary(summary, growth, sizes, heading);
+    const result = {
+      schema: 2,
+      date,
+      commit,
+      dirty,
+      ...(aborted ? { partial: true, aborted } : {}),
+      machine,
+      settings: {
+        pairs: options.pairs,
+        runs: options.runs,
+        memoryRuns: options.memoryRuns,
+        memoryRounds: options.memoryRounds,
+        resamples: options.resamples,
+        sizes: options.sizes,
+        languages: options.languages,
+        only: [...options.only],
+        server: { cacheReads: true, gzip: true, interleavedSizes: true },
+      },
+      profiles,
+      targets: {
+        ...TARGETS,
+        firstDialogMs: Object.fromEntries(
+          options.profiles.map((p) => [p.name, p.firstDialogTargetMs]),
+        ),
+      },
+      sizes,
+      summary,
+      growth,
+      raw: runs,
+    };
     log('');
     for (const line of lines) log(line);
     mkdirSync('bench/results', { recursive: true });
-    writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
+    const path = resultPath(date.slice(0, 10), commit);
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    writeFileSync(path, json);
+    writeFileSync('bench/results/latest.json', json);
     writeFileSync('bench/results/latest.md', `${lines.join('\n')}\n`);
-    log('\nWritten to bench/results/latest.json and latest.md');
+    log(`\nWritten to ${path}, bench/results/latest.json and latest.md`);
+    rmSync('bench/results/partial.json', { force: true });
+    if (aborted) process.exitCode = 1;
   } finally {
     stop();
   }

@@ -14,18 +14,46 @@
 // by `advance`), which Waldur it plays (`deployment?version=7.x|8.x|newer&zone=0|1&future=0|1`:
 // release, REQUIRE_AVAILABILITY_ZONE, a project starting in the future; across origins is the CORS
 // mode above, not a deployment setting here), and the log of requests received (method, URL,
-// Authorization, Origin).
+// Authorization, Origin, and how long the backend took: `ms`, also sent as a `Server-Timing`
+// header).
 //
-//   tsx test/servers/waldur-server.ts --port 8091
+// How many volumes: the demo seed's 250, or more (`--volumes 50000`, or `/__control/seed?volumes=`,
+// which starts over with a fresh seed of that size; `/__control/reset` goes back to the size the
+// server started with). Added volumes copy seeded ones with their history (./scale-seed).
+//
+// For measuring the console rather than this backend (`--cache-reads`, or
+// `/__control/cache?mode=on|off`): the answer to a GET or HEAD is kept and given again for the
+// same URL, token and language while nothing changes. The demo backend scans its arrays on every
+// request (400 ms and more for a page of 300 of 50,000 volumes), which a real Waldur's indexed
+// database does not; the bench warms the cache before it measures and reports the backend's time
+// (`ms`) apart. Any write, any change the backend reports (a task moving a volume), a reset, and
+// any other control empty it; it is bypassed while tasks are pending; controls that change how
+// the server answers (fail, hold, expire, rotate, clock, advance, deployment, cors) turn it off.
+// `--gzip`: bodies over 1 KiB gzipped for a client that accepts it, as a deployment's proxy does.
+// `/__control/requests?since=N` gives the log from its Nth entry on.
+//
+//   tsx test/servers/waldur-server.ts --port 8091 [--volumes 5000] [--cache-reads] [--gzip]
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { getResponse } from 'msw';
 import { DemoBackend } from '../../src/mocks/backend';
 import type { Clock } from '../../src/mocks/clock';
 import { deploymentFromQuery } from '../../src/mocks/deployment';
 import { createHandlers } from '../../src/mocks/handlers';
+import { createSeedDb } from '../../src/mocks/seed/seed';
 import { DEMO_PERSONAS } from '../../src/mocks/seed/users';
+import { scaleVolumes } from './scale-seed';
 
-const port = Number(process.argv[process.argv.indexOf('--port') + 1] || process.env.PORT || 8091);
+const option = (name: string) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1] : undefined;
+};
+const port = Number(option('port') || process.env.PORT || 8091);
+/** The number of volumes `/__control/reset` starts over with. */
+const startVolumes = Number(option('volumes') || 250);
+if (!Number.isInteger(startVolumes) || startVolumes < 1) {
+  throw new Error(`--volumes wants a positive whole number, not ${option('volumes')}`);
+}
 const host = '127.0.0.1';
 const origin = `http://${host}:${port}`;
 
@@ -47,7 +75,21 @@ function switchableClock(): Clock & { setManual(manual: boolean): void } {
 }
 
 const clock = switchableClock();
-let backend = new DemoBackend({ clock });
+/** Answers to reads, by method, URL, token and language (`--cache-reads`; off by default). */
+const readCache = new Map<
+  string,
+  { status: number; headers: Record<string, string>; body: string | Buffer }
+>();
+let cacheReads = process.argv.includes('--cache-reads');
+const gzip = process.argv.includes('--gzip');
+/** A fresh backend (the default deployment) whose seed has `volumes` volumes (at least the 250). */
+const freshBackend = (volumes: number) =>
+  new DemoBackend({
+    clock,
+    ...(volumes > 250 ? { db: scaleVolumes(createSeedDb(clock.now()), volumes) } : {}),
+    onChange: () => readCache.clear(),
+  });
+let backend = freshBackend(startVolumes);
 let handlers = createHandlers(backend, origin);
 let corsMode: 'always' | 'nginx' = 'always';
 /** Paths whose next response waits for `/__control/release`. */
@@ -60,7 +102,18 @@ const log: {
   origin: string | null;
   status: number;
   at: number;
+  /** How long the backend took to answer (ms), holding excluded. */
+  ms: number;
+  /** Given from the read cache (`--cache-reads`). */
+  cached: boolean;
 }[] = [];
+
+/** Controls after which cached answers could be wrong: they turn the cache off. */
+const UNCACHEABLE_CONTROLS = new Set(
+  ['fail', 'hold', 'expire', 'rotate', 'clock', 'advance', 'deployment', 'cors'].map(
+    (name) => `/__control/${name}`,
+  ),
+);
 
 const CORS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
@@ -76,12 +129,20 @@ const NGINX_ADD_HEADER = new Set([200, 201, 204, 206, 301, 302, 303, 304, 307, 3
 function send(
   res: ServerResponse,
   status: number,
-  body: string,
+  body: string | Buffer,
   headers: Record<string, string> = {},
 ) {
   const cors = corsMode === 'always' || NGINX_ADD_HEADER.has(status) ? CORS : {};
   res.writeHead(status, { ...cors, ...headers });
   res.end(body);
+}
+
+/** The body as sent: gzipped (`--gzip`) when it is worth it and the client takes it. */
+function encoded(req: IncomingMessage, text: string): { body: string | Buffer; gzipped: boolean } {
+  const accepts = String(req.headers['accept-encoding'] ?? '');
+  if (!gzip || text.length < 1024 || !/\bgzip\b/.test(accepts))
+    return { body: text, gzipped: false };
+  return { body: gzipSync(text, { level: 6 }), gzipped: true };
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -96,6 +157,10 @@ function control(url: URL, res: ServerResponse) {
     res.end(JSON.stringify(value));
   };
   const param = (name: string, fallback = '') => url.searchParams.get(name) ?? fallback;
+  if (url.pathname !== '/__control/tokens' && url.pathname !== '/__control/requests') {
+    readCache.clear();
+    if (UNCACHEABLE_CONTROLS.has(url.pathname)) cacheReads = false;
+  }
   switch (url.pathname) {
     case '/__control/tokens':
       return json(
@@ -104,15 +169,24 @@ function control(url: URL, res: ServerResponse) {
         ),
       );
     case '/__control/reset':
+    case '/__control/seed': {
+      const volumes =
+        url.pathname === '/__control/seed' ? Number(param('volumes', '250')) : startVolumes;
+      if (!Number.isInteger(volumes) || volumes < 1) {
+        res.writeHead(400, { ...CORS, 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ volumes: ['A positive whole number.'] }));
+        return;
+      }
       clock.setManual(false);
-      backend = new DemoBackend({ clock }); // the default deployment (8.x) with the fresh seed
+      backend = freshBackend(volumes); // the default deployment (8.x) with the fresh seed
       handlers = createHandlers(backend, origin);
       corsMode = 'always';
       for (const release of [...held.values()].flat()) release();
       held.clear();
       holding.clear();
       log.length = 0;
-      return json({ ok: true });
+      return json({ ok: true, volumes: backend.db.volumes.length });
+    }
     case '/__control/expire':
       backend.expireToken(backend.user(param('user', 'alice')).token);
       return json({ ok: true });
@@ -152,7 +226,10 @@ function control(url: URL, res: ServerResponse) {
       corsMode = param('mode') === 'nginx' ? 'nginx' : 'always';
       return json({ ok: true });
     case '/__control/requests':
-      return json(log);
+      return json(log.slice(Number(param('since', '0')) || 0));
+    case '/__control/cache':
+      cacheReads = param('mode') === 'on';
+      return json({ ok: true, cacheReads });
     default:
       res.writeHead(404);
       res.end('unknown control');
@@ -175,8 +252,29 @@ const server = createServer(async (req, res) => {
     origin: req.headers.origin ?? null,
     status: 0,
     at: Date.now(),
+    ms: 0,
+    cached: false,
   };
+  const started = performance.now();
   log.push(entry);
+  const reading = req.method === 'GET' || req.method === 'HEAD';
+  if (!reading) readCache.clear();
+  const cacheKey = [
+    req.method,
+    url.toString(),
+    req.headers.authorization ?? '',
+    req.headers['accept-language'] ?? '',
+    String(req.headers['accept-encoding'] ?? ''),
+  ].join(' ');
+  const usesCache = () => cacheReads && reading && backend.db.jobs.length === 0;
+  const hit = usesCache() ? readCache.get(cacheKey) : undefined;
+  if (hit) {
+    entry.ms = Math.round((performance.now() - started) * 10) / 10;
+    entry.cached = true;
+    entry.status = hit.status;
+    send(res, hit.status, hit.body, { ...hit.headers, 'Server-Timing': `app;dur=${entry.ms}` });
+    return;
+  }
   const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
   const request = new Request(url, {
     method: req.method,
@@ -189,6 +287,8 @@ const server = createServer(async (req, res) => {
   });
   const response =
     (await getResponse(handlers, request)) ?? new Response('Not Found', { status: 404 });
+  const text = req.method === 'HEAD' ? '' : await response.text();
+  entry.ms = Math.round((performance.now() - started) * 10) / 10;
   if (holding.has(url.pathname)) {
     await new Promise<void>((release) =>
       held.set(url.pathname, [...(held.get(url.pathname) ?? []), release]),
@@ -198,8 +298,18 @@ const server = createServer(async (req, res) => {
   response.headers.forEach((value, key) => {
     headers[key] = value;
   });
+  const { body: sent, gzipped } = encoded(req, text);
+  if (gzipped) {
+    headers['content-encoding'] = 'gzip';
+    headers.vary = 'Accept-Encoding';
+    delete headers['content-length'];
+  }
+  if (response.status === 200 && usesCache()) {
+    readCache.set(cacheKey, { status: response.status, headers: { ...headers }, body: sent });
+  }
+  headers['Server-Timing'] = `app;dur=${entry.ms}`;
   entry.status = response.status;
-  send(res, response.status, req.method === 'HEAD' ? '' : await response.text(), headers);
+  send(res, response.status, sent, headers);
 });
 
 server.listen(port, host, () => {
