@@ -97,6 +97,8 @@ function preloadAppStart(): Plugin {
   };
 }
 
+const reactProfiling = process.env.REACT_PROFILING === '1';
+
 export default defineConfig({
   plugins: [
     react(),
@@ -107,10 +109,16 @@ export default defineConfig({
     catalogues(),
   ],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // REACT_PROFILING=1 (bench/trace.ts --react): React's profiling build, which puts each
+      // component's render on the Performance timeline, with readable names. Never shipped.
+      ...(reactProfiling ? { 'react-dom/client': 'react-dom/profiling' } : {}),
+    },
   },
   build: {
     target: 'es2022',
+    ...(reactProfiling ? { minify: false } : {}),
     // The manifest lets the bundle budget check find what the list page loads first.
     manifest: true,
     sourcemap: true,

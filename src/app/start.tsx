@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { Profiler, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ConfigProblem } from '@/lib/config';
 import type { DemoControls } from '@/lib/demo-controls';
@@ -11,13 +11,24 @@ export function start(options: {
   demo: DemoControls | null;
   configProblem: ConfigProblem | null;
 }) {
+  const app = (
+    <App
+      queryClient={options.queryClient}
+      demo={options.demo}
+      configProblem={options.configProblem}
+    />
+  );
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App
-        queryClient={options.queryClient}
-        demo={options.demo}
-        configProblem={options.configProblem}
-      />
+      {import.meta.env.VITE_REACT_PROFILING === '1' ? (
+        // The bench's profiling build (bench/trace.ts --react): React times the components of a
+        // <Profiler> subtree on the Performance timeline. Left out of every other build.
+        <Profiler id="app" onRender={() => {}}>
+          {app}
+        </Profiler>
+      ) : (
+        app
+      )}
     </StrictMode>,
   );
 }
