@@ -1,4 +1,4 @@
-import { prefetchForLocation } from './app/prefetch';
+import { pageCodeForLocation, prefetchForLocation } from './app/prefetch';
 import { createQueryClient } from './app/query-client';
 import { loadConfig } from './lib/config';
 import type { DemoControls } from './lib/demo-controls';
@@ -17,6 +17,8 @@ import './styles/components.css';
 
 /** How long a ready app waits for the page's data before rendering without it. */
 const FIRST_RENDER_WAIT_MS = 150;
+/** How long a ready app waits for the page's own chunk before rendering its loading state. */
+const PAGE_CODE_WAIT_MS = 3000;
 
 const app = import('./app/start');
 // The reader's language: its catalogue and formats are fetched at once, in parallel with
@@ -36,9 +38,9 @@ if (config.apiUrl === null && !sessionStore.wantsWaldur()) {
 }
 
 const queryClient = createQueryClient();
-const pageData = sessionStore.get().token
-  ? prefetchForLocation(queryClient, window.location)
-  : null;
+const signedIn = Boolean(sessionStore.get().token);
+const pageData = signedIn ? prefetchForLocation(queryClient, window.location) : null;
+const pageCode = signedIn ? pageCodeForLocation(window.location) : null;
 
 const { start } = await app;
 const loaded = await language;
@@ -53,5 +55,12 @@ if (pageData) {
     pageData,
     new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS)),
   ]);
+}
+if (pageCode) {
+  // The page's own code (its chunk, fetched since boot): rendered before it is here, the route
+  // would show its loading state, and React holds a revealed loading state for 300 ms, so the
+  // first row would wait that long after the code. A chunk that does not come within
+  // PAGE_CODE_WAIT_MS is left to the route's loading state (and its error, if it fails).
+  await Promise.race([pageCode, new Promise((resolve) => setTimeout(resolve, PAGE_CODE_WAIT_MS))]);
 }
 start({ queryClient, demo, configProblem: config.problem });

@@ -5,6 +5,19 @@ import { currentUserQuery } from '@/lib/current-user';
 import { normalizeUuid } from '@/lib/uuid';
 import { loadListPage } from './page-code';
 
+const isListPath = (path: string) => path === '/' || path === '/volumes';
+
+/**
+ * Starts the code of the page being opened, where it is its own chunk (./page-code): the list page.
+ * Resolves (never rejects) once it is here, or null for a page whose code is in the app's chunk or
+ * loads on its route.
+ */
+export function pageCodeForLocation(location: Pick<Location, 'pathname'>): Promise<void> | null {
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  return isListPath(path) ? loadListPage().then(noop, noop) : null;
+}
+const noop = () => undefined;
+
 /**
  * Starts the data of the page being opened while React, the router and the pages are still being
  * downloaded and evaluated (render-as-you-fetch). The pages ask for the same query keys, so they pick
@@ -17,9 +30,7 @@ export function prefetchForLocation(
 ): Promise<void> {
   void queryClient.prefetchQuery(currentUserQuery());
   const path = location.pathname.replace(/\/+$/, '') || '/';
-  if (path === '/' || path === '/volumes') {
-    // The page's code too: it is its own chunk (./page-code).
-    void loadListPage();
+  if (isListPath(path)) {
     const params = viewToParams(
       parseView(new URLSearchParams(path === '/' ? '' : location.search)),
     );
