@@ -1,7 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, lazy, Suspense, useEffect, useMemo } from 'react';
 import { Navigate, type RouteObject, useRoutes } from 'react-router';
 import { LoadingBlock } from '@/components/spinner';
-import { trackCodeLoad, whenIdle } from '@/lib/code-loads';
+import { trackCodeLoad, whenSettledAndIdle } from '@/lib/code-loads';
 import type { ConfigProblem } from '@/lib/config';
 import { useT } from '@/lib/i18n';
 import { PageErrorBoundary } from './error-boundary';
@@ -43,14 +44,16 @@ function VolumeDetailPage() {
 }
 
 /**
- * Once the first page is on screen and the browser is idle, fetch the detail page's code: opening a
+ * Once the first page's data is in and the browser is idle, fetch the detail page's code: opening a
  * volume is the next step of almost every visit, and should not wait for a download then. The
  * toasts and the selection bar come along.
  */
 function usePreloadNextPage() {
+  const queryClient = useQueryClient();
   useEffect(
     () =>
-      whenIdle(
+      whenSettledAndIdle(
+        queryClient,
         () => {
           void trackCodeLoad(loadDetailPage());
           // From sign-in or a volume's page, the list is the next page.
@@ -62,7 +65,7 @@ function usePreloadNextPage() {
         3000,
         1000,
       ),
-    [],
+    [queryClient],
   );
 }
 const SnapshotListPage = lazy(() =>

@@ -1,6 +1,8 @@
 // Code fetched ahead of need (a dialog's chunk when the page is idle, the detail page's after the
 // list): each load is tracked until it settles, so that a test can wait for the code it caused to
 // load before its environment goes away (test/setup.ts), instead of the import landing afterwards.
+import type { QueryClient } from '@tanstack/react-query';
+
 const inFlight = new Set<Promise<unknown>>();
 
 /** Tracks a code load until it settles; returns it unchanged. */
@@ -21,10 +23,48 @@ export async function codeLoadsSettled(): Promise<void> {
  * callback, after `fallbackMs`). Returns the cancel function, for an effect's cleanup.
  */
 export function whenIdle(run: () => void, timeoutMs: number, fallbackMs: number): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(run, { timeout: timeoutMs });
-    return () => window.cancelIdleCallback(handle);
+  if (typeof globalThis.requestIdleCallback === 'function') {
+    const handle = globalThis.requestIdleCallback(run, { timeout: timeoutMs });
+    return () => globalThis.cancelIdleCallback(handle);
   }
-  const handle = window.setTimeout(run, fallbackMs);
-  return () => window.clearTimeout(handle);
+  const handle = setTimeout(run, fallbackMs);
+  return () => clearTimeout(handle);
+}
+
+/** The longest `whenSettledAndIdle` waits for the queries in flight before going on anyway. */
+const SETTLE_CAP_MS = 5000;
+
+/**
+ * Runs `run` once no query is in flight (the page's data is in, and on screen at the next frame) and
+ * the browser is then idle (`whenIdle`): work ahead of need (the next page's code, a probe) must not
+ * take the network or the main thread from the first content. A page that never settles (a read
+ * stuck on a slow API) gets it after `SETTLE_CAP_MS`. Returns the cancel function.
+ */
+export function whenSettledAndIdle(
+  client: Pick<QueryClient, 'isFetching' | 'getQueryCache'>,
+  run: () => void,
+  timeoutMs: number,
+  fallbackMs: number,
+): () => void {
+  let cancelIdle: (() => void) | null = null;
+  let unsubscribe = () => {};
+  let cap: ReturnType<typeof setTimeout> | undefined;
+  const go = () => {
+    if (cancelIdle) return;
+    unsubscribe();
+    clearTimeout(cap);
+    cancelIdle = whenIdle(run, timeoutMs, fallbackMs);
+  };
+  if (client.isFetching() === 0) go();
+  else {
+    unsubscribe = client.getQueryCache().subscribe(() => {
+      if (client.isFetching() === 0) go();
+    });
+    cap = setTimeout(go, SETTLE_CAP_MS);
+  }
+  return () => {
+    unsubscribe();
+    clearTimeout(cap);
+    cancelIdle?.();
+  };
 }

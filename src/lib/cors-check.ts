@@ -10,9 +10,9 @@
 // 404 with a JSON `detail` (./cors-probe). Readable: errors get through. A network
 // failure where the previous request succeeded: this Waldur's web server drops CORS headers on its
 // errors. Anything else says nothing either way.
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { whenIdle } from './code-loads';
+import { whenSettledAndIdle } from './code-loads';
 import { api } from './session';
 
 export type { CorsDiagnosis } from './cors-probe';
@@ -38,13 +38,17 @@ const corsQuery = (apiUrl: string) =>
   });
 
 /**
- * Runs the check once per API URL, when the page is idle (never on the way to the first row), if
- * `applies`: signed in, `/api/users/me/` read, and the API on another origin. Returns what it
- * found; `undefined` until then or when it does not apply.
+ * Runs the check once per API URL, when the page's data is in and it is idle (never on the way to
+ * the first row), if `applies`: signed in, `/api/users/me/` read, and the API on another origin.
+ * Returns what it found; `undefined` until then or when it does not apply.
  */
 export function useCorsDiagnosis(apiUrl: string | null, applies: boolean) {
   const [idle, setIdle] = useState(false);
-  useEffect(() => (applies ? whenIdle(() => setIdle(true), 3_000, 500) : undefined), [applies]);
+  const queryClient = useQueryClient();
+  useEffect(
+    () => (applies ? whenSettledAndIdle(queryClient, () => setIdle(true), 3_000, 500) : undefined),
+    [applies, queryClient],
+  );
   const query = useQuery({
     ...corsQuery(apiUrl ?? ''),
     enabled: Boolean(apiUrl) && applies && idle,
