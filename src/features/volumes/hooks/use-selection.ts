@@ -1,17 +1,24 @@
 // Which volumes the user picked for a bulk action: rows ticked on any page (kept while paging and
 // filtering), or "all N matching" the current filters (dropped when the filters change).
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { VolumeListParams } from '../model/list-view';
 import type { Volume } from '../model/schemas';
 import type { BulkTarget } from '../state/dialogs';
 
 export function useSelection(params: VolumeListParams, total: number) {
   const [rows, setRows] = useState<Map<string, Volume>>(() => new Map());
-  const [allMatching, setAllMatching] = useState(false);
   const filtersKey = JSON.stringify([params.search, params.filters, params.clientFilters]);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset exactly when the filters change
-  useEffect(() => setAllMatching(false), [filtersKey]);
+  // "All matching" holds for the filters it was chosen under: derived during render, so that a
+  // change of filters drops it in the same render (an effect resetting it would render the whole
+  // list page a second time after every search).
+  const [allMatchingFor, setAllMatchingFor] = useState<string | null>(null);
+  // Dropped for good once the filters change (coming back to them does not bring it back).
+  if (allMatchingFor !== null && allMatchingFor !== filtersKey) setAllMatchingFor(null);
+  const allMatching = allMatchingFor === filtersKey;
+  const setAllMatching = useCallback(
+    (on: boolean) => setAllMatchingFor(on ? filtersKey : null),
+    [filtersKey],
+  );
 
   const isSelected = useCallback(
     (uuid: string) => allMatching || rows.has(uuid),
@@ -19,7 +26,7 @@ export function useSelection(params: VolumeListParams, total: number) {
   );
 
   const toggle = useCallback((volume: Volume) => {
-    setAllMatching(false);
+    setAllMatchingFor(null);
     setRows((current) => {
       const next = new Map(current);
       if (next.has(volume.uuid)) next.delete(volume.uuid);
@@ -29,7 +36,7 @@ export function useSelection(params: VolumeListParams, total: number) {
   }, []);
 
   const setPage = useCallback((volumes: Volume[], on: boolean) => {
-    setAllMatching(false);
+    setAllMatchingFor(null);
     setRows((current) => {
       const next = new Map(current);
       for (const volume of volumes) {
@@ -41,7 +48,7 @@ export function useSelection(params: VolumeListParams, total: number) {
   }, []);
 
   const clear = useCallback(() => {
-    setAllMatching(false);
+    setAllMatchingFor(null);
     setRows(new Map());
   }, []);
 

@@ -46,5 +46,10 @@ describe('selection', () => {
     await user.click(screen.getByRole('button', { name: 'Erred' }));
     // The ticked rows stay: one from page 1 and the ten of page 2.
     expect(await screen.findByText('11 volumes selected')).toBeInTheDocument();
+    // Back to the filters "all matching" was chosen under: it stays dropped.
+    await user.click(screen.getByRole('button', { name: 'Erred', pressed: true }));
+    await screen.findByRole('button', { name: 'Erred', pressed: false });
+    expect(screen.getByText('11 volumes selected')).toBeInTheDocument();
+    expect(screen.queryByText(`All ${all} matching volumes selected`)).not.toBeInTheDocument();
   });
 });
