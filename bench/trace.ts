@@ -16,6 +16,10 @@
 // the network or a timer). Requests are listed with when they start and end. Each number is the
 // median over the runs; the medians need not add up exactly, the per-run items do.
 //
+// For digging further: TRACE_FUNCS=1 prints each trace's 25 hottest functions (source-mapped) to
+// stderr; TRACE_TIMELINE=1 (with --react) prints React's phases and the main components' spans in
+// time order.
+//
 // Writes bench/results/trace-<profile>.json (every run's items) and prints the tables in Markdown
 // (docs/performance.md holds a copy with the reading).
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
@@ -336,7 +340,8 @@ function reactTimings(events: TraceEvent[], pid: number, startTs: number, endTs:
     .map((e) => e.args!.data as { message: string; start: number; end: number; track: string })
     .filter((d) => d.end > startTs && d.start < endTs && d.end > d.start);
   if (process.env.TRACE_TIMELINE) {
-    const interesting = /^(AppLayout|VolumeListPage|SearchBox|AppRoutes|VolumeTable|Router|.*Provider)$/;
+    const interesting =
+      /^(AppLayout|VolumeListPage|SearchBox|AppRoutes|VolumeTable|Router|.*Provider)$/;
     for (const d of [...stamps].sort((a, b) => a.start - b.start)) {
       if (d.track !== 'Components ⚛' || interesting.test(d.message))
         process.stderr.write(

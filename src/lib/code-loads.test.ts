@@ -74,7 +74,10 @@ describe('whenSettledAndIdle', () => {
   });
 
   it('goes on after 5 s when a read never settles', async () => {
-    void client.prefetchQuery({ queryKey: ['stuck'], queryFn: () => new Promise<number>(() => {}) });
+    void client.prefetchQuery({
+      queryKey: ['stuck'],
+      queryFn: () => new Promise<number>(() => {}),
+    });
     const run = vi.fn();
     whenSettledAndIdle(client, run, 3000, FALLBACK);
     await vi.advanceTimersByTimeAsync(5000 + FALLBACK - 1);
