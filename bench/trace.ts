@@ -16,8 +16,7 @@
 // the network or a timer). Requests are listed with when they start and end. Each number is the
 // median over the runs; the medians need not add up exactly, the per-run items do.
 //
-// For digging further: TRACE_FUNCS=1 prints each trace's 25 hottest functions (source-mapped) to
-// stderr; TRACE_TIMELINE=1 (with --react) prints React's phases and the main components' spans in
+// For digging further: TRACE_TIMELINE=1 (with --react) prints React's phases and the main components' spans in
 // time order.
 //
 // Writes bench/results/trace-<profile>.json (every run's items) and prints the tables in Markdown
@@ -135,6 +134,8 @@ interface Split {
   items: Record<string, number>;
   /** JS self time by source module (the console's chunks, through their source maps). */
   modules: Record<string, number>;
+  /** JS self time by function (`module:line name`, through the source maps). */
+  functions: Record<string, number>;
   requests: { url: string; startMs: number; endMs: number }[];
   /** `--react`: React's own timings. */
   react?: ReturnType<typeof reactTimings>;
@@ -290,7 +291,7 @@ function split(events: TraceEvent[], dir: string, startMark: string, endMark: st
           : null;
         const name = moduleName(source);
         modules[name] = (modules[name] ?? 0) + ms;
-        if (process.env.TRACE_FUNCS && map) {
+        if (map) {
           const at = originalPositionFor(map, {
             line: frame.lineNumber + 1,
             column: Math.max(0, frame.columnNumber),
@@ -302,10 +303,6 @@ function split(events: TraceEvent[], dir: string, startMark: string, endMark: st
     }
   }
   const react = REACT ? reactTimings(events, pid, startTs, endTs) : undefined;
-  if (process.env.TRACE_FUNCS) {
-    const top = [...functions].sort((a, b) => b[1] - a[1]).slice(0, 25);
-    process.stderr.write(`${top.map(([f, v]) => `${v.toFixed(2)}\t${f}`).join('\n')}\n---\n`);
-  }
   const named = Object.values(items).reduce((sum, ms) => sum + ms, 0);
   items['other main-thread work'] = Math.max(0, busy - named);
   items['idle (network, timers)'] = Math.max(0, windowMs - Math.max(busy, named));
@@ -326,7 +323,7 @@ function split(events: TraceEvent[], dir: string, startMark: string, endMark: st
       };
     })
     .filter((r) => r.startMs <= windowMs && !(r.endMs < 0) && r.url.startsWith('http'));
-  return { windowMs, items, modules, requests, react };
+  return { windowMs, items, modules, functions: Object.fromEntries(functions), requests, react };
 }
 
 /**
@@ -543,6 +540,19 @@ function table(title: string, ours: Split[], floor: Split[]) {
     lines.push(`| ${name} | ${ms(value)} | ${f === undefined ? '—' : ms(f)} |`);
   }
   lines.push('');
+  const functionNames = new Set(ours.flatMap((s) => Object.keys(s.functions)));
+  const hottest = [...functionNames]
+    .map((f) => [f, median(ours.map((s) => s.functions[f] ?? 0))] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20);
+  lines.push(
+    "The console's hottest functions (self time, source-mapped: `module:line name`):",
+    '',
+    '| Function | ms |',
+    '|---|---:|',
+    ...hottest.map(([f, v]) => `| \`${f}\` | ${ms(v)} |`),
+    '',
+  );
   if (REACT) {
     const phaseNames = new Set(ours.flatMap((s) => Object.keys(s.react?.phases ?? {})));
     lines.push(

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { memo, type ReactNode, useCallback, useEffect, useRef } from 'react';
-import { Link, useLocation } from 'react-router';
+import { type MouseEvent, memo, type ReactNode, useCallback, useEffect, useRef } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { RelativeTime } from '@/components/time';
 import { T, useT } from '@/lib/i18n';
 import { formatSize } from '@/lib/units';
@@ -10,21 +10,45 @@ import type { Volume } from '../model/schemas';
 import { RuntimeBadge, StateBadge } from './state-badge';
 
 /**
- * The name links to the detail page and tells it which list view to go back to. It reads the
- * location itself, so that a change of view re-renders these links and not the whole (memoized) row.
+ * The name links to the detail page. A plain link: the table follows it (`useFollowNameLinks`),
+ * telling the detail page which list view to go back to, so that 25 rows hold no router hooks and
+ * do not render again when the URL changes (a router `<Link>` reads the location).
  */
 function NameLink({ volume }: { volume: Volume }) {
   const t = useT();
-  const location = useLocation();
   return (
-    <Link
-      to={`/volumes/${volume.uuid}`}
-      state={{ from: `${location.pathname}${location.search}` }}
-      className="volume-link"
-    >
+    <a href={`/volumes/${volume.uuid}`} className="volume-link">
       {volume.name || <span className="muted">{t('(unnamed)')}</span>}
-    </Link>
+    </a>
   );
+}
+
+/**
+ * A plain click on a name link (no modifier key, the main button: a new tab or window stays the
+ * browser's) opens the volume in the app, with the list view it came from in the history state.
+ */
+function useFollowNameLinks() {
+  const navigate = useNavigate();
+  // The table renders again with its page when the view changes: reading the location here costs
+  // the rows nothing.
+  const { pathname, search } = useLocation();
+  return (event: MouseEvent<HTMLElement>) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a.volume-link');
+    if (
+      !link ||
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
+    event.preventDefault();
+    navigate(link.getAttribute('href')!, {
+      state: { from: `${pathname}${search}` },
+    });
+  };
 }
 
 function Cell({ column, volume }: { column: ColumnId; volume: Volume }): ReactNode {
@@ -270,9 +294,11 @@ export function VolumeTable({
 }) {
   const t = useT();
   const prefetch = usePrefetchOnIntent();
+  const followNameLink = useFollowNameLinks();
   return (
     <div className={`table-wrap ${isBusy ? 'table-wrap--busy' : ''}`}>
-      <table className="table" aria-busy={isBusy} data-list="volumes">
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: follows its links' clicks (Enter on a link is a click) */}
+      <table className="table" aria-busy={isBusy} data-list="volumes" onClick={followNameLink}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>

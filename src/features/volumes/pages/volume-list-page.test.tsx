@@ -215,3 +215,49 @@ describe('volume list: failures', () => {
     expect(await screen.findByRole('table')).toBeInTheDocument();
   });
 });
+
+describe('volume list: name links', () => {
+  it('a name opens its volume in the app, which leads back to the filtered list', async () => {
+    const { user, location } = renderApp('/volumes?state=ERRED');
+    const table = await screen.findByRole('table');
+    const link = within(table).getAllByRole('link')[0]!;
+    const href = link.getAttribute('href')!;
+    expect(href).toMatch(/^\/volumes\/[0-9a-f]{32}$/);
+    // The app follows it: the browser must not load the page anew.
+    let prevented: boolean | null = null;
+    const watch = (event: Event) => {
+      prevented = event.defaultPrevented;
+    };
+    document.addEventListener('click', watch);
+    try {
+      await user.click(link);
+    } finally {
+      document.removeEventListener('click', watch);
+    }
+    expect(prevented).toBe(true);
+    await waitFor(() => expect(location()).toBe(href));
+    await user.click(await screen.findByRole('link', { name: 'Back to the filtered list' }));
+    await waitFor(() => expect(location()).toBe('/volumes?state=ERRED'));
+  });
+
+  it('a click with a modifier key is left to the browser (a new tab or window)', async () => {
+    const { user, location } = renderApp('/volumes');
+    const table = await screen.findByRole('table');
+    const link = within(table).getAllByRole('link')[0]!;
+    let prevented: boolean | null = null;
+    const watch = (event: Event) => {
+      prevented = event.defaultPrevented;
+      event.preventDefault(); // jsdom would otherwise try to navigate the window
+    };
+    document.addEventListener('click', watch);
+    try {
+      await user.keyboard('{Control>}');
+      await user.click(link);
+      await user.keyboard('{/Control}');
+    } finally {
+      document.removeEventListener('click', watch);
+    }
+    expect(prevented).toBe(false);
+    expect(location()).toBe('/volumes');
+  });
+});
