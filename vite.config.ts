@@ -1,7 +1,6 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from 'node:url';
-import babel from '@rolldown/plugin-babel';
-import react, { reactCompilerPreset } from '@vitejs/plugin-react';
+import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { catalogues } from './scripts/catalogues.ts';
 import { waldurProxy } from './scripts/deployment.ts';
@@ -102,8 +101,6 @@ const reactProfiling = process.env.REACT_PROFILING === '1';
 export default defineConfig({
   plugins: [
     react(),
-    // The React Compiler, for the bench's comparison only (docs/performance.md says what it gave).
-    ...(process.env.REACT_COMPILER === '1' ? [babel({ presets: [reactCompilerPreset()] })] : []),
     preloadAppStart(),
     waldurProxy(),
     catalogues(),

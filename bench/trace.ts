@@ -19,7 +19,7 @@
 // For digging further: TRACE_TIMELINE=1 (with --react) prints React's phases and the main components' spans in
 // time order.
 //
-// Writes bench/results/trace-<profile>.json (every run's items) and prints the tables in Markdown
+// Writes bench/results/trace-<label>.json (every run's items) and prints the tables in Markdown
 // (docs/performance.md holds a copy with the reading).
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,7 +42,10 @@ const PROFILE = PROFILES[option('profile') ?? 'desktop'];
 if (!PROFILE) throw new Error(`--profile: one of ${Object.keys(PROFILES).join(', ')}`);
 /** `--react`: the console's profiling build, its components' render times from the timeline. */
 const REACT = argv.includes('--react');
-const OURS_DIR = REACT ? 'dist-profile' : 'dist-bench';
+/** `--dir <path>`: trace that build of the console (an older commit's, say) instead; no build. */
+/** `--label <name>`: the result files' name (`trace-<name>.md`); the profile's name by default. */
+const LABEL = option('label') ?? option('profile') ?? 'desktop';
+const OURS_DIR = option('dir') ?? (REACT ? 'dist-profile' : 'dist-bench');
 const FLOOR_DIR = 'dist-floor-trace';
 const SEARCH_INPUT: Record<Kind, string> = {
   ours: '#volume-search',
@@ -282,7 +285,8 @@ function split(events: TraceEvent[], dir: string, startMark: string, endMark: st
       const chunk = chunkName(frame.url);
       add(`JS: ${chunk}`, ms);
       if (frame.url.startsWith('http')) {
-        const map = mapFor(dir, frame.url);
+        // A frame without a position (line -1: a builtin called from the chunk) maps to nothing.
+        const map = frame.lineNumber >= 0 ? mapFor(dir, frame.url) : null;
         const source = map
           ? originalPositionFor(map, {
               line: frame.lineNumber + 1,
@@ -602,7 +606,7 @@ function table(title: string, ours: Split[], floor: Split[]) {
 }
 
 async function main() {
-  if (!argv.includes('--no-build')) await buildAll();
+  if (!argv.includes('--no-build') && !option('dir')) await buildAll();
   const ports = { waldur: await freePort(), ours: await freePort(), floor: await freePort() };
   const api = `http://127.0.0.1:${ports.waldur}`;
   const children = [
@@ -667,10 +671,10 @@ async function main() {
   ];
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(
-    `bench/results/trace-${PROFILE!.name}.json`,
+    `bench/results/trace-${LABEL}.json`,
     `${JSON.stringify({ profile: PROFILE, runs: RUNS, results }, null, 1)}\n`,
   );
-  writeFileSync(`bench/results/trace-${PROFILE!.name}.md`, `${lines.join('\n')}\n`);
+  writeFileSync(`bench/results/trace-${LABEL}.md`, `${lines.join('\n')}\n`);
   process.stdout.write(`${lines.join('\n')}\n`);
   process.exit(0);
 }
