@@ -99,12 +99,7 @@ function preloadAppStart(): Plugin {
 const reactProfiling = process.env.REACT_PROFILING === '1';
 
 export default defineConfig({
-  plugins: [
-    react(),
-    preloadAppStart(),
-    waldurProxy(),
-    catalogues(),
-  ],
+  plugins: [react(), preloadAppStart(), waldurProxy(), catalogues()],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
