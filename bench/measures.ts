@@ -290,6 +290,37 @@ async function heap(cdp: CDPSession, gc: boolean) {
   return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 }
 
+/**
+ * A heap snapshot's live objects without V8's compiled code and its metadata (node types `code`
+ * and `hidden`: bytecode, feedback, optimised code, which grow while V8 warms up and are no leak),
+ * in bytes: what the console itself keeps.
+ */
+async function heapObjects(cdp: CDPSession) {
+  const chunks: string[] = [];
+  const collect = ({ chunk }: { chunk: string }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
+  try {
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
+  }
+  const snapshot = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+    nodes: number[];
+  };
+  const fields = snapshot.snapshot.meta.node_fields;
+  const typeNames = snapshot.snapshot.meta.node_types[0];
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  const skip = new Set(['code', 'hidden'].map((name) => typeNames.indexOf(name)));
+  let bytes = 0;
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    if (!skip.has(snapshot.nodes[i + typeAt]!)) bytes += snapshot.nodes[i + sizeAt]!;
+  }
+  return bytes;
+}
+
 export interface ExportSample {
   /** "Export as CSV" pointer-down → the file handed to the browser (ms). */
   ms: number;
@@ -621,6 +652,10 @@ export interface MemorySample {
   afterRounds: number[];
   /** What the second, identical round added. */
   secondRound: number;
+  /** The heap snapshot's objects without compiled code (`heapObjects`) after each round. */
+  objectsAfterRounds: number[];
+  /** What the second round added to them. */
+  secondRoundObjects: number;
 }
 
 /**
@@ -641,16 +676,20 @@ export async function memory(env: Env, rounds = 2): Promise<MemorySample> {
     const afterPaging = await settled();
     await openVolumes(page, 20);
     const afterRounds = [await settled()];
+    const objectsAfterRounds = [await heapObjects(cdp)];
     for (let round = 2; round <= Math.max(2, rounds); round++) {
       await pageThrough(page, 20);
       await openVolumes(page, 20);
       afterRounds.push(await settled());
+      objectsAfterRounds.push(await heapObjects(cdp));
     }
     return {
       firstRow: first,
       afterPaging,
       afterRounds,
       secondRound: afterRounds[1]! - afterRounds[0]!,
+      objectsAfterRounds,
+      secondRoundObjects: objectsAfterRounds[1]! - objectsAfterRounds[0]!,
     };
   } finally {
     await context.close();

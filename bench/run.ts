@@ -27,7 +27,7 @@ import { chromium } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, executablePath } from '../playwright.config';
-import { bundleSizes, kib } from '../scripts/bundle-size';
+import { bundleSizes, firstLoadSizes, kib } from '../scripts/bundle-size';
 import {
   type CancelSample,
   cancelExport,
@@ -471,8 +471,11 @@ async function measureProfile(targets: Target[], options: Options) {
         if (!s) return false;
         t.run.memory.push(s.value);
         const added = s.value.afterRounds.slice(1).map((h, r) => h - s.value.afterRounds[r]!);
+        const objects = s.value.objectsAfterRounds
+          .slice(1)
+          .map((h, r) => h - s.value.objectsAfterRounds[r]!);
         progress(
-          `${profile} · ${volumesLabel(t.env.volumes)}: rounds 2… add ${added.map((b) => `+${mib(b).toFixed(3)}`).join(', ')} MiB`,
+          `${profile} · ${volumesLabel(t.env.volumes)}: rounds 2… add ${added.map((b) => `+${mib(b).toFixed(3)}`).join(', ')} MiB (objects without code: ${objects.map((b) => `${b >= 0 ? '+' : ''}${mib(b).toFixed(3)}`).join(', ')})`,
         );
         return true;
       },
@@ -498,6 +501,8 @@ const LABELS: Record<string, string> = {
   'memory.firstRowMiB': 'JS heap after the first row (GC)',
   'memory.afterPagingMiB': 'JS heap after 20 list pages (GC)',
   'memory.secondRoundMiB': 'JS heap added by a 2nd round of 20 pages + 20 volumes',
+  'memory.secondRoundObjectsMiB':
+    'Objects added by a 2nd round (heap snapshot, compiled code left out)',
   journey: 'Journey: requests (API) / bytes (API)',
 };
 const LANGUAGES: Record<string, string> = { en: 'English', de: 'German', ar: 'Arabic' };
@@ -663,6 +668,24 @@ function summarise(run: RawRun, resamples: number): SummaryRow[] {
           .concat(' MiB after each round'),
       },
     );
+    // (Samples taken before this measure existed have no objects.)
+    if (run.memory.every((m) => m.objectsAfterRounds))
+      add(
+        'memory.secondRoundObjectsMiB',
+        'MiB',
+        run.memory.map((m) => mib(m.secondRoundObjects)),
+        {
+          targetUnder: {
+            text: `≤ ${TARGETS.memorySecondRoundMiB} MiB`,
+            under: TARGETS.memorySecondRoundMiB,
+          },
+          detail: run.memory[0]!.objectsAfterRounds.map((_, r) =>
+            mib(median(run.memory.map((m) => m.objectsAfterRounds[r]!))).toFixed(2),
+          )
+            .join(' → ')
+            .concat(' MiB after each round'),
+        },
+      );
   }
   if (run.journey) {
     const j = run.journey;
@@ -729,7 +752,7 @@ function growthRows(summary: SummaryRow[], sizes: number[]): GrowthRow[] {
 
 function sizeRows(): SummaryRow[] {
   const ours = bundleSizes(OURS_DIR);
-  const floor = bundleSizes(FLOOR_DIR);
+  const floor = { listFirstLoad: firstLoadSizes(FLOOR_DIR) };
   const both = (s: { gzip: number; brotli: number }) => `${kib(s.gzip)} / ${kib(s.brotli)} KiB`;
   const row = (id: string, text: string, extra: Partial<SummaryRow> = {}): SummaryRow => ({
     key: `build|0|${id}`,
@@ -792,6 +815,92 @@ function resultPath(date: string, commit: string) {
   for (let i = 2; ; i++) if (!existsSync(`${base}-${i}.json`)) return `${base}-${i}.json`;
 }
 
+/** The summary, the growth verdicts and the sizes, printed and written to bench/results/. */
+function writeResults(
+  runs: RawRun[],
+  options: Options,
+  version: string,
+  load: { atStart: number[]; atEnd: number[] },
+  aborted: string | null,
+  /** Where the samples were taken, when they are summarised again (`--summarise`). */
+  recorded?: { commit?: string; dirty?: boolean },
+) {
+  const summary = runs.flatMap((run) => summarise(run, options.resamples));
+  const growth = growthRows(summary, options.sizes);
+  const sizes = options.only.has('sizes') ? sizeRows() : [];
+  const commit = recorded?.commit ?? git('rev-parse --short HEAD');
+  const dirty = recorded?.dirty ?? git('status --porcelain --untracked-files=no') !== '';
+  const date = new Date().toISOString();
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    os: osName(),
+    node: process.version,
+    chromium: version,
+    chromiumPath: executablePath,
+    loadAverage: load,
+  };
+  const profiles = Object.fromEntries(options.profiles.map((p) => [p.name, p as Profile]));
+  const heading = [
+    `# Bench ${date.slice(0, 10)} · ${commit}${dirty ? ' (uncommitted changes)' : ''}`,
+    '',
+    ...(aborted ? [`**Partial: ${aborted}; only what was measured before.**`, ''] : []),
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}; Chromium ${version}; load ${load.atStart.map((n) => n.toFixed(2)).join(' ')} → ${load.atEnd.map((n) => n.toFixed(2)).join(' ')}`,
+    `Profiles: ${options.profiles
+      .map((p) =>
+        p.network
+          ? `${p.name} (CPU ×${p.cpuThrottlingRate}, ${p.network.latencyMs} ms RTT, ${p.network.downloadKbps / 1000} Mbps down, ${p.network.uploadKbps} kbps up)`
+          : `${p.name} (no throttling)`,
+      )
+      .join('; ')}`,
+    `Samples: ${options.pairs} console/floor pairs per ratio, ${options.runs} runs per timing, ${options.memoryRuns} memory runs; medians with bootstrap 95 % intervals (${options.resamples} resamples, seeded by the measure's name). A target is met only when the interval's upper end is under it.`,
+    'Backend: the median time the Waldur-shaped server spent per sample (its read cache is on and warmed: see bench/README.md).',
+  ];
+  const lines = renderSummary(summary, growth, sizes, heading);
+  const result = {
+    schema: 2,
+    date,
+    commit,
+    dirty,
+    ...(aborted ? { partial: true, aborted } : {}),
+    machine,
+    settings: {
+      pairs: options.pairs,
+      runs: options.runs,
+      memoryRuns: options.memoryRuns,
+      memoryRounds: options.memoryRounds,
+      resamples: options.resamples,
+      sizes: options.sizes,
+      languages: options.languages,
+      only: [...options.only],
+      server: { cacheReads: true, gzip: true, interleavedSizes: true },
+    },
+    profiles,
+    targets: {
+      ...TARGETS,
+      firstDialogMs: Object.fromEntries(
+        options.profiles.map((p) => [p.name, p.firstDialogTargetMs]),
+      ),
+    },
+    sizes,
+    summary,
+    growth,
+    raw: runs,
+  };
+  log('');
+  for (const line of lines) log(line);
+  mkdirSync('bench/results', { recursive: true });
+  const path = resultPath(date.slice(0, 10), commit);
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  writeFileSync(path, json);
+  writeFileSync('bench/results/latest.json', json);
+  writeFileSync('bench/results/latest.md', `${lines.join('\n')}\n`);
+  log(`\nWritten to ${path}, bench/results/latest.json and latest.md`);
+  rmSync('bench/results/partial.json', { force: true });
+  if (aborted) process.exitCode = 1;
+}
+
 async function main() {
   const argv = process.argv.slice(2);
   const compareAt = argv.indexOf('--compare');
@@ -799,6 +908,36 @@ async function main() {
     const [a, b] = argv.slice(compareAt + 1);
     if (!a || !b) throw new Error('Usage: npm run bench -- --compare <result A> <result B>');
     for (const line of renderCompare(a, b)) log(line);
+    return;
+  }
+  const summariseAt = argv.indexOf('--summarise');
+  if (summariseAt >= 0) {
+    // A run's raw samples again (bench/results/partial.json, or a result's `raw`), summarised
+    // with today's code: for a run whose summary failed, or to read old samples anew.
+    const file = argv[summariseAt + 1];
+    if (!file) throw new Error('Usage: npm run bench -- --summarise <partial.json or result.json>');
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+      options?: Options & { only: string[] };
+      commit?: string;
+      dirty?: boolean;
+      chromium?: string;
+      settings?: { only: string[] };
+      runs?: RawRun[];
+      raw?: RawRun[];
+    };
+    const base = readOptions();
+    const options: Options = saved.options
+      ? { ...saved.options, only: new Set(saved.options.only) as Options['only'] }
+      : base;
+    writeResults(
+      saved.runs ?? saved.raw ?? [],
+      options,
+      saved.chromium ?? 'not recorded',
+      { atStart: [], atEnd: [] },
+      null,
+      // A partial file from before it kept its commit: the samples' commit is unknown.
+      { commit: saved.commit ?? 'unknown', dirty: saved.dirty ?? false },
+    );
     return;
   }
   const options = readOptions();
@@ -939,7 +1078,13 @@ async function main() {
         mkdirSync('bench/results', { recursive: true });
         writeFileSync(
           'bench/results/partial.json',
-          `${JSON.stringify({ options: { ...options, only: [...options.only] }, runs })}\n`,
+          `${JSON.stringify({
+            options: { ...options, only: [...options.only] },
+            commit: git('rev-parse --short HEAD'),
+            dirty: git('status --porcelain --untracked-files=no') !== '',
+            chromium: version,
+            runs,
+          })}\n`,
         );
       }
     } catch (error) {
@@ -950,80 +1095,7 @@ async function main() {
     await browser.close().catch(() => {});
     load.atEnd = loadavg();
 
-    const summary = runs.flatMap((run) => summarise(run, options.resamples));
-    const growth = growthRows(summary, options.sizes);
-    const sizes = options.only.has('sizes') ? sizeRows() : [];
-    const commit = git('rev-parse --short HEAD');
-    const dirty = git('status --porcelain --untracked-files=no') !== '';
-    const date = new Date().toISOString();
-    const machine = {
-      cpu: cpus()[0]?.model ?? 'unknown',
-      cores: cpus().length,
-      memoryGiB: Math.round(totalmem() / 2 ** 30),
-      os: osName(),
-      node: process.version,
-      chromium: version,
-      chromiumPath: executablePath,
-      loadAverage: load,
-    };
-    const profiles = Object.fromEntries(options.profiles.map((p) => [p.name, p as Profile]));
-    const heading = [
-      `# Bench ${date.slice(0, 10)} · ${commit}${dirty ? ' (uncommitted changes)' : ''}`,
-      '',
-      ...(aborted ? [`**Partial: ${aborted}; only what was measured before.**`, ''] : []),
-      `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}; Chromium ${version}; load ${load.atStart.map((n) => n.toFixed(2)).join(' ')} → ${load.atEnd.map((n) => n.toFixed(2)).join(' ')}`,
-      `Profiles: ${options.profiles
-        .map((p) =>
-          p.network
-            ? `${p.name} (CPU ×${p.cpuThrottlingRate}, ${p.network.latencyMs} ms RTT, ${p.network.downloadKbps / 1000} Mbps down, ${p.network.uploadKbps} kbps up)`
-            : `${p.name} (no throttling)`,
-        )
-        .join('; ')}`,
-      `Samples: ${options.pairs} console/floor pairs per ratio, ${options.runs} runs per timing, ${options.memoryRuns} memory runs; medians with bootstrap 95 % intervals (${options.resamples} resamples, seeded by the measure's name). A target is met only when the interval's upper end is under it.`,
-      'Backend: the median time the Waldur-shaped server spent per sample (its read cache is on and warmed: see bench/README.md).',
-    ];
-    const lines = renderSummary(summary, growth, sizes, heading);
-    const result = {
-      schema: 2,
-      date,
-      commit,
-      dirty,
-      ...(aborted ? { partial: true, aborted } : {}),
-      machine,
-      settings: {
-        pairs: options.pairs,
-        runs: options.runs,
-        memoryRuns: options.memoryRuns,
-        memoryRounds: options.memoryRounds,
-        resamples: options.resamples,
-        sizes: options.sizes,
-        languages: options.languages,
-        only: [...options.only],
-        server: { cacheReads: true, gzip: true, interleavedSizes: true },
-      },
-      profiles,
-      targets: {
-        ...TARGETS,
-        firstDialogMs: Object.fromEntries(
-          options.profiles.map((p) => [p.name, p.firstDialogTargetMs]),
-        ),
-      },
-      sizes,
-      summary,
-      growth,
-      raw: runs,
-    };
-    log('');
-    for (const line of lines) log(line);
-    mkdirSync('bench/results', { recursive: true });
-    const path = resultPath(date.slice(0, 10), commit);
-    const json = `${JSON.stringify(result, null, 2)}\n`;
-    writeFileSync(path, json);
-    writeFileSync('bench/results/latest.json', json);
-    writeFileSync('bench/results/latest.md', `${lines.join('\n')}\n`);
-    log(`\nWritten to ${path}, bench/results/latest.json and latest.md`);
-    rmSync('bench/results/partial.json', { force: true });
-    if (aborted) process.exitCode = 1;
+    writeResults(runs, options, version, load, aborted);
   } finally {
     stop();
   }

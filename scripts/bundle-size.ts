@@ -113,6 +113,11 @@ export function bundleSizes(dist = 'dist') {
   };
 }
 
+/** A one-page app's first download (the bench's floor): what its index.html loads. */
+export function firstLoadSizes(dist: string): Sizes {
+  return measure(dist, initialFiles(dist));
+}
+
 export const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
 // biome-ignore-start lint/suspicious/noConsole: a command-line report
