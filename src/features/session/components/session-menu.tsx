@@ -11,6 +11,16 @@ const SessionMenuPanel = lazy(() =>
   import('./session-menu-panel').then((m) => ({ default: m.SessionMenuPanel })),
 );
 
+/** "Alice Tamm" → "AT", "alice" → "A": the first letters of the first two words. */
+export function initials(name: string) {
+  return name
+    .split(/[\s@._-]+/u)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => [...word][0]!.toLocaleUpperCase())
+    .join('');
+}
+
 function roleLabel(user: { is_staff?: boolean | null; is_support?: boolean | null } | undefined) {
   if (user?.is_staff) return t('Staff', {}, 'role');
   if (user?.is_support) return t('Support', {}, 'role');
@@ -67,6 +77,10 @@ export function SessionMenu() {
       buttonClassName="btn btn--ghost user-button"
       label={
         <>
+          {/* On a phone the name's initials stand for it (the name stays in the button's name). */}
+          <span className="user-button__initials" aria-hidden="true">
+            {initials(displayName(user))}
+          </span>
           <T
             m="<hidden>Account: </hidden><name>{name}</name>"
             v={{ name: displayName(user) }}
@@ -75,7 +89,7 @@ export function SessionMenu() {
               name: (c) => <span className="user-button__name">{c}</span>,
             }}
           />
-          {role ? <span className="badge badge--neutral">{role}</span> : null}
+          {role ? <span className="badge badge--neutral user-button__role">{role}</span> : null}
           {cors === 'errors-hidden' ? (
             <span className="badge badge--warning">
               <span aria-hidden="true">!</span>
