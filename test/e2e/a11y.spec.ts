@@ -103,7 +103,7 @@ const SCREENS: Record<string, Screen> = {
     await list(page, `/volumes?project=${project.uuid}`);
     await page.getByRole('button', { name: 'New volume' }).click();
     const dialog = page.getByRole('dialog', { name: 'New volume' });
-    await expect(dialog.getByText(/Storage left in/)).toBeVisible();
+    await expect(dialog.getByRole('region', { name: /^Quotas of / })).toBeVisible();
     await dialog.getByLabel('Image').selectOption({ index: 1 });
     await dialog.getByRole('button', { name: 'Create volume' }).click();
     await expect(dialog.getByText('Enter a name for the volume')).toBeVisible();

@@ -17,7 +17,7 @@ test('create a volume, see it reach OK and its creation in its history; then del
   await page.getByRole('button', { name: 'New volume' }).click();
   const dialog = page.getByRole('dialog', { name: 'New volume' });
   await expect(dialog.getByLabel('Where')).toHaveValue(/[0-9a-f]{32}/); // its one offering
-  await expect(dialog.getByText(/Storage left in climate-models/)).toBeVisible();
+  await expect(dialog.getByRole('region', { name: 'Quotas of climate-models' })).toBeVisible();
   await dialog.getByLabel('Name').fill('e2e-scratch');
   await dialog.getByLabel('Size (GiB)').fill('3');
   await expect(dialog.getByText('Waldur will get 3,072 MiB.')).toBeVisible();

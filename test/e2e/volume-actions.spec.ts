@@ -132,7 +132,7 @@ test.describe('volume actions', () => {
     await expect(await reasonFor(page, /^Detach/)).toContainText('Boot volumes can’t be detached');
   });
 
-  test('extend: GiB in, MiB sent, new size shown; a quota error shows at the top and keeps the input; a running instance blocks it', async ({
+  test('extend: GiB in, MiB sent, new size shown; past the quota refused before it is sent; a quota error shows at the top and keeps the input; a running instance blocks it', async ({
     page,
     demo,
   }) => {
@@ -141,15 +141,47 @@ test.describe('volume actions', () => {
     await toolbar(page).getByRole('button', { name: 'Extend…' }).click();
     let dialog = page.getByRole('dialog', { name: `Extend ${tight.name}` });
     const size = dialog.getByRole('spinbutton', { name: /New size/ });
+    const submit = dialog.getByRole('button', { name: 'Extend' });
     const huge = Math.ceil(tight.size / 1024) + 100;
     await size.fill(String(huge));
     await expect(dialog.getByText(`${(huge * 1024).toLocaleString('en')} MiB`)).toBeVisible();
-    await dialog.getByRole('button', { name: 'Extend' }).click();
+    // Past the quota the dialog shows: refused here, nothing sent.
+    await expect(submit).toHaveAttribute('aria-disabled', 'true');
+    await expect(submit).toHaveAccessibleDescription(/Waldur would refuse this\./);
+    await submit.click({ force: true });
+    await expect(dialog).toBeVisible();
+    expect(await demo.requests(`/api/openstack-volumes/${tight.uuid}/extend/`, 'POST')).toEqual([]);
+
+    // Within it, but the provider lowers the limit before it is sent: Waldur's refusal shows at
+    // the top, the input kept.
+    const fits = Math.ceil(tight.size / 1024) + 2;
+    await size.fill(String(fits));
+    await expect(submit).not.toHaveAttribute('aria-disabled');
+    const limit = await demo.run((backend, uuid) => {
+      const tenant = backend.db.tenants.find((t) => t.uuid === uuid)!;
+      const before = tenant.quota_limits.storage;
+      tenant.quota_limits.storage = 1024;
+      return before;
+    }, tight.tenant_uuid);
+    await submit.click();
     await expect(dialog.getByRole('alert')).toContainText('One or more quotas were exceeded');
-    await expect(size).toHaveValue(String(huge));
-    await size.fill(String(Math.ceil(tight.size / 1024) + 2));
+    await expect(size).toHaveValue(String(fits));
+    await demo.run(
+      (backend, [uuid, storage]) => {
+        backend.db.tenants.find((t) => t.uuid === uuid)!.quota_limits.storage = storage;
+      },
+      [tight.tenant_uuid, limit] as [string, number],
+    );
+    await page.keyboard.press('Escape');
+    await toolbar(page).getByRole('button', { name: 'Extend…' }).click();
+    dialog = page.getByRole('dialog', { name: `Extend ${tight.name}` });
+    await dialog.getByRole('spinbutton', { name: /New size/ }).fill(String(fits));
     await dialog.getByRole('button', { name: 'Extend' }).click();
     await expect(dialog).toBeHidden();
+    // Sent twice: the one Waldur refused, and this one.
+    expect(
+      await demo.requests(`/api/openstack-volumes/${tight.uuid}/extend/`, 'POST'),
+    ).toHaveLength(2);
     await expectWalksToOk(page, demo, 'extend');
     await expect(page.locator('.detail-header__meta')).toContainText(
       `${Math.ceil(tight.size / 1024) + 2} GiB`,
@@ -184,7 +216,7 @@ test.describe('volume actions', () => {
     );
   });
 
-  test('snapshot: a default name, then the snapshot appears and becomes OK; a full snapshot quota is refused', async ({
+  test('snapshot: a default name, then the snapshot appears and becomes OK; a full snapshot quota is refused before it is sent', async ({
     page,
     demo,
   }) => {
@@ -212,8 +244,18 @@ test.describe('volume actions', () => {
     await expect(dialog.getByRole('textbox', { name: /^Name/ })).toHaveValue(
       new RegExp(`^${volume.name}-snap-\\d{8}-\\d{4}$`),
     );
-    await dialog.getByRole('button', { name: 'Create snapshot' }).click();
-    await expect(dialog.getByRole('alert')).toContainText('snapshots quota limit');
+    // The tenant's snapshots quota is full now: refused here, before anything is sent.
+    const submit = dialog.getByRole('button', { name: 'Create snapshot' });
+    await expect(submit).toHaveAttribute('aria-disabled', 'true');
+    await expect(submit).toHaveAccessibleDescription(/Snapshots.*Waldur would refuse this\./);
+    const sent = (await demo.requests(`/api/openstack-volumes/${volume.uuid}/snapshot/`, 'POST'))
+      .length;
+    expect(sent).toBe(2); // the two above
+    await submit.click({ force: true });
+    await expect(dialog).toBeVisible();
+    expect(
+      (await demo.requests(`/api/openstack-volumes/${volume.uuid}/snapshot/`, 'POST')).length,
+    ).toBe(sent);
   });
 
   test('pull: an erred volume is re-read and ends OK; a pull refused with 409 says why', async ({
