@@ -1,8 +1,9 @@
 // What a reviewer looks for in the pseudo-locale (en-XA: every message accented, 35 % longer and
 // bracketed ⟦…⟧): visible words outside brackets were never translated; text cut off or sticking
 // out of its box will be in a longer language too. Data is not words: names, UUIDs, numbers,
-// sizes and times (`<time>`), code and IDs (`code`, `pre`, `kbd`, `.mono`), and Waldur's own
-// messages (marked `data-source="waldur"` where the console shows them).
+// sizes and times (`<time>`), code and IDs (`code`, `pre`, `kbd`, `.mono`), Waldur's own
+// messages (marked `data-source="waldur"` where the console shows them), and what the console
+// marks `translate="no"` (a person's initials).
 import { expect, type Page } from '@playwright/test';
 
 export const PSEUDO_INIT = () => {
@@ -25,7 +26,8 @@ export function dataWords(values: Iterable<string>): Set<string> {
 
 export async function findUntranslated(page: Page, data: Set<string>): Promise<Found> {
   const found = await page.evaluate(() => {
-    const SKIP = 'time, code, pre, kbd, script, style, .mono, [data-source="waldur"]';
+    const SKIP =
+      'time, code, pre, kbd, script, style, .mono, [data-source="waldur"], [translate="no"]';
     const chunks: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -78,7 +78,7 @@ export function SessionMenu() {
       label={
         <>
           {/* On a phone the name's initials stand for it (the name stays in the button's name). */}
-          <span className="user-button__initials" aria-hidden="true">
+          <span className="user-button__initials" aria-hidden="true" translate="no">
             {initials(displayName(user))}
           </span>
           <T
