@@ -18,14 +18,10 @@
 // (./stats.ts); a target is met only when the interval's upper end is under it. Results: bench/results/<date>-<commit>.json (raw samples,
 // summary, machine), latest.json and latest.md. `npm run bench -- --compare A B` puts two side by
 // side. Options: bench/README.md.
-import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { type ChildProcess, execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { cpus, loadavg, release, totalmem } from 'node:os';
-import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import react from '@vitejs/plugin-react';
-import { build } from 'vite';
 import { CHROMIUM_ARGS, executablePath } from '../playwright.config';
 import { bundleSizes, firstLoadSizes, kib } from '../scripts/bundle-size';
 import {
@@ -53,6 +49,7 @@ import {
   type Unit,
   volumesLabel,
 } from './report';
+import { buildConsole, buildFloor, FLOOR_DIR, ready, type Stack, startStack } from './stack';
 import {
   bootstrap,
   type Interval,
@@ -147,56 +144,17 @@ const progress = (line: string) => {
 const mib = (bytes: number) => bytes / 2 ** 20;
 
 /** A port nothing listens on now (the OS picks it), so a busy machine cannot make the bench fail. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * The console's build the bench serves: its own directory, so that someone building `dist/` while
  * the bench runs (`npm test` does) cannot pull the files from under it.
  */
 const OURS_DIR = 'dist-bench';
-const FLOOR_DIR = 'dist-floor';
 
 async function buildAll() {
   log(`Building the console (vite build → ${OURS_DIR}/)…`);
-  execSync(`npx vite build --logLevel warn --outDir ${OURS_DIR} --emptyOutDir`, {
-    stdio: 'inherit',
-  });
+  buildConsole(OURS_DIR);
   log('Building the floor app…');
-  await build({
-    configFile: false,
-    root: resolve('bench/floor'),
-    plugins: [react()],
-    logLevel: 'warn',
-    build: { outDir: resolve(FLOOR_DIR), emptyOutDir: true, manifest: true, target: 'es2022' },
-  });
-}
-
-/** A TypeScript server as a direct child (node + tsx's loader), so that kill() stops it. */
-function start(script: string, args: string[], nodeArgs: string[] = []): ChildProcess {
-  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
+  await buildFloor();
 }
 
 /**
@@ -948,46 +906,12 @@ async function main() {
     );
   }
   /** Per size of data: its Waldur-shaped server, and the console and the floor pointed at it. */
-  const stacks: {
-    volumes: number;
-    api: string;
-    origins: { ours: string; floor: string };
-  }[] = [];
+  const stacks: Stack[] = [];
   const children: ChildProcess[] = [];
   for (const volumes of options.sizes) {
-    const ports = { waldur: await freePort(), ours: await freePort(), floor: await freePort() };
-    const api = `http://127.0.0.1:${ports.waldur}`;
-    children.push(
-      start(
-        'test/servers/waldur-server.ts',
-        ['--port', String(ports.waldur), '--volumes', String(volumes), '--cache-reads', '--gzip'],
-        ['--max-semi-space-size=64'],
-      ),
-      start('test/servers/static-server.ts', [
-        '--port',
-        String(ports.ours),
-        '--dir',
-        OURS_DIR,
-        '--api',
-        api,
-      ]),
-      start('test/servers/static-server.ts', [
-        '--port',
-        String(ports.floor),
-        '--dir',
-        FLOOR_DIR,
-        '--connect',
-        api,
-      ]),
-    );
-    stacks.push({
-      volumes,
-      api,
-      origins: {
-        ours: `http://127.0.0.1:${ports.ours}`,
-        floor: `http://127.0.0.1:${ports.floor}`,
-      },
-    });
+    const stack = await startStack(volumes, OURS_DIR);
+    children.push(...stack.children);
+    stacks.push(stack);
   }
   // The servers go with the bench, however it ends: done, failed, or interrupted.
   let stopping = false;
@@ -1016,13 +940,7 @@ async function main() {
   }
   const load = { atStart: loadavg(), atEnd: [] as number[] };
   try {
-    await Promise.all(
-      stacks.flatMap((stack) => [
-        waitFor(`${stack.api}/__control/tokens`),
-        waitFor(`${stack.origins.ours}/`),
-        waitFor(`${stack.origins.floor}/`),
-      ]),
-    );
+    await Promise.all(stacks.map(ready));
     const browser = await chromium.launch({
       executablePath,
       args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],

@@ -21,16 +21,13 @@
 //
 // Writes bench/results/trace-<label>.json (every run's items) and prints the tables in Markdown
 // (docs/performance.md holds a copy with the reading).
-import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { basename, resolve } from 'node:path';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { type Browser, chromium, type Page } from '@playwright/test';
-import react from '@vitejs/plugin-react';
-import { build } from 'vite';
 import { CHROMIUM_ARGS, executablePath } from '../playwright.config';
 import { applyProfile, type Kind, PROFILES, SEARCH_FOR } from './measures';
+import { buildConsole, buildFloor, FLOOR_DIR, ready, startStack } from './stack';
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -46,7 +43,6 @@ const REACT = argv.includes('--react');
 /** `--label <name>`: the result files' name (`trace-<name>.md`); the profile's name by default. */
 const LABEL = option('label') ?? option('profile') ?? 'desktop';
 const OURS_DIR = option('dir') ?? (REACT ? 'dist-profile' : 'dist-bench');
-const FLOOR_DIR = 'dist-floor-trace';
 const SEARCH_INPUT: Record<Kind, string> = {
   ours: '#volume-search',
   floor: 'input[aria-label="Search"]',
@@ -64,50 +60,11 @@ const CATEGORIES = [
 ];
 
 async function buildAll() {
-  execSync(`npx vite build --logLevel warn --outDir ${OURS_DIR} --emptyOutDir`, {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      REACT_PROFILING: REACT ? '1' : '',
-      VITE_REACT_PROFILING: REACT ? '1' : '',
-    },
+  buildConsole(OURS_DIR, {
+    REACT_PROFILING: REACT ? '1' : '',
+    VITE_REACT_PROFILING: REACT ? '1' : '',
   });
-  await build({
-    configFile: false,
-    root: resolve('bench/floor'),
-    plugins: [react()],
-    logLevel: 'warn',
-    build: { outDir: resolve(FLOOR_DIR), emptyOutDir: true, sourcemap: true, target: 'es2022' },
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createNetServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => done(port));
-    });
-  });
-}
-
-function start(script: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
+  await buildFloor();
 }
 
 // ---- The trace's events ----------------------------------------------------------------------
@@ -607,44 +564,12 @@ function table(title: string, ours: Split[], floor: Split[]) {
 
 async function main() {
   if (!argv.includes('--no-build') && !option('dir')) await buildAll();
-  const ports = { waldur: await freePort(), ours: await freePort(), floor: await freePort() };
-  const api = `http://127.0.0.1:${ports.waldur}`;
-  const children = [
-    start('test/servers/waldur-server.ts', [
-      '--port',
-      String(ports.waldur),
-      '--cache-reads',
-      '--gzip',
-    ]),
-    start('test/servers/static-server.ts', [
-      '--port',
-      String(ports.ours),
-      '--dir',
-      OURS_DIR,
-      '--api',
-      api,
-    ]),
-    start('test/servers/static-server.ts', [
-      '--port',
-      String(ports.floor),
-      '--dir',
-      FLOOR_DIR,
-      '--connect',
-      api,
-    ]),
-  ];
+  const stack = await startStack(250, OURS_DIR);
   process.on('exit', () => {
-    for (const child of children) child.kill();
+    for (const child of stack.children) child.kill();
   });
-  const origins: Record<Kind, string> = {
-    ours: `http://127.0.0.1:${ports.ours}`,
-    floor: `http://127.0.0.1:${ports.floor}`,
-  };
-  await Promise.all([
-    waitFor(`${api}/__control/tokens`),
-    waitFor(`${origins.ours}/`),
-    waitFor(`${origins.floor}/`),
-  ]);
+  const { api, origins } = stack;
+  await ready(stack);
   const token = ((await (await fetch(`${api}/__control/tokens`)).json()) as { staff: string })
     .staff;
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
