@@ -1,8 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { type ComponentType, lazy, Suspense, useEffect, useMemo } from 'react';
+import { type ComponentType, lazy, Suspense, useMemo } from 'react';
 import { Navigate, type RouteObject, useRoutes } from 'react-router';
 import { LoadingBlock } from '@/components/spinner';
-import { trackCodeLoad, whenSettledAndIdle } from '@/lib/code-loads';
+import { trackCodeLoad, useWhenSettledAndIdle } from '@/lib/code-loads';
 import type { ConfigProblem } from '@/lib/config';
 import { useT } from '@/lib/i18n';
 import { PageErrorBoundary } from './error-boundary';
@@ -49,23 +48,17 @@ function VolumeDetailPage() {
  * toasts and the selection bar come along.
  */
 function usePreloadNextPage() {
-  const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      whenSettledAndIdle(
-        queryClient,
-        () => {
-          void trackCodeLoad(loadDetailPage());
-          // From sign-in or a volume's page, the list is the next page.
-          void trackCodeLoad(loadListPage());
-          // Left out of the first download, needed at a first notice or a first selection.
-          void trackCodeLoad(import('@/components/toasts'));
-          void trackCodeLoad(import('@/features/volumes/components/bulk-bar'));
-        },
-        3000,
-        1000,
-      ),
-    [queryClient],
+  useWhenSettledAndIdle(
+    () => {
+      void trackCodeLoad(loadDetailPage());
+      // From sign-in or a volume's page, the list is the next page.
+      void trackCodeLoad(loadListPage());
+      // Left out of the first download, needed at a first notice or a first selection.
+      void trackCodeLoad(import('@/components/toasts'));
+      void trackCodeLoad(import('@/features/volumes/components/bulk-bar'));
+    },
+    3000,
+    1000,
   );
 }
 const SnapshotListPage = lazy(() =>

@@ -1,7 +1,8 @@
 // Code fetched ahead of need (a dialog's chunk when the page is idle, the detail page's after the
 // list): each load is tracked until it settles, so that a test can wait for the code it caused to
 // load before its environment goes away (test/setup.ts), instead of the import landing afterwards.
-import type { QueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 
 const inFlight = new Set<Promise<unknown>>();
 
@@ -67,4 +68,26 @@ export function whenSettledAndIdle(
     clearTimeout(cap);
     cancelIdle?.();
   };
+}
+
+/**
+ * `whenSettledAndIdle` for a component: runs `run` once after mount (when `enabled`), with the
+ * app's QueryClient; cancelled on unmount.
+ */
+export function useWhenSettledAndIdle(
+  run: () => void,
+  timeoutMs: number,
+  fallbackMs: number,
+  enabled = true,
+) {
+  const queryClient = useQueryClient();
+  const latest = useRef(run);
+  latest.current = run;
+  useEffect(
+    () =>
+      enabled
+        ? whenSettledAndIdle(queryClient, () => latest.current(), timeoutMs, fallbackMs)
+        : undefined,
+    [queryClient, enabled, timeoutMs, fallbackMs],
+  );
 }

@@ -10,9 +10,9 @@
 // 404 with a JSON `detail` (./cors-probe). Readable: errors get through. A network
 // failure where the previous request succeeded: this Waldur's web server drops CORS headers on its
 // errors. Anything else says nothing either way.
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { whenSettledAndIdle } from './code-loads';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useWhenSettledAndIdle } from './code-loads';
 import { api } from './session';
 
 export type { CorsDiagnosis } from './cors-probe';
@@ -44,11 +44,7 @@ const corsQuery = (apiUrl: string) =>
  */
 export function useCorsDiagnosis(apiUrl: string | null, applies: boolean) {
   const [idle, setIdle] = useState(false);
-  const queryClient = useQueryClient();
-  useEffect(
-    () => (applies ? whenSettledAndIdle(queryClient, () => setIdle(true), 3_000, 500) : undefined),
-    [applies, queryClient],
-  );
+  useWhenSettledAndIdle(() => setIdle(true), 3_000, 500, applies);
   const query = useQuery({
     ...corsQuery(apiUrl ?? ''),
     enabled: Boolean(apiUrl) && applies && idle,

@@ -2,9 +2,8 @@
 // when the page is idle after its first render, or earlier when a button is hovered or focused
 // (through the loaders registered here), or at the latest on first use.
 // A page mounts one host; leaving the page closes its dialog.
-import { useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, lazy, Suspense, useEffect } from 'react';
-import { whenSettledAndIdle } from '@/lib/code-loads';
+import { useWhenSettledAndIdle } from '@/lib/code-loads';
 import {
   closeDialog,
   type DialogKind,
@@ -66,18 +65,12 @@ const DIALOGS: { [K in DialogKind]: ComponentType<Props<K>> } = {
  * dialog of a visit then opens as fast as the later ones (buttons also ask on hover and focus).
  */
 function usePreloadDialogs() {
-  const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      whenSettledAndIdle(
-        queryClient,
-        () => {
-          for (const kind of Object.keys(DIALOGS) as DialogKind[]) void loadDialog(kind);
-        },
-        300,
-        500,
-      ),
-    [queryClient],
+  useWhenSettledAndIdle(
+    () => {
+      for (const kind of Object.keys(DIALOGS) as DialogKind[]) void loadDialog(kind);
+    },
+    300,
+    500,
   );
 }
 
