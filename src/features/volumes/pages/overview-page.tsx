@@ -437,6 +437,32 @@ function AttentionFooter({
   );
 }
 
+/** Erred volumes or snapshots, each linking to its page, with Waldur's reason where it gave one. */
+function ErredList({
+  items,
+  path,
+}: {
+  items: { uuid: string; name?: string | null; error_message?: string | null }[];
+  path: '/volumes' | '/snapshots';
+}) {
+  return (
+    <ul className="attention__list">
+      {items.map((item) => (
+        <li key={item.uuid}>
+          <Link to={`${path}/${item.uuid}`}>
+            <bdi>{item.name || item.uuid}</bdi>
+          </Link>
+          {item.error_message ? (
+            <span className="attention__detail" data-source="waldur">
+              {item.error_message}
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function ErredVolumes({ scope }: { scope: OverviewScope }) {
   const t = useT();
   const query = useQuery(overviewQueries.erredVolumes(scope));
@@ -452,20 +478,7 @@ function ErredVolumes({ scope }: { scope: OverviewScope }) {
             <p className="muted">{t('No erred volumes.')}</p>
           ) : (
             <>
-              <ul className="attention__list">
-                {page.items.map((volume) => (
-                  <li key={volume.uuid}>
-                    <Link to={`/volumes/${volume.uuid}`}>
-                      <bdi>{volume.name || volume.uuid}</bdi>
-                    </Link>
-                    {volume.error_message ? (
-                      <span className="attention__detail" data-source="waldur">
-                        {volume.error_message}
-                      </span>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
+              <ErredList items={page.items} path="/volumes" />
               <AttentionFooter
                 shown={page.items.length}
                 total={page.total}
@@ -498,20 +511,7 @@ function ErredSnapshots({ scope }: { scope: OverviewScope }) {
             <p className="muted">{t('No erred snapshots.')}</p>
           ) : (
             <>
-              <ul className="attention__list">
-                {page.items.map((snapshot) => (
-                  <li key={snapshot.uuid}>
-                    <Link to={`/snapshots/${snapshot.uuid}`}>
-                      <bdi>{snapshot.name || snapshot.uuid}</bdi>
-                    </Link>
-                    {snapshot.error_message ? (
-                      <span className="attention__detail" data-source="waldur">
-                        {snapshot.error_message}
-                      </span>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
+              <ErredList items={page.items} path="/snapshots" />
               <AttentionFooter
                 shown={page.items.length}
                 total={page.total}
