@@ -17,7 +17,8 @@ export function SearchBox({
   lookupHint,
 }: {
   value: string;
-  onCommit: (value: string, options: { replace: boolean }) => void;
+  /** May return a promise (a search waiting for its answer): the box shows it is looking. */
+  onCommit: (value: string, options: { replace: boolean }) => void | Promise<void>;
   id?: string;
   label?: string;
   placeholder?: string;
@@ -30,6 +31,9 @@ export function SearchBox({
       ? t('Looking this ID up as a volume UUID and as a Cinder ID')
       : lookupHint;
   const [text, setText] = useState(value);
+  // Commits not yet taken by the page (the newest one's number while it waits; 0 when none).
+  const [looking, setLooking] = useState(0);
+  const commits = useRef(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const burst = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -63,13 +67,18 @@ export function SearchBox({
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     if (next.trim() === value.trim()) return;
-    onCommit(next, { replace: burst.current });
+    const done = onCommit(next, { replace: burst.current });
     burst.current = true;
+    if (done) {
+      const ticket = ++commits.current;
+      setLooking(ticket);
+      void done.then(() => setLooking((current) => (current === ticket ? 0 : current)));
+    }
   };
 
   return (
     // biome-ignore lint/a11y/useSemanticElements: <search> is too new for some browsers and DOM test environments
-    <div role="search" className="search-box">
+    <div role="search" className={`search-box ${looking ? 'search-box--looking' : ''}`}>
       <label htmlFor={id} className="visually-hidden">
         {label ?? t('Search volumes by name, UUID or backend ID')}
       </label>

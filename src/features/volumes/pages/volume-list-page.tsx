@@ -148,7 +148,7 @@ export function VolumeListPage() {
       <div className="toolbar">
         <SearchBox
           value={view.search}
-          onCommit={(search, options) => update({ search }, options)}
+          onCommit={(search, options) => update({ search }, { ...options, whenLoaded: true })}
         />
         <Presets view={view} update={update} />
         <div className="toolbar__end">
