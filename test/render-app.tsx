@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, useLocation } from 'react-router';
+import { MemoryRouter, type NavigateFunction, useLocation, useNavigate } from 'react-router';
 import { vi } from 'vitest';
 import { AppProviders } from '@/app/app';
 import { createQueryClient } from '@/app/query-client';
@@ -11,10 +11,11 @@ import { TEST_ORIGIN } from '@/mocks/node';
 import type { DemoPersona } from '@/mocks/seed/users';
 import { getBackend } from './setup';
 
-/** Records the router's current location for assertions about the URL. */
-function LocationProbe({ into }: { into: { current: string } }) {
+/** Records the router's current location for assertions about the URL, and its navigate (Back). */
+function LocationProbe({ into }: { into: { current: string; navigate?: NavigateFunction } }) {
   const here = useLocation();
   into.current = `${here.pathname}${here.search}`;
+  into.navigate = useNavigate();
   return null;
 }
 
@@ -47,7 +48,7 @@ export function renderApp(url = '/volumes', options: RenderAppOptions = {}) {
     sessionStore.switchPersona(options.persona ?? 'staff');
   }
   const queryClient = createQueryClient({ retryDelay: 0 });
-  const location = { current: '' };
+  const location: { current: string; navigate?: NavigateFunction } = { current: '' };
   const user = userEvent.setup(
     options.advanceTimers ? { advanceTimers: vi.advanceTimersByTime } : {},
   );
@@ -59,7 +60,15 @@ export function renderApp(url = '/volumes', options: RenderAppOptions = {}) {
       </MemoryRouter>
     </AppProviders>,
   );
-  return { ...result, user, backend, queryClient, location: () => location.current };
+  return {
+    ...result,
+    user,
+    backend,
+    queryClient,
+    location: () => location.current,
+    /** The browser's Back (and Forward: `history(1)`), as the router's history moves. */
+    history: (delta: number) => void location.navigate!(delta),
+  };
 }
 
 /** The query string of the backend's requests to a path, as URLSearchParams. */

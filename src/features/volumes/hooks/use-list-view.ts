@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigationType, useSearchParams } from 'react-router';
 import { volumeQueries } from '../api/volumes';
 import {
   FILTER_KEYS,
@@ -23,7 +23,8 @@ export interface UpdateOptions {
    * Change the URL only once the new view's page is in (or after `SEARCH_WAIT_MS`, or when its
    * request fails), so that the page renders once, with the answer, instead of once for the URL
    * (the previous rows, dimmed) and again for the answer. For the search box, which shows what was
-   * typed meanwhile; a newer search replaces a waiting one. Resolves when the URL has changed.
+   * typed meanwhile; a newer search replaces a waiting one, and Back, Forward or leaving the page
+   * drop it. Resolves when the wait is over (the URL changed, or the search was dropped).
    */
   whenLoaded?: boolean;
 }
@@ -57,6 +58,12 @@ export function useListView() {
   const waiting = useRef(0);
   // Leaving the page drops a waiting search (its URL is this page's).
   const mounted = useRef(false);
+  // Back and Forward drop a waiting search too: the reader went elsewhere in the history.
+  const { key } = useLocation();
+  const navigation = useNavigationType();
+  useEffect(() => {
+    if (key && navigation === 'POP') waiting.current += 1;
+  }, [key, navigation]);
   useEffect(() => {
     mounted.current = true;
     return () => {

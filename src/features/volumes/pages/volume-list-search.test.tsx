@@ -143,4 +143,17 @@ describe('volume list: a search and its answer', () => {
     await answered(queryClient, 'scratch');
     expect(location()).toBe('/snapshots');
   });
+
+  it('going back while a search waits drops it', async () => {
+    const release = holdSearch('scratch');
+    const { user, location, queryClient, history } = await firstPage();
+    await user.click(screen.getByRole('button', { name: 'Erred' }));
+    await waitFor(() => expect(location()).toBe('/volumes?state=ERRED'));
+    await user.type(searchBox(), 'scratch{Enter}');
+    history(-1);
+    await waitFor(() => expect(location()).toBe('/volumes'));
+    release();
+    await answered(queryClient, 'scratch');
+    expect(location()).toBe('/volumes');
+  });
 });
