@@ -61,25 +61,36 @@ describe('hooks', () => {
     expect(document.title).toBe(PRODUCT_NAME);
   });
 
-  it('useMediaQuery answers the query and follows its changes', () => {
+  it('useMediaQuery answers the query and follows its changes, asking and subscribing once', () => {
     const listeners = new Set<() => void>();
     let matches = false;
+    let asked = 0;
+    let subscribed = 0;
     const original = window.matchMedia;
-    window.matchMedia = ((query: string) => ({
-      get matches() {
-        return query === PHONE && matches;
-      },
-      addEventListener: (type: string, listener: () => void) => {
-        if (type === 'change') listeners.add(listener);
-      },
-      removeEventListener: (type: string, listener: () => void) => {
-        if (type === 'change') listeners.delete(listener);
-      },
-    })) as unknown as typeof window.matchMedia;
+    window.matchMedia = ((query: string) => {
+      asked += 1;
+      return {
+        get matches() {
+          return query === PHONE && matches;
+        },
+        addEventListener: (type: string, listener: () => void) => {
+          if (type === 'change') listeners.add(listener);
+          subscribed += 1;
+        },
+        removeEventListener: (type: string, listener: () => void) => {
+          if (type === 'change') listeners.delete(listener);
+        },
+      };
+    }) as unknown as typeof window.matchMedia;
     try {
-      const { result, unmount } = renderHook(() => useMediaQuery(PHONE));
+      const { result, rerender, unmount } = renderHook(() => useMediaQuery(PHONE));
       expect(result.current).toBe(false);
       expect(listeners.size).toBe(1);
+      // The list page renders on every change of its view: no new query, no new subscription.
+      rerender();
+      rerender();
+      expect(asked).toBe(1);
+      expect(subscribed).toBe(1);
       matches = true;
       act(() => {
         for (const listener of listeners) listener();
