@@ -56,13 +56,19 @@ export function useListView() {
   latest.current = searchParams;
   // The newest waiting search's number: a newer one replaces it.
   const waiting = useRef(0);
+  // A waiting search was to add a history entry: the one replacing it adds it instead (the first
+  // commit of a burst of typing pushes, the later ones replace what the first one pushed).
+  const pushing = useRef(false);
   // Leaving the page drops a waiting search (its URL is this page's).
   const mounted = useRef(false);
   // Back and Forward drop a waiting search too: the reader went elsewhere in the history.
   const { key } = useLocation();
   const navigation = useNavigationType();
   useEffect(() => {
-    if (key && navigation === 'POP') waiting.current += 1;
+    if (key && navigation === 'POP') {
+      waiting.current += 1;
+      pushing.current = false;
+    }
   }, [key, navigation]);
   useEffect(() => {
     mounted.current = true;
@@ -103,6 +109,8 @@ export function useListView() {
         return Promise.resolve();
       }
       const ticket = ++waiting.current;
+      const replace = Boolean(options.replace) && !pushing.current;
+      pushing.current = !replace;
       const next = parseView(viewToSearch(patched(parseView(latest.current), patch)));
       // Fresh for the query client's stale time: the page's useQuery takes it without asking again.
       const loaded = queryClient.prefetchQuery(volumeQueries.list(viewToParams(next)));
@@ -114,9 +122,9 @@ export function useListView() {
         clearTimeout(timer);
         // Patched onto the URL of that moment (a filter picked meanwhile stays); the request is
         // the waited one, unless the URL moved on meanwhile (then the page asks for its own key).
-        if (mounted.current && ticket === waiting.current) {
-          latestApply.current(patch, options, false);
-        }
+        if (ticket !== waiting.current) return;
+        pushing.current = false;
+        if (mounted.current) latestApply.current(patch, { ...options, replace }, false);
       });
     },
     [apply, queryClient],

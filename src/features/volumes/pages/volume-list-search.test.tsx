@@ -156,4 +156,26 @@ describe('volume list: a search and its answer', () => {
     await answered(queryClient, 'scratch');
     expect(location()).toBe('/volumes');
   });
+
+  it('a search that replaces a waiting one keeps its history entry: Back returns to the list before', async () => {
+    const release = holdSearch('scr');
+    const { user, location, history } = await firstPage();
+    // The first commit of a burst adds a history entry; later ones replace it.
+    await user.type(searchBox(), 'scr{Enter}');
+    await user.type(searchBox(), 'atch{Enter}');
+    await waitFor(() => expect(location()).toBe('/volumes?q=scratch'));
+    release();
+    history(-1);
+    await waitFor(() => expect(location()).toBe('/volumes'));
+  });
+
+  it('the later searches of a burst replace the entry the first one added', async () => {
+    const { user, location, history } = await firstPage();
+    await user.type(searchBox(), 'scratch{Enter}');
+    await waitFor(() => expect(location()).toBe('/volumes?q=scratch'));
+    await user.type(searchBox(), '-0{Enter}');
+    await waitFor(() => expect(location()).toBe('/volumes?q=scratch-0'));
+    history(-1);
+    await waitFor(() => expect(location()).toBe('/volumes'));
+  });
 });
