@@ -43,6 +43,12 @@ function patched(previous: ListView, patch: Patch): ListView {
   return next;
 }
 
+/** A waiting search will not land: its number is no longer the newest. */
+function dropWaiting(waiting: { current: number }, pushing: { current: boolean }) {
+  waiting.current += 1;
+  pushing.current = false;
+}
+
 /**
  * The list view, read from and written to the URL. Any change of search or filters goes back to
  * page 1. The new view's list request starts with the change itself.
@@ -51,31 +57,19 @@ export function useListView() {
   const [searchParams, setSearchParams] = useSearchParams();
   const queryClient = useQueryClient();
   const view = useMemo(() => parseView(searchParams), [searchParams]);
-  // What a waiting search patches: the URL of the latest render.
-  const latest = useRef(searchParams);
-  latest.current = searchParams;
   // The newest waiting search's number: a newer one replaces it.
   const waiting = useRef(0);
   // A waiting search was to add a history entry: the one replacing it adds it instead (the first
   // commit of a burst of typing pushes, the later ones replace what the first one pushed).
   const pushing = useRef(false);
-  // Leaving the page drops a waiting search (its URL is this page's).
-  const mounted = useRef(false);
-  // Back and Forward drop a waiting search too: the reader went elsewhere in the history.
+  // Back, Forward and leaving the page drop a waiting search: the reader went elsewhere.
   const { key } = useLocation();
   const navigation = useNavigationType();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every move in the history (its key), not only a change of kind
   useEffect(() => {
-    if (key && navigation === 'POP') {
-      waiting.current += 1;
-      pushing.current = false;
-    }
+    if (navigation === 'POP') dropWaiting(waiting, pushing);
   }, [key, navigation]);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  useEffect(() => () => dropWaiting(waiting, pushing), []);
 
   const apply = useCallback(
     (patch: Patch, options: UpdateOptions, prefetch: boolean) => {
@@ -111,7 +105,7 @@ export function useListView() {
       const ticket = ++waiting.current;
       const replace = Boolean(options.replace) && !pushing.current;
       pushing.current = !replace;
-      const next = parseView(viewToSearch(patched(parseView(latest.current), patch)));
+      const next = parseView(viewToSearch(patched(parseView(searchParams), patch)));
       // Fresh for the query client's stale time: the page's useQuery takes it without asking again.
       const loaded = queryClient.prefetchQuery(volumeQueries.list(viewToParams(next)));
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -124,10 +118,10 @@ export function useListView() {
         // the waited one, unless the URL moved on meanwhile (then the page asks for its own key).
         if (ticket !== waiting.current) return;
         pushing.current = false;
-        if (mounted.current) latestApply.current(patch, { ...options, replace }, false);
+        latestApply.current(patch, { ...options, replace }, false);
       });
     },
-    [apply, queryClient],
+    [apply, queryClient, searchParams],
   );
 
   return [view, update] as const;
