@@ -610,39 +610,38 @@ function summarise(run: RawRun, resamples: number): SummaryRow[] {
       run.memory.map((m) => mib(m.afterPaging)),
       heapTarget,
     );
-    add(
-      'memory.secondRoundMiB',
-      'MiB',
-      run.memory.map((m) => mib(m.secondRound)),
-      {
-        targetUnder: {
-          text: `≤ ${TARGETS.memorySecondRoundMiB} MiB`,
-          under: TARGETS.memorySecondRoundMiB,
-        },
-        detail: run.memory[0]!.afterRounds.map((_, r) =>
-          mib(median(run.memory.map((m) => m.afterRounds[r]!))).toFixed(2),
-        )
-          .join(' → ')
-          .concat(' MiB after each round'),
-      },
-    );
-    // (Samples taken before this measure existed have no objects.)
-    if (run.memory.every((m) => m.objectsAfterRounds))
+    /** What the 2nd round added, with the medians after each round as the detail. */
+    const roundRow = (
+      name: string,
+      added: (m: MemorySample) => number,
+      after: (m: MemorySample) => number[],
+    ) =>
       add(
-        'memory.secondRoundObjectsMiB',
+        name,
         'MiB',
-        run.memory.map((m) => mib(m.secondRoundObjects)),
+        run.memory.map((m) => mib(added(m))),
         {
           targetUnder: {
             text: `≤ ${TARGETS.memorySecondRoundMiB} MiB`,
             under: TARGETS.memorySecondRoundMiB,
           },
-          detail: run.memory[0]!.objectsAfterRounds.map((_, r) =>
-            mib(median(run.memory.map((m) => m.objectsAfterRounds[r]!))).toFixed(2),
-          )
+          detail: after(run.memory[0]!)
+            .map((_, r) => mib(median(run.memory.map((m) => after(m)[r]!))).toFixed(2))
             .join(' → ')
             .concat(' MiB after each round'),
         },
+      );
+    roundRow(
+      'memory.secondRoundMiB',
+      (m) => m.secondRound,
+      (m) => m.afterRounds,
+    );
+    // (Samples taken before this measure existed have no objects.)
+    if (run.memory.every((m) => m.objectsAfterRounds))
+      roundRow(
+        'memory.secondRoundObjectsMiB',
+        (m) => m.secondRoundObjects,
+        (m) => m.objectsAfterRounds,
       );
   }
   if (run.journey) {
