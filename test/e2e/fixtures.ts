@@ -78,7 +78,7 @@ export class Demo {
  * busy machine "a moment from now" can already be past by the time the clock is told: then ask
  * again (pausing in the past is refused, not a race that passes by luck).
  */
-async function pauseSoon(page: Page) {
+export async function pauseSoon(page: Page) {
   for (let attempt = 0; ; attempt++) {
     const now = await page.evaluate(() => Date.now());
     try {

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { DEPLOYED_PORT, PROXIED_PORT, WALDUR_PORT } from '../../playwright.config';
 import { ZERO_QUOTA_TENANT } from '../../src/mocks/seed/catalogue';
 import { createSeedDb } from '../../src/mocks/seed/seed';
-import { expect, runUntil, test } from './fixtures';
+import { expect, pauseSoon, runUntil, test } from './fixtures';
 
 const WALDUR = `http://127.0.0.1:${WALDUR_PORT}`;
 test.use({ baseURL: `http://127.0.0.1:${DEPLOYED_PORT}` });
@@ -158,12 +158,22 @@ test('an HTML 500 page is said plainly with a retry; a slow response keeps the p
   // A live refresh that fails keeps the list on screen and says so.
   await page.goto('/volumes?state=UPDATING');
   await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+  // The page's clock stands still from here until Try again has its answer: otherwise the next
+  // live refresh (2 s of page time after the failure) can succeed by itself and take the message,
+  // and its button, away while the click is on its way (seen once in CI).
+  await pauseSoon(page);
   await control(page, 'fail?count=3&path=/api/openstack-volumes/');
   const refreshError = page.getByText('Could not refresh the list:');
   await runUntil(page, () => refreshError.isVisible()); // the next refresh and its retries
   await expect(refreshError).toBeVisible();
   await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+  // With the clock stopped nothing else can ask for the list: this answer is the retry's.
+  const retried = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === '/api/openstack-volumes/',
+  );
   await page.getByRole('button', { name: 'Try again' }).click();
+  expect((await retried).status()).toBe(200);
+  await page.clock.resume();
   await expect(page.getByText('Could not refresh the list:')).toBeHidden();
 
   await page.goto('/volumes');
