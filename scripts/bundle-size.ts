@@ -1,9 +1,10 @@
 // Sizes of a production build: what the list page downloads before it can show a row (the files
 // index.html loads and their static imports, CSS included), and the whole app. The demo backend
 // (MSW, seed data) is excluded from both: a real deployment never downloads it.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { CATALOGUE_PATH } from './catalogues.ts';
 
 interface ManifestChunk {
   file: string;
@@ -21,8 +22,6 @@ export interface Sizes {
 }
 
 const DEMO_SOURCES = [/src\/mocks\//];
-/** A language's catalogue: downloaded only by readers of that language, measured apart. */
-const CATALOGUE = /src\/locales\/([a-z-]+)\.json$/;
 
 function measure(dist: string, files: string[]): Sizes {
   let raw = 0;
@@ -57,13 +56,12 @@ export function bundleSizes(dist = 'dist') {
   const keyOfFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, key]));
   const isDemo = (key: string) =>
     DEMO_SOURCES.some((pattern) => pattern.test(manifest[key]?.src ?? key));
-  const isCatalogue = (key: string) => CATALOGUE.test(manifest[key]?.src ?? key);
 
   const collect = (starts: string[], followDynamic: boolean) => {
     const seen = new Set<string>();
     const files = new Set<string>();
     const visit = (key: string) => {
-      if (seen.has(key) || isDemo(key) || isCatalogue(key)) return;
+      if (seen.has(key) || isDemo(key)) return;
       seen.add(key);
       const chunk = manifest[key];
       if (!chunk) return;
@@ -101,14 +99,15 @@ export function bundleSizes(dist = 'dist') {
         .filter(isDemo)
         .map((key) => manifest[key]!.file),
     ),
-    /** Each language's catalogue (its own file, fetched only for it). */
+    /**
+     * Each language's catalogue (its own files, fetched only for it): the first part, which the
+     * first row waits for, and the rest (scripts/catalogues.ts).
+     */
     catalogues: Object.fromEntries(
-      Object.keys(manifest)
-        .filter(isCatalogue)
-        .map((key) => [
-          CATALOGUE.exec(manifest[key]!.src ?? key)![1]!,
-          measure(dist, [manifest[key]!.file]),
-        ]),
+      readdirSync(join(dist, CATALOGUE_PATH))
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+        .map((name) => [name.replace(/\.json$/, ''), measure(dist, [`${CATALOGUE_PATH}/${name}`])]),
     ),
   };
 }

@@ -1,15 +1,31 @@
-// The translation catalogues (`src/locales/<code>.json`) as static files of the build:
-// `assets/locales/<code>.json`, fetched only by readers of that language. Not JS chunks: a map of
-// 13 lazy imports costs the English first download more than one line that fetches by code. The
-// URL carries a version (a hash of every catalogue) so a new deployment is never served an old
-// translation, while the files themselves can be cached for good under /assets/.
+// The translation catalogues (`src/locales/<code>.json`) as static files of the build, fetched only
+// by readers of that language, each in two parts (docs/decisions/0015-catalogue-in-two-parts.md):
+// - `assets/locales/<code>.first.json`: the messages of the code the list's first screen runs (the
+//   modules of the entry, the app's start and the list page, with what they import statically):
+//   what the first row waits for;
+// - `assets/locales/<code>.rest.json`: every other message, for the code loaded on demand, which
+//   waits for it (`withWords` in src/lib/language.ts).
+// Not JS chunks: a map of 13 lazy imports costs the English first download more than one line that
+// fetches by code. The URL carries a version (a hash of every catalogue) so a new deployment is
+// never served an old translation, while the files themselves can be cached for good under
+// /assets/. The dev server (and the unit tests) serve the whole catalogue as the first part: there
+// is no build to split by.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
+import { messagesIn } from './messages-in-code.ts';
 
-const DIR = join(import.meta.dirname, '..', 'src', 'locales');
+const ROOT = join(import.meta.dirname, '..');
+const DIR = join(ROOT, 'src', 'locales');
 export const CATALOGUE_PATH = 'assets/locales';
+
+/** The modules whose code runs for the list's first screen, with their static imports. */
+export const FIRST_SCREEN = [
+  'src/main.tsx',
+  'src/app/start.tsx',
+  'src/features/volumes/pages/volume-list-page.tsx',
+];
 
 export function readCatalogues(): Map<string, string> {
   return new Map(
@@ -19,8 +35,53 @@ export function readCatalogues(): Map<string, string> {
   );
 }
 
-/** Written compactly: the source files are indented for people. */
-const compact = (source: string) => JSON.stringify(JSON.parse(source));
+export type CataloguePart = 'first' | 'rest';
+
+/**
+ * A catalogue's part, written compactly (the source files are indented for people): the messages
+ * `first` holds, or the others. Without `first` (no build to split by), all of it is the first part.
+ */
+export function cataloguePart(source: string, part: CataloguePart, first?: ReadonlySet<string>) {
+  const entries = Object.entries(JSON.parse(source) as Record<string, string>);
+  const keep = first
+    ? (key: string) => first.has(key) === (part === 'first')
+    : () => part === 'first';
+  return JSON.stringify(Object.fromEntries(entries.filter(([key]) => keep(key))));
+}
+
+interface Chunk {
+  type: 'chunk';
+  fileName: string;
+  imports: string[];
+  moduleIds: string[];
+  facadeModuleId: string | null;
+}
+
+/** The messages of the first screen: those of every source module in its chunks. */
+export function firstScreenMessages(bundle: Record<string, { type: string }>): Set<string> {
+  const chunks = Object.values(bundle).filter((item): item is Chunk => item.type === 'chunk');
+  const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const seen = new Set<Chunk>();
+  const visit = (chunk: Chunk | undefined) => {
+    if (!chunk || seen.has(chunk)) return;
+    seen.add(chunk);
+    for (const file of chunk.imports) visit(byFile.get(file));
+  };
+  for (const module of FIRST_SCREEN) {
+    // The entry's chunk has index.html as its facade.
+    const chunk = chunks.find((c) => c.moduleIds.includes(join(ROOT, module)));
+    if (!chunk) throw new Error(`catalogues: no chunk starts at ${module}`);
+    visit(chunk);
+  }
+  const keys = new Set<string>();
+  for (const chunk of seen)
+    for (const id of chunk.moduleIds) {
+      const path = relative(ROOT, id);
+      if (/^src\/.*\.tsx?$/.test(path) && !path.startsWith('src/mocks/'))
+        for (const { key } of messagesIn(id).found) keys.add(key);
+    }
+  return keys;
+}
 
 export function catalogues(): Plugin {
   return {
@@ -34,20 +95,24 @@ export function catalogues(): Plugin {
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const code = new RegExp(`^/${CATALOGUE_PATH}/([a-z-]+)\\.json`).exec(req.url ?? '')?.[1];
-        const source = code ? readCatalogues().get(code) : undefined;
+        const match = new RegExp(`^/${CATALOGUE_PATH}/([a-z-]+)\\.(first|rest)\\.json`).exec(
+          req.url ?? '',
+        );
+        const source = match ? readCatalogues().get(match[1]!) : undefined;
         if (!source) return next();
         res.setHeader('Content-Type', 'application/json');
-        res.end(compact(source));
+        res.end(cataloguePart(source, match![2] as CataloguePart));
       });
     },
-    generateBundle() {
+    generateBundle(_options, bundle) {
+      const first = firstScreenMessages(bundle);
       for (const [code, source] of readCatalogues())
-        this.emitFile({
-          type: 'asset',
-          fileName: `${CATALOGUE_PATH}/${code}.json`,
-          source: compact(source),
-        });
+        for (const part of ['first', 'rest'] as const)
+          this.emitFile({
+            type: 'asset',
+            fileName: `${CATALOGUE_PATH}/${code}.${part}.json`,
+            source: cataloguePart(source, part, first),
+          });
     },
   };
 }

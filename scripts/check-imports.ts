@@ -4,7 +4,10 @@
 // - an import against the dependency direction (docs/decisions/0007-dependency-direction.md):
 //   between top-level folders, between features, and between the folders of a feature, which go
 //   model → api → state → hooks → components → dialogs → pages (each may import only those before
-//   it, and itself).
+//   it, and itself);
+// - code loaded on demand without its words: every `import()` is `withWords(import(…))` (the rest
+//   of the reader's catalogue comes with it: docs/decisions/0015-catalogue-in-two-parts.md), but
+//   for the first screen's own code and what shows no words (FIRST_SCREEN_LOADS).
 //
 //   tsx scripts/check-imports.ts [--graph]   (--graph prints the folder-level graph)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -70,6 +73,28 @@ export function importsOf(file: string): string[] {
     if (target) found.add(target);
   }
   return [...found];
+}
+
+/**
+ * The `import()`s that need not wait for the rest of the catalogue: the first screen's code (its
+ * words are in the catalogue's first part: scripts/catalogues.ts) and code that shows no words.
+ */
+const FIRST_SCREEN_LOADS: Record<string, string[]> = {
+  'main.tsx': ['./app/start', './mocks/browser'],
+  'app/page-code.ts': ['@/features/volumes/pages/volume-list-page'],
+  'lib/language.ts': ['./pseudo-locale', './locale-formats'],
+};
+
+/** The `import()`s of `source` (the file `rel`, under src/) that are not `withWords(import(…))`. */
+export function loadsWithoutWords(rel: string, source: string): string[] {
+  if (/\.test\.tsx?$/.test(rel) || rel.startsWith('mocks/')) return [];
+  const code = source.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
+  const found: string[] = [];
+  for (const match of code.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    const wrapped = /withWords\(\s*$/.test(code.slice(0, match.index));
+    if (!wrapped && !FIRST_SCREEN_LOADS[rel]?.includes(match[1]!)) found.push(match[1]!);
+  }
+  return found;
 }
 
 /** Strongly connected components with more than one file (Tarjan): each is a cycle. */
@@ -156,6 +181,11 @@ function main() {
       if (why) problems.push(`${relative(ROOT, from)} → ${relative(ROOT, to)}: ${why}`);
     }
   }
+  for (const file of files(ROOT))
+    for (const specifier of loadsWithoutWords(relative(ROOT, file), readFileSync(file, 'utf8')))
+      problems.push(
+        `${relative(ROOT, file)}: import('${specifier}') without its words: withWords(import(…))`,
+      );
   if (process.argv.includes('--graph')) {
     const folder = (file: string) => dirname(relative(ROOT, file));
     const edges = new Set<string>();
@@ -165,11 +195,11 @@ function main() {
     process.stdout.write(`${[...edges].sort().join('\n')}\n`);
   }
   if (problems.length > 0) {
-    process.stderr.write(`Imports against the dependency direction:\n${problems.join('\n')}\n`);
+    process.stderr.write(`Imports:\n${problems.join('\n')}\n`);
     process.exit(1);
   }
   process.stdout.write(
-    `Imports: ${graph.size} files, no cycle, every import follows the direction.\n`,
+    `Imports: ${graph.size} files, no cycle, every import follows the direction, every load on demand waits for its words.\n`,
   );
 }
 

@@ -8,12 +8,13 @@ import { DataSource, SessionMenu } from '@/features/session/components/session-m
 import { LazyOperationsTray } from '@/features/volumes/components/lazy-operations-tray';
 import { LiveRegions } from '@/lib/announcer';
 import { useT } from '@/lib/i18n';
+import { withWords } from '@/lib/language';
 import { PageErrorBoundary } from './error-boundary';
 import { useScrollRestoration } from './scroll-restoration';
 
 /** config.json's problem in words: rare, so its messages load only when there is one. */
 const ConfigProblemText = lazy(() =>
-  import('@/lib/config-problem').then((m) => ({
+  withWords(import('@/lib/config-problem')).then((m) => ({
     default: ({ problem }: { problem: ConfigProblem }) => {
       useT();
       return <>{m.describeConfigProblem(problem)}</>;

@@ -4,6 +4,7 @@ import { LoadingBlock } from '@/components/spinner';
 import { trackCodeLoad, useWhenSettledAndIdle } from '@/lib/code-loads';
 import type { ConfigProblem } from '@/lib/config';
 import { useT } from '@/lib/i18n';
+import { withWords } from '@/lib/language';
 import { PageErrorBoundary } from './error-boundary';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
@@ -16,7 +17,7 @@ import { RequireSession } from './require-session';
  */
 let loadedDetailPage: ComponentType | null = null;
 const loadDetailPage = () =>
-  import('@/features/volumes/pages/volume-detail-page').then((m) => {
+  withWords(import('@/features/volumes/pages/volume-detail-page')).then((m) => {
     loadedDetailPage = m.VolumeDetailPage;
     return { default: m.VolumeDetailPage };
   });
@@ -54,28 +55,32 @@ function usePreloadNextPage() {
       // From sign-in or a volume's page, the list is the next page.
       void trackCodeLoad(loadListPage());
       // Left out of the first download, needed at a first notice or a first selection.
-      void trackCodeLoad(import('@/components/toasts'));
-      void trackCodeLoad(import('@/features/volumes/components/bulk-bar'));
+      void trackCodeLoad(withWords(import('@/components/toasts')));
+      void trackCodeLoad(withWords(import('@/features/volumes/components/bulk-bar')));
     },
     3000,
     1000,
   );
 }
 const SnapshotListPage = lazy(() =>
-  import('@/features/volumes/pages/snapshot-list-page').then((m) => ({
+  withWords(import('@/features/volumes/pages/snapshot-list-page')).then((m) => ({
     default: m.SnapshotListPage,
   })),
 );
 const SnapshotDetailPage = lazy(() =>
-  import('@/features/volumes/pages/snapshot-detail-page').then((m) => ({
+  withWords(import('@/features/volumes/pages/snapshot-detail-page')).then((m) => ({
     default: m.SnapshotDetailPage,
   })),
 );
 const OverviewPage = lazy(() =>
-  import('@/features/volumes/pages/overview-page').then((m) => ({ default: m.OverviewPage })),
+  withWords(import('@/features/volumes/pages/overview-page')).then((m) => ({
+    default: m.OverviewPage,
+  })),
 );
 const SignInPage = lazy(() =>
-  import('@/features/session/pages/sign-in-page').then((m) => ({ default: m.SignInPage })),
+  withWords(import('@/features/session/pages/sign-in-page')).then((m) => ({
+    default: m.SignInPage,
+  })),
 );
 
 function PageLoading() {

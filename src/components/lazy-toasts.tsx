@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
+import { withWords } from '@/lib/language';
 import { useNotices } from '@/lib/notifications';
 
-const Toasts = lazy(() => import('./toasts').then((m) => ({ default: m.Toasts })));
+const Toasts = lazy(() => withWords(import('./toasts')).then((m) => ({ default: m.Toasts })));
 
 /**
  * The notices' toasts: their code (and the copy button and code block a report needs) loads with

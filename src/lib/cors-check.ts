@@ -13,6 +13,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useWhenSettledAndIdle } from './code-loads';
+import { withWords } from './language';
 import { api } from './session';
 
 export type { CorsDiagnosis } from './cors-probe';
@@ -31,7 +32,7 @@ const corsQuery = (apiUrl: string) =>
   queryOptions({
     queryKey: ['cors-check', apiUrl] as const,
     // The probe's code loads only where the check applies (./cors-probe).
-    queryFn: async () => (await import('./cors-probe')).diagnoseCors(api()),
+    queryFn: async () => (await withWords(import('./cors-probe'))).diagnoseCors(api()),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
     retry: false,

@@ -3,10 +3,13 @@
 // a dialog's input stay), follows a switch made in another tab, asks Waldur to answer in the same
 // language, and mirrors itself for Arabic while identifiers stay left to right.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { okAvailableTyped } from '../seed-queries';
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
+import { demoData, findUntranslated } from './untranslated';
+
+const DATA = demoData();
 
 /** The German and Arabic words the tests look for, read from the catalogues they test. */
 const DE: Record<string, string> = JSON.parse(
@@ -51,6 +54,51 @@ test.describe('a browser set to German', () => {
     await page.reload();
     await expect(page.getByRole('button', { name: 'New volume', exact: true })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+});
+
+test.describe('German, its catalogue in two parts', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the first screen speaks German from the first part alone; a dialog waits for the rest', async ({
+    page,
+    context,
+  }) => {
+    // Every translation is served bracketed, so that a word shown from neither part (English)
+    // stands out; the rest is held back until released.
+    const bracketed = async (route: Route) => {
+      const response = await route.fetch();
+      const messages = (await response.json()) as Record<string, string>;
+      const json = Object.fromEntries(Object.entries(messages).map(([k, v]) => [k, `⟦${v}⟧`]));
+      await route.fulfill({ response, json });
+    };
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let restAsked = false;
+    // The context's routes: once the demo's service worker runs, it is what fetches the files.
+    await context.route('**/assets/locales/de.first.json*', bracketed);
+    await context.route('**/assets/locales/de.rest.json*', async (route) => {
+      restAsked = true;
+      await released;
+      await bracketed(route);
+    });
+
+    await page.goto('/volumes');
+    await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    const onList = await findUntranslated(page, DATA);
+    expect(onList.untranslated, 'words of the first screen not in the first part').toEqual([]);
+
+    await page.getByRole('button', { name: `⟦${deWord('New volume')}⟧` }).click();
+    // The dialog's code asks for the rest of the words, and does not open without them.
+    await expect.poll(() => restAsked).toBe(true);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    release();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    const inDialog = await findUntranslated(page, DATA);
+    expect(inDialog.untranslated, 'words of the dialog').toEqual([]);
   });
 });
 

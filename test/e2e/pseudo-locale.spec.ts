@@ -6,34 +6,9 @@
 import type { Page } from '@playwright/test';
 import { DEPLOYED_PORT } from '../../playwright.config';
 import { accent } from '../../src/lib/pseudo-locale';
-import { VOLUME_CATEGORY } from '../../src/mocks/lifecycle';
-import { createSeedDb } from '../../src/mocks/seed/seed';
 import { okAvailableTyped } from '../seed-queries';
 import { type Demo, expect, test } from './fixtures';
-import { dataWords, expectAllTranslated, PSEUDO_INIT } from './untranslated';
-
-/** Everything the demo's data names: names of things and people, Waldur's own messages. */
-function demoData(): Set<string> {
-  const db = createSeedDb(Date.now());
-  return dataWords([
-    ...db.customers.flatMap((c) => [c.name, c.abbreviation, c.native_name]),
-    ...db.projects.map((p) => p.name),
-    ...db.tenants.map((t) => t.name),
-    ...db.service_settings.flatMap((s) => [s.name, s.error_message]),
-    ...db.volume_types.flatMap((t) => [t.name, t.description]),
-    ...db.availability_zones.map((z) => z.name),
-    ...db.instances.flatMap((i) => [i.name, i.flavor_name, i.image_name, i.runtime_state]),
-    ...db.volumes.flatMap((v) => [v.name, v.description, v.error_message]),
-    ...db.snapshots.flatMap((s) => [s.name, s.description, s.error_message]),
-    ...db.images.map((i) => i.name),
-    ...db.offerings.map((o) => o.name),
-    ...db.users.flatMap((u) => [u.full_name, u.email, u.username]),
-    ...db.events.map((e) => e.message),
-    VOLUME_CATEGORY.title,
-    // Product and component names, units and codes the messages pass as data.
-    'Waldur OpenStack Cinder Nova Glance GiB MiB UTC GMT OK API UUID',
-  ]);
-}
+import { demoData, expectAllTranslated, PSEUDO_INIT } from './untranslated';
 
 const DATA = demoData();
 

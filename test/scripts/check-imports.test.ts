@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cycles, violation } from '../../scripts/check-imports';
+import { cycles, loadsWithoutWords, violation } from '../../scripts/check-imports';
 
 const src = (path: string) => resolve('src', path);
 
@@ -54,5 +54,23 @@ describe('the import check', () => {
 
   it('lets tests use anything', () => {
     expect(violation(src('features/volumes/model/x.test.ts'), src('mocks/y.ts'))).toBeNull();
+  });
+});
+
+describe('loads on demand', () => {
+  it('must wait for their words, but for the first screen’s own code', () => {
+    const source = `
+      const a = () => withWords(import('./dialog'));
+      const b = lazy(() => withWords(
+        import('./page')).then((m) => m));
+      const c = () => import('./panel');
+      // import('./in-a-comment')
+    `;
+    expect(loadsWithoutWords('features/volumes/components/x.tsx', source)).toEqual(['./panel']);
+    expect(
+      loadsWithoutWords('app/page-code.ts', "import('@/features/volumes/pages/volume-list-page')"),
+    ).toEqual([]);
+    expect(loadsWithoutWords('app/page-code.ts', "import('./other')")).toEqual(['./other']);
+    expect(loadsWithoutWords('lib/x.test.ts', "import('./y')")).toEqual([]);
   });
 });

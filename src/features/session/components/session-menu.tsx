@@ -5,10 +5,11 @@ import { isCrossOrigin, useCorsDiagnosis } from '@/lib/cors-check';
 import { currentUserQuery, displayName } from '@/lib/current-user';
 import { useDemoDeployment } from '@/lib/demo-controls';
 import { T, t, useT } from '@/lib/i18n';
+import { withWords } from '@/lib/language';
 import { useSession } from '@/lib/session';
 
 const SessionMenuPanel = lazy(() =>
-  import('./session-menu-panel').then((m) => ({ default: m.SessionMenuPanel })),
+  withWords(import('./session-menu-panel')).then((m) => ({ default: m.SessionMenuPanel })),
 );
 
 /** "Alice Tamm" → "AT", "alice" → "A": the first letters of the first two words. */

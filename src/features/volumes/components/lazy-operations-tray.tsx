@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
+import { withWords } from '@/lib/language';
 import { useOperations } from '../state/operations';
 
 const OperationsTray = lazy(() =>
-  import('./operations-tray').then((m) => ({ default: m.OperationsTray })),
+  withWords(import('./operations-tray')).then((m) => ({ default: m.OperationsTray })),
 );
 
 /** The tray's code loads only once the user has submitted an operation. */

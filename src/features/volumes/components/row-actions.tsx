@@ -5,10 +5,11 @@ import { lazy, Suspense } from 'react';
 import { Popover } from '@/components/popover';
 import { Spinner } from '@/components/spinner';
 import { useT } from '@/lib/i18n';
+import { withWords } from '@/lib/language';
 import type { Volume } from '../model/schemas';
 import { preloadDialog } from '../state/dialogs';
 
-const loadPanel = () => import('./action-controls');
+const loadPanel = () => withWords(import('./action-controls'));
 const RowActionsPanel = lazy(() => loadPanel().then((m) => ({ default: m.RowActionsPanel })));
 
 export function RowActions({ volume }: { volume: Volume }) {

@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Popover } from '@/components/popover';
 import { useT } from '@/lib/i18n';
+import { withWords } from '@/lib/language';
 
-const loadPanel = () => import('./views-menu-panel');
+const loadPanel = () => withWords(import('./views-menu-panel'));
 const ViewsMenuPanel = lazy(() => loadPanel().then((m) => ({ default: m.ViewsMenuPanel })));
 
 /** Presets and named views of the list, and saving the current one. */

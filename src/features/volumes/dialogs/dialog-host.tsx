@@ -4,6 +4,7 @@
 // A page mounts one host; leaving the page closes its dialog.
 import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { useWhenSettledAndIdle } from '@/lib/code-loads';
+import { withWords } from '@/lib/language';
 import {
   closeDialog,
   type DialogKind,
@@ -40,23 +41,25 @@ function lazyDialog<K extends DialogKind>(
 
 const DIALOGS: { [K in DialogKind]: ComponentType<Props<K>> } = {
   action: lazyDialog('action', () =>
-    import('./action-dialogs').then((m) => ({ default: m.ActionDialogs })),
+    withWords(import('./action-dialogs')).then((m) => ({ default: m.ActionDialogs })),
   ),
-  bulk: lazyDialog('bulk', () => import('./bulk-dialog').then((m) => ({ default: m.BulkDialog }))),
+  bulk: lazyDialog('bulk', () =>
+    withWords(import('./bulk-dialog')).then((m) => ({ default: m.BulkDialog })),
+  ),
   export: lazyDialog('export', () =>
-    import('./export-dialog').then((m) => ({ default: m.ExportDialog })),
+    withWords(import('./export-dialog')).then((m) => ({ default: m.ExportDialog })),
   ),
   palette: lazyDialog('palette', () =>
-    import('./command-palette').then((m) => ({ default: m.CommandPalette })),
+    withWords(import('./command-palette')).then((m) => ({ default: m.CommandPalette })),
   ),
   help: lazyDialog('help', () =>
-    import('./shortcuts-help').then((m) => ({ default: m.ShortcutsHelp })),
+    withWords(import('./shortcuts-help')).then((m) => ({ default: m.ShortcutsHelp })),
   ),
   create: lazyDialog('create', () =>
-    import('./create-volume-dialog').then((m) => ({ default: m.CreateVolumeDialog })),
+    withWords(import('./create-volume-dialog')).then((m) => ({ default: m.CreateVolumeDialog })),
   ),
   snapshot: lazyDialog('snapshot', () =>
-    import('./snapshot-dialogs').then((m) => ({ default: m.SnapshotDialogs })),
+    withWords(import('./snapshot-dialogs')).then((m) => ({ default: m.SnapshotDialogs })),
   ),
 };
 
