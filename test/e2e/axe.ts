@@ -18,13 +18,6 @@ interface AxeViolation {
 
 /** Runs axe-core on the page as it is now (all rules axe runs by default, WCAG 2.x A/AA included). */
 export async function expectNoAxeViolations(page: Page, where: string) {
-  // Not while a table is dimmed for a load in flight (a refetch the screen's own steps started):
-  // axe would read the fading rows' contrast. Waits for the condition, not for a time.
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('.table-wrap')].every(
-      (wrap) => getComputedStyle(wrap).opacity === '1',
-    ),
-  );
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const axe = (

@@ -11,8 +11,8 @@ import {
 } from '../model/list-view';
 
 /**
- * How long a search waits for its answer before the page shows it is looking (the previous rows,
- * dimmed): an answer within this shows at once with the new URL, in one render.
+ * How long a search waits for its answer before the page shows it is looking (the previous rows
+ * under the busy table's edge): an answer within this shows at once with the new URL, in one render.
  */
 export const SEARCH_WAIT_MS = 400;
 
@@ -22,7 +22,7 @@ export interface UpdateOptions {
   /**
    * Change the URL only once the new view's page is in (or after `SEARCH_WAIT_MS`, or when its
    * request fails), so that the page renders once, with the answer, instead of once for the URL
-   * (the previous rows, dimmed) and again for the answer. For the search box, which shows what was
+   * (the previous rows, busy) and again for the answer. For the search box, which shows what was
    * typed meanwhile; a newer search replaces a waiting one, and Back, Forward or leaving the page
    * drop it. Resolves when the wait is over (the URL changed, or the search was dropped).
    */
