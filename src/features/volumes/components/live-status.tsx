@@ -29,7 +29,9 @@ export function LiveStatus({
       <span className="muted">
         {updatedAt > 0
           ? t('Updated {age} ago', { age: formatAge(now - updatedAt) })
-          : t('Not loaded yet')}
+          : isFetching
+            ? t('Loading…') // the previous view's rows meanwhile, or nothing yet
+            : t('Not loaded yet')}
       </span>
       <button
         type="button"

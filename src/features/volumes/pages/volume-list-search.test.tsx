@@ -1,5 +1,5 @@
 // A search waits for its answer before it changes the URL (useListView's `whenLoaded`), so that the
-// page renders once, with the answer, rather than first for the URL with the previous rows dimmed.
+// page renders once, with the answer, rather than first for the URL with the previous rows shown busy.
 // The list request is held at a gate here, so that "the answer is late" does not depend on timing.
 import type { QueryClient } from '@tanstack/react-query';
 import { screen, waitFor, within } from '@testing-library/react';
@@ -72,7 +72,7 @@ afterEach(() => {
 });
 
 describe('volume list: a search and its answer', () => {
-  it('an answer in time: the URL changes with it, and the previous rows are never shown dimmed', async () => {
+  it('an answer in time: the URL changes with it, and the previous rows are never shown busy', async () => {
     const { user, location } = await firstPage();
     const busy = watchBusy();
     await user.type(searchBox(), 'pg-wal{Enter}');
@@ -85,7 +85,7 @@ describe('volume list: a search and its answer', () => {
     expect(requestsTo(LIST).filter((params) => params.get('name') === 'pg-wal')).toHaveLength(1);
   });
 
-  it('a late answer: the box shows it is looking, then the URL changes with the previous rows dimmed', async () => {
+  it('a late answer: the box shows it is looking, then the URL changes with the previous rows shown busy', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const release = holdSearch('pg-wal');
     const { user, location } = renderApp('/volumes', { advanceTimers: true });
@@ -100,10 +100,14 @@ describe('volume list: a search and its answer', () => {
     expect(table()).toHaveAttribute('aria-busy', 'true');
     expect(rowNames()).toEqual(before);
     expect(searchBox().closest('.search-box')).not.toHaveClass('search-box--looking');
+    // The rows are the previous view's: the search's own are loading, not "not loaded".
+    expect(screen.getByText('Loading…')).toBeInTheDocument();
+    expect(screen.queryByText('Not loaded yet')).not.toBeInTheDocument();
 
     release();
     await waitFor(() => expect(rowNames().every((name) => name.includes('pg-wal'))).toBe(true));
     expect(table()).toHaveAttribute('aria-busy', 'false');
+    expect(screen.getByText(/^Updated .* ago$/)).toBeInTheDocument();
     expect(requestsTo(LIST).filter((params) => params.get('name') === 'pg-wal')).toHaveLength(1);
   });
 
