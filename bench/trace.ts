@@ -17,7 +17,8 @@
 // median over the runs; the medians need not add up exactly, the per-run items do.
 //
 // For digging further: TRACE_TIMELINE=1 (with --react) prints React's phases and the main components' spans in
-// time order.
+// time order; TRACE_UNTIL_REQUEST=/api/openstack-volumes/ ends each window where the first request
+// to that path leaves (what runs before the data request: for the first row, what delays it).
 //
 // Writes bench/results/trace-<label>.json (every run's items) and prints the tables in Markdown
 // (docs/performance.md holds a copy with the reading).
@@ -165,7 +166,20 @@ function split(events: TraceEvent[], dir: string, startMark: string, endMark: st
     if (!start) throw new Error(`no ${startMark} mark in the trace`);
     startTs = start.ts;
   }
-  const endTs = end.ts;
+  // TRACE_UNTIL_REQUEST=<path>: the window ends instead where the first request to <path> leaves
+  // (what runs before the page's data request, for the first row).
+  const untilPath = process.env.TRACE_UNTIL_REQUEST;
+  const until = untilPath
+    ? events.find(
+        (e) =>
+          e.name === 'ResourceSendRequest' &&
+          e.pid === pid &&
+          e.ts > startTs &&
+          String(e.args?.data?.url ?? '').includes(untilPath),
+      )
+    : undefined;
+  if (untilPath && !until) throw new Error(`no request to ${untilPath} in the trace`);
+  const endTs = until?.ts ?? end.ts;
   const windowMs = (endTs - startTs) / 1000;
   const mainTid = events.find(
     (e) => e.pid === pid && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
