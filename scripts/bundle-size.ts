@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { CATALOGUE_PATH } from './catalogues.ts';
+import { CATALOGUE_PATH, LIST_PAGE } from './catalogues.ts';
 
 interface ManifestChunk {
   file: string;
@@ -38,7 +38,6 @@ function measure(dist: string, files: string[]): Sizes {
   return { files, raw, gzip, brotli };
 }
 
-const LIST_PAGE = 'src/features/volumes/pages/volume-list-page.tsx';
 const SIGN_IN_PAGE = 'src/features/session/pages/sign-in-page.tsx';
 
 /** The scripts and stylesheets index.html loads: what the browser fetches before any code runs. */

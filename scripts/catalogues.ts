@@ -20,12 +20,11 @@ const ROOT = join(import.meta.dirname, '..');
 const DIR = join(ROOT, 'src', 'locales');
 export const CATALOGUE_PATH = 'assets/locales';
 
+/** The list page's module: its own chunk, loaded by boot with the list's data. */
+export const LIST_PAGE = 'src/features/volumes/pages/volume-list-page.tsx';
+
 /** The modules whose code runs for the list's first screen, with their static imports. */
-export const FIRST_SCREEN = [
-  'src/main.tsx',
-  'src/app/start.tsx',
-  'src/features/volumes/pages/volume-list-page.tsx',
-];
+export const FIRST_SCREEN = ['src/main.tsx', 'src/app/start.tsx', LIST_PAGE];
 
 export function readCatalogues(): Map<string, string> {
   return new Map(
@@ -47,6 +46,20 @@ export function cataloguePart(source: string, part: CataloguePart, first?: Reado
     ? (key: string) => first.has(key) === (part === 'first')
     : () => part === 'first';
   return JSON.stringify(Object.fromEntries(entries.filter(([key]) => keep(key))));
+}
+
+/**
+ * A catalogue file as the dev server and the unit tests serve it (`de.first.json`): without a
+ * build to split by, the whole catalogue is the first part and the rest is empty. Undefined for a
+ * file that is not one.
+ */
+export function unsplitCatalogueFile(
+  file: string,
+  catalogues: ReadonlyMap<string, string> = readCatalogues(),
+): string | undefined {
+  const [, code, part] = /^([a-z-]+)\.(first|rest)\.json$/.exec(file) ?? [];
+  const source = code ? catalogues.get(code) : undefined;
+  return source === undefined ? undefined : cataloguePart(source, part as CataloguePart);
 }
 
 interface Chunk {
@@ -95,13 +108,14 @@ export function catalogues(): Plugin {
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const match = new RegExp(`^/${CATALOGUE_PATH}/([a-z-]+)\\.(first|rest)\\.json`).exec(
-          req.url ?? '',
-        );
-        const source = match ? readCatalogues().get(match[1]!) : undefined;
-        if (!source) return next();
+        const path = (req.url ?? '').split('?')[0]!;
+        const prefix = `/${CATALOGUE_PATH}/`;
+        const body = path.startsWith(prefix)
+          ? unsplitCatalogueFile(path.slice(prefix.length))
+          : undefined;
+        if (body === undefined) return next();
         res.setHeader('Content-Type', 'application/json');
-        res.end(cataloguePart(source, match![2] as CataloguePart));
+        res.end(body);
       });
     },
     generateBundle(_options, bundle) {

@@ -19,7 +19,7 @@ import { resetLimits } from '@/lib/server-limits';
 import type { DemoBackend } from '@/mocks/backend';
 import { createHandlers } from '@/mocks/handlers';
 import { createTestBackend, TEST_ORIGIN } from '@/mocks/node';
-import { type CataloguePart, cataloguePart, readCatalogues } from '../scripts/catalogues';
+import { readCatalogues, unsplitCatalogueFile } from '../scripts/catalogues';
 import type { OpenApiContract, Violation } from './contract/openapi';
 
 // `findBy…` and `waitFor` wait on a condition; their bound (1 s by default) is only how long a
@@ -37,11 +37,10 @@ export const server = setupServer();
 /** The translation catalogues, as the build serves them (scripts/catalogues.ts). */
 const CATALOGUES = readCatalogues();
 const catalogueHandler = http.get(`${TEST_ORIGIN}/assets/locales/:file`, ({ params }) => {
-  const [, code, part] = /^([a-z-]+)\.(first|rest)\.json$/.exec(String(params.file)) ?? [];
-  const source = code ? CATALOGUES.get(code) : undefined;
-  return source
-    ? HttpResponse.json(JSON.parse(cataloguePart(source, part as CataloguePart)))
-    : new HttpResponse(null, { status: 404 });
+  const body = unsplitCatalogueFile(String(params.file), CATALOGUES);
+  return body === undefined
+    ? new HttpResponse(null, { status: 404 })
+    : HttpResponse.json(JSON.parse(body));
 });
 /**
  * Waldur's schemas, compiled on first use (half a second a worker): the mutation run, which skips

@@ -66,7 +66,7 @@ export async function loadLanguage(locale: Locale, complete = false): Promise<Lo
  * arrived (fetched now if it was not asked for yet). A rest that cannot be fetched (offline) does
  * not hold the code back: its words show in English, and the next ask tries again.
  */
-export function allWords(): Promise<void> {
+function allWords(): Promise<void> {
   const current = rest;
   if (!current || current.locale !== (starting ?? getLocale())) return Promise.resolve();
   current.loading ??= current.load().catch(() => {
