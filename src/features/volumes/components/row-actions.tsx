@@ -1,6 +1,7 @@
 // Each list row's "⋯" menu. The button is part of the list; what the menu shows (the volume's
 // actions, their rules and requests) loads when a menu first opens, or when the pointer or focus
 // reaches a button, so the list's first download does not carry it.
+import './row-actions.css';
 import { lazy, Suspense } from 'react';
 import { Popover } from '@/components/popover';
 import { Spinner } from '@/components/spinner';

@@ -1,5 +1,6 @@
 // The views menu's panel: the support views, the views saved on this device, and saving the
 // current one. Loaded when the menu first opens (or the pointer or focus reaches its button).
+import './views-menu-panel.css';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { announce } from '@/lib/announcer';
