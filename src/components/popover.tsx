@@ -1,4 +1,48 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import {
+  type ReactNode,
+  type RefObject,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
+
+/** The least room a panel keeps from the window's edges, px. */
+const EDGE = 8;
+
+/**
+ * Moves an open panel sideways, as little as needed, so that it lies within the window: a panel
+ * aligned to a button near a phone's edge (the Views menu, 20rem wide, from a button at the
+ * start) would otherwise open partly off the screen. Measured again when its content or the window
+ * changes size.
+ */
+function useKeptOnScreen(panelRef: RefObject<HTMLDivElement | null>, open: boolean) {
+  useLayoutEffect(() => {
+    const panel = panelRef.current;
+    if (!open || !panel) return;
+    const keepWithin = () => {
+      panel.style.translate = '';
+      const box = panel.getBoundingClientRect();
+      const width = document.documentElement.clientWidth;
+      const shift =
+        box.left < EDGE
+          ? EDGE - box.left
+          : box.right > width - EDGE
+            ? Math.max(EDGE - box.left, width - EDGE - box.right)
+            : 0;
+      if (shift !== 0) panel.style.translate = `${Math.round(shift)}px 0`;
+    };
+    keepWithin();
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(keepWithin) : null;
+    observer?.observe(panel);
+    window.addEventListener('resize', keepWithin);
+    return () => {
+      observer?.disconnect();
+      window.removeEventListener('resize', keepWithin);
+    };
+  }, [panelRef, open]);
+}
 
 /**
  * A disclosure: a button that shows a panel below it (filters, column chooser, menus). Escape or a
@@ -27,7 +71,9 @@ export function Popover({
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
   const panelId = useId();
+  useKeptOnScreen(panelRef, open);
 
   const change = (next: boolean) => {
     setOpen(next);
@@ -89,6 +135,7 @@ export function Popover({
       {open ? (
         <div
           id={panelId}
+          ref={panelRef}
           className={`popover__panel popover__panel--${align}`}
           {...(panelLabel ? { role: 'group', 'aria-label': panelLabel } : {})}
         >

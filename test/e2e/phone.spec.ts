@@ -123,6 +123,47 @@ test('a volume opened from a scrolled list starts at its top, and Back returns t
   await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(before);
 });
 
+for (const locale of ['en', 'ar'] as const) {
+  test(`every menu of the list opens within the screen (${locale})`, async ({ page }) => {
+    await page.addInitScript((code) => localStorage.setItem('volume-console:locale', code), locale);
+    await page.goto('/volumes');
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await expect(page.getByRole('table').getByRole('row').nth(3)).toBeVisible();
+    // The filters, folded on a phone, hold a menu too.
+    await page.locator('.filters-toggle').tap();
+    const buttons = page.locator(
+      'main button[aria-expanded]:visible, header button[aria-expanded]',
+    );
+    const count = await buttons.count();
+    expect(count, 'account, Views, Columns, the filters, State, the rows’ menus').toBeGreaterThan(
+      5,
+    );
+    const outside: string[] = [];
+    let rowMenus = 0;
+    for (let index = 0; index < count; index++) {
+      const button = buttons.nth(index);
+      const kind = (await button.getAttribute('class')) ?? '';
+      if (kind.includes('filters-toggle')) continue;
+      // The rows' menus are one design: the first three rows stand for them all.
+      if (kind.includes('row-actions') && rowMenus++ >= 3) continue;
+      await button.tap();
+      const panel = page.locator('.popover__panel');
+      await expect(panel).toBeVisible();
+      // Its content may load after it opens: measured once the panel has it.
+      await expect(panel.getByText(/Checking what is possible|Loading/)).toHaveCount(0);
+      const box = (await panel.boundingBox())!;
+      if (box.x < 0 || box.x + box.width > 390) {
+        outside.push(
+          `${await button.textContent()}: ${Math.round(box.x)}–${Math.round(box.x + box.width)}`,
+        );
+      }
+      await page.keyboard.press('Escape');
+      await expect(panel).toHaveCount(0);
+    }
+    expect(outside, 'menus that open partly off the screen').toEqual([]);
+  });
+}
+
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`axe at phone size, ${scheme}`, () => {
     test.use({ colorScheme: scheme });
