@@ -18,7 +18,9 @@
 //
 // For digging further: TRACE_TIMELINE=1 (with --react) prints React's phases and the main components' spans in
 // time order; TRACE_UNTIL_REQUEST=/api/openstack-volumes/ ends each window where the first request
-// to that path leaves (what runs before the data request: for the first row, what delays it).
+// to that path leaves (what runs before the data request: for the first row, what delays it);
+// TRACE_FROM_RESPONSE=/api/openstack-volumes/ starts it where the answer to that request is in
+// (what runs between the page's data and its first row).
 //
 // Writes bench/results/trace-<label>.json (every run's items) and prints the tables in Markdown
 // (docs/performance.md holds a copy with the reading).
@@ -165,6 +167,26 @@ function split(events: TraceEvent[], dir: string, startMark: string, endMark: st
     const start = marks.find((e) => e.name === startMark && e.pid === pid);
     if (!start) throw new Error(`no ${startMark} mark in the trace`);
     startTs = start.ts;
+  }
+  // TRACE_FROM_RESPONSE=<path>: the window starts instead where the answer to the first request to
+  // <path> is in (its last byte received): what the page does between its data and its first row.
+  const fromPath = process.env.TRACE_FROM_RESPONSE;
+  if (fromPath) {
+    const sent = events.find(
+      (e) =>
+        e.name === 'ResourceSendRequest' &&
+        e.pid === pid &&
+        e.ts > startTs &&
+        String(e.args?.data?.url ?? '').includes(fromPath),
+    );
+    const answered = sent
+      ? events.find(
+          (e) =>
+            e.name === 'ResourceFinish' && e.args?.data?.requestId === sent.args?.data?.requestId,
+        )
+      : undefined;
+    if (!answered) throw new Error(`no answer to a request to ${fromPath} in the trace`);
+    startTs = answered.ts;
   }
   // TRACE_UNTIL_REQUEST=<path>: the window ends instead where the first request to <path> leaves
   // (what runs before the page's data request, for the first row).
