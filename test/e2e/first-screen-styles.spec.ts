@@ -9,6 +9,7 @@
 // the build it has not loaded, each parsed in the page.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEPLOYED_PORT } from '../../playwright.config';
 import { attachedTo } from '../seed-queries';
 import { type Demo, expect, test } from './fixtures';
 
@@ -32,6 +33,12 @@ const SCREENS = [
     ready: '.detail-header__meta',
   },
   { name: 'storage overview', url: () => '/overview', ready: 'main h1' },
+  {
+    // A deployment's sign-in page (the same build, config.json naming a Waldur, no token yet).
+    name: 'sign-in page',
+    url: () => `http://127.0.0.1:${DEPLOYED_PORT}/volumes`,
+    ready: 'input[type="password"]',
+  },
 ];
 const SIZES = [
   { name: 'desktop', viewport: { width: 1366, height: 900 } },
