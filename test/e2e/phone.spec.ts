@@ -146,6 +146,28 @@ test('a dialog takes the screen’s width, and one taller than the screen keeps 
   await expect(dialog.getByRole('combobox', { name: 'Project' })).toBeInViewport();
 });
 
+test('with the operations tray on screen, the end of the list can still be reached', async ({
+  page,
+}) => {
+  await page.goto('/volumes?state=ERRED');
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+  await page
+    .getByRole('button', { name: /^Actions for/ })
+    .first()
+    .tap();
+  await page.getByRole('button', { name: 'Pull', exact: true }).tap();
+  const tray = page.getByRole('complementary', { name: 'Operations' });
+  await expect(tray).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  // The page's last control, at the end of the page, is not under the tray.
+  const last = page.getByRole('button', { name: /^Last/ });
+  await expect(last).toBeInViewport({ ratio: 1 });
+  const [trayBox, lastBox] = [(await tray.boundingBox())!, (await last.boundingBox())!];
+  expect(lastBox.y + lastBox.height, 'the last control ends above the tray').toBeLessThanOrEqual(
+    trayBox.y,
+  );
+});
+
 for (const locale of ['en', 'ar'] as const) {
   test(`every menu of the list opens within the screen (${locale})`, async ({ page }) => {
     await page.addInitScript((code) => localStorage.setItem('volume-console:locale', code), locale);
