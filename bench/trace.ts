@@ -100,6 +100,11 @@ interface Split {
   /** JS self time by function (`module:line name`, through the source maps). */
   functions: Record<string, number>;
   requests: { url: string; startMs: number; endMs: number }[];
+  /**
+   * The main thread's trace events by name, self time (an event's span less its children's): what
+   * "other main-thread work" is made of (V8's compilation, module instantiation, loading…).
+   */
+  events: Record<string, number>;
   /** `--react`: React's own timings. */
   react?: ReturnType<typeof reactTimings>;
 }
@@ -300,6 +305,7 @@ function split(events: TraceEvent[], dir: string, startMark: string, endMark: st
     }
   }
   const react = REACT ? reactTimings(events, pid, startTs, endTs) : undefined;
+  const byEvent = selfTimeByName(main, inside);
   const named = Object.values(items).reduce((sum, ms) => sum + ms, 0);
   items['other main-thread work'] = Math.max(0, busy - named);
   items['idle (network, timers)'] = Math.max(0, windowMs - Math.max(busy, named));
@@ -320,7 +326,37 @@ function split(events: TraceEvent[], dir: string, startMark: string, endMark: st
       };
     })
     .filter((r) => r.startMs <= windowMs && !(r.endMs < 0) && r.url.startsWith('http'));
-  return { windowMs, items, modules, functions: Object.fromEntries(functions), requests, react };
+  return {
+    windowMs,
+    items,
+    modules,
+    functions: Object.fromEntries(functions),
+    requests,
+    events: byEvent,
+    react,
+  };
+}
+
+/** Self time (ms inside the window) of one thread's complete events, by name. */
+function selfTimeByName(
+  thread: TraceEvent[],
+  inside: (ts: number, dur?: number) => number,
+): Record<string, number> {
+  const spans = thread
+    .filter((e) => e.ph === 'X' && (e.dur ?? 0) > 0)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const self: Record<string, number> = {};
+  const stack: TraceEvent[] = [];
+  const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
+  for (const span of spans) {
+    while (stack.length > 0 && end(stack.at(-1)!) <= span.ts) stack.pop();
+    const parent = stack.at(-1);
+    const ms = inside(span.ts, span.dur);
+    if (parent) self[parent.name] = (self[parent.name] ?? 0) - ms;
+    self[span.name] = (self[span.name] ?? 0) + ms;
+    stack.push(span);
+  }
+  return self;
 }
 
 /**
@@ -537,6 +573,26 @@ function table(title: string, ours: Split[], floor: Split[]) {
     lines.push(`| ${name} | ${ms(value)} | ${f === undefined ? '—' : ms(f)} |`);
   }
   lines.push('');
+  const eventNames = new Set([...ours, ...floor].flatMap((s) => Object.keys(s.events)));
+  const eventRows = [...eventNames]
+    .map((name) => ({
+      name,
+      a: median(ours.map((s) => s.events[name] ?? 0)),
+      b: median(floor.map((s) => s.events[name] ?? 0)),
+    }))
+    .sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b))
+    .slice(0, 15);
+  lines.push(
+    "The main thread by trace event, self time (the largest differences; JavaScript's own time is in the events that run it, such as `FunctionCall`, `v8.callFunction` or `EvaluateScript`):",
+    '',
+    '| Event | Console (ms) | Floor (ms) | Difference |',
+    '|---|---:|---:|---:|',
+    ...eventRows.map(
+      (r) =>
+        `| \`${r.name}\` | ${ms(r.a)} | ${ms(r.b)} | ${r.a - r.b >= 0 ? '+' : ''}${ms(r.a - r.b)} |`,
+    ),
+    '',
+  );
   const functionNames = new Set(ours.flatMap((s) => Object.keys(s.functions)));
   const hottest = [...functionNames]
     .map((f) => [f, median(ours.map((s) => s.functions[f] ?? 0))] as const)
