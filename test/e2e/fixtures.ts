@@ -78,6 +78,17 @@ export class Demo {
  * busy machine "a moment from now" can already be past by the time the clock is told: then ask
  * again (pausing in the past is refused, not a race that passes by luck).
  */
+/**
+ * Every page the test opens reads in `code` (`ar`, `de`, `en-XA`…), as for a reader who chose that
+ * language on an earlier visit (the key is src/lib/language.ts's).
+ */
+export function readIn(page: Page, code: string) {
+  return page.addInitScript(
+    (chosen) => localStorage.setItem('volume-console:locale', chosen),
+    code,
+  );
+}
+
 export async function pauseSoon(page: Page) {
   for (let attempt = 0; ; attempt++) {
     const now = await page.evaluate(() => Date.now());

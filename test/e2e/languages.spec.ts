@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Page, Route } from '@playwright/test';
 import { okAvailableTyped } from '../seed-queries';
 import { expectNoAxeViolations } from './axe';
-import { expect, test } from './fixtures';
+import { expect, readIn, test } from './fixtures';
 import { demoData, findUntranslated } from './untranslated';
 
 const DATA = demoData();
@@ -181,7 +181,7 @@ test('another tab’s switch reaches an open dialog, and its input stays', async
 
 test.describe('Arabic', () => {
   test.beforeEach(async ({ page }) => {
-    await page.addInitScript(() => localStorage.setItem('volume-console:locale', 'ar'));
+    await readIn(page, 'ar');
   });
 
   test('the page is mirrored; UUIDs and sizes read left to right', async ({ page, demo }) => {
@@ -226,10 +226,7 @@ for (const locale of ['de', 'ar'] as const) {
       test.describe(`axe in ${locale}, ${scheme}, ${size}`, () => {
         test.use({ colorScheme: scheme, viewport, isMobile: size === 'phone' });
         test('the list, a volume and a dialog', async ({ page, demo }) => {
-          await page.addInitScript(
-            (code) => localStorage.setItem('volume-console:locale', code),
-            locale,
-          );
+          await readIn(page, locale);
           await page.goto('/volumes');
           await expect(page.locator('html')).toHaveAttribute('lang', locale);
           await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { okAvailableTyped } from '../seed-queries';
 import { expectNoAxeViolations } from './axe';
-import { expect, test } from './fixtures';
+import { expect, readIn, test } from './fixtures';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
@@ -170,7 +170,7 @@ test('with the operations tray on screen, the end of the list can still be reach
 
 for (const locale of ['en', 'ar'] as const) {
   test(`every menu of the list opens within the screen (${locale})`, async ({ page }) => {
-    await page.addInitScript((code) => localStorage.setItem('volume-console:locale', code), locale);
+    await readIn(page, locale);
     await page.goto('/volumes');
     await expect(page.locator('html')).toHaveAttribute('lang', locale);
     await expect(page.getByRole('table').getByRole('row').nth(3)).toBeVisible();

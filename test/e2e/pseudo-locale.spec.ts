@@ -7,8 +7,8 @@ import type { Page } from '@playwright/test';
 import { DEPLOYED_PORT } from '../../playwright.config';
 import { accent } from '../../src/lib/pseudo-locale';
 import { okAvailableTyped } from '../seed-queries';
-import { type Demo, expect, test } from './fixtures';
-import { demoData, expectAllTranslated, PSEUDO_INIT } from './untranslated';
+import { type Demo, expect, readIn, test } from './fixtures';
+import { demoData, expectAllTranslated } from './untranslated';
 
 const DATA = demoData();
 
@@ -19,7 +19,7 @@ const ps = (english: string) =>
 test.use({ viewport: { width: 1366, height: 900 } });
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(PSEUDO_INIT);
+  await readIn(page, 'en-XA');
 });
 
 async function check(page: Page, where: string) {

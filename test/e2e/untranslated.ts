@@ -8,10 +8,6 @@ import { expect, type Page } from '@playwright/test';
 import { VOLUME_CATEGORY } from '../../src/mocks/lifecycle';
 import { createSeedDb } from '../../src/mocks/seed/seed';
 
-export const PSEUDO_INIT = () => {
-  localStorage.setItem('volume-console:locale', 'en-XA');
-};
-
 interface Found {
   untranslated: string[];
   cutOff: string[];
