@@ -9,15 +9,15 @@ export type BulkAction = 'pull' | 'snapshot' | 'detach' | 'delete';
 export const BULK_CAP = 1000;
 
 /**
- * Each action's words, marked for translation (`t(BULK_LABELS[action].title)` where shown): the
- * verb of a planned row, the dialog's title, and the participle of "can be pulled". A sentence is
- * one message of its own (a `select` on the action), never these pieces put together.
+ * Each action's dialog title, marked for translation (`t(BULK_LABELS[action].title)` where shown).
+ * A sentence about an action is one message of its own (a `select` on the action), never words put
+ * together from pieces.
  */
-export const BULK_LABELS: Record<BulkAction, { verb: string; title: string; done: string }> = {
-  pull: { verb: msg('Pull'), title: msg('Pull volumes'), done: msg('pulled') },
-  snapshot: { verb: msg('Snapshot'), title: msg('Create snapshots'), done: msg('snapshotted') },
-  detach: { verb: msg('Detach'), title: msg('Detach volumes'), done: msg('detached') },
-  delete: { verb: msg('Delete'), title: msg('Delete volumes'), done: msg('deleted') },
+export const BULK_LABELS: Record<BulkAction, { title: string }> = {
+  pull: { title: msg('Pull volumes') },
+  snapshot: { title: msg('Create snapshots') },
+  detach: { title: msg('Detach volumes') },
+  delete: { title: msg('Delete volumes') },
 };
 
 /** The bulk actions, in the order the selection bar and the palette offer them (`t(label)`). */

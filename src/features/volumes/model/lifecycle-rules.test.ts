@@ -245,11 +245,7 @@ describe('the snapshots page’s view', () => {
 describe('bulk names and outcomes', () => {
   it('offers four actions, and a delete is confirmed by its count', () => {
     expect(BULK_ACTIONS.map((a) => a.id)).toEqual(['pull', 'snapshot', 'detach', 'delete']);
-    expect(BULK_LABELS.delete).toEqual({
-      verb: 'Delete',
-      title: 'Delete volumes',
-      done: 'deleted',
-    });
+    expect(BULK_LABELS.delete).toEqual({ title: 'Delete volumes' });
     expect(bulkDeleteConfirmation(3)).toBe('delete 3');
   });
 
