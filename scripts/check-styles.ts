@@ -23,14 +23,16 @@ export const FIXED_ORDER = [
   'styles/phone.css',
 ];
 
+/**
+ * One property a selector sets. Where it is set (inside `@media`, say) is left out on purpose: a
+ * phone rule in one file and the desktop rule in another are exactly the pair this check is for.
+ */
 export interface Declaration {
-  /** The at-rules around the rule (`@media (max-width: 600px)`), outermost first. */
-  context: string;
   selector: string;
   property: string;
 }
 
-/** Every (context, selector, property) a stylesheet sets; selector lists are split. */
+/** Every (selector, property) a stylesheet sets, in and out of at-rules; selector lists are split. */
 export function declarations(css: string): Declaration[] {
   const found: Declaration[] = [];
   const open: string[] = [];
@@ -41,7 +43,6 @@ export function declarations(css: string): Declaration[] {
       text = '';
     } else if (token === '}') {
       const prelude = open.pop() ?? '';
-      const context = open.filter((at) => at.startsWith('@')).join(' ');
       // A style rule (not an at-rule, not a keyframe's `from` / `50%`).
       if (!prelude.startsWith('@') && !open.some((at) => at.startsWith('@keyframes'))) {
         const properties = text
@@ -49,7 +50,7 @@ export function declarations(css: string): Declaration[] {
           .map((part) => part.split(':')[0]!.trim())
           .filter((property) => property && !property.startsWith('--'));
         for (const selector of prelude.split(',').map((s) => s.trim().replace(/\s+/g, ' '))) {
-          for (const property of properties) found.push({ context, selector, property });
+          for (const property of properties) found.push({ selector, property });
         }
       }
       text = '';

@@ -10,11 +10,11 @@ describe('the styles check', () => {
       @keyframes pulse { from { opacity: 0 } 50% { opacity: 1 } }
     `;
     expect(declarations(css)).toEqual([
-      { context: '', selector: '.a', property: 'color' },
-      { context: '', selector: '.a', property: 'margin' },
-      { context: '', selector: '.b .c', property: 'color' },
-      { context: '', selector: '.b .c', property: 'margin' },
-      { context: '@media (max-width: 600px)', selector: '.a', property: 'width' },
+      { selector: '.a', property: 'color' },
+      { selector: '.a', property: 'margin' },
+      { selector: '.b .c', property: 'color' },
+      { selector: '.b .c', property: 'margin' },
+      { selector: '.a', property: 'width' },
     ]);
   });
 
