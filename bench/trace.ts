@@ -40,6 +40,11 @@ const option = (name: string) => {
 const RUNS = Number(option('runs') ?? 7);
 const PROFILE = PROFILES[option('profile') ?? 'desktop'];
 if (!PROFILE) throw new Error(`--profile: one of ${Object.keys(PROFILES).join(', ')}`);
+/**
+ * `--first-row-only`: no search traces (for an experiment's build without the console's search box,
+ * traced with `--dir`).
+ */
+const FIRST_ROW_ONLY = argv.includes('--first-row-only');
 /** `--react`: the console's profiling build, its components' render times from the timeline. */
 const REACT = argv.includes('--react');
 /** `--dir <path>`: trace that build of the console (an older commit's, say) instead; no build. */
@@ -672,19 +677,22 @@ async function main() {
   // One warm-up of each (the server's read cache, the OS's file cache), then interleaved runs.
   for (const kind of ['ours', 'floor'] as const) {
     await firstRowTrace(browser, kind, origins[kind], api, token);
-    await searchTrace(browser, kind, origins[kind], api, token);
+    if (!FIRST_ROW_ONLY) await searchTrace(browser, kind, origins[kind], api, token);
   }
   for (let run = 0; run < RUNS; run++) {
     for (const kind of ['ours', 'floor'] as const) {
       results.firstRow![kind].push(await firstRowTrace(browser, kind, origins[kind], api, token));
-      results.search![kind].push(await searchTrace(browser, kind, origins[kind], api, token));
+      if (!FIRST_ROW_ONLY)
+        results.search![kind].push(await searchTrace(browser, kind, origins[kind], api, token));
     }
     process.stderr.write(`trace run ${run + 1}/${RUNS}\n`);
   }
   await browser.close();
   const lines = [
     ...table('First volume row', results.firstRow!.ours, results.firstRow!.floor),
-    ...table('Search → its one row', results.search!.ours, results.search!.floor),
+    ...(FIRST_ROW_ONLY
+      ? []
+      : table('Search → its one row', results.search!.ours, results.search!.floor)),
   ];
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(
