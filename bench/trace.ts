@@ -3,6 +3,7 @@
 //
 //   npm run bench:trace                       # builds, 7 traces of each, desktop profile
 //   npm run bench:trace -- --no-build --runs 9 --profile throttled
+//   npm run bench:trace -- --dir <an experiment's build> --first-row-only   # no search box there
 //
 // Each trace runs in a fresh context (cold cache), against the bench's Waldur-shaped server (250
 // volumes, read cache warmed, gzip). Its window is
