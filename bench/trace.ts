@@ -311,7 +311,7 @@ function split(events: TraceEvent[], dir: string, startMark: string, endMark: st
     }
   }
   const react = REACT ? reactTimings(events, pid, startTs, endTs) : undefined;
-  const byEvent = selfTimeByName(main, inside);
+  const byEvent = selfTimeByName(main, startTs, endTs);
   const named = Object.values(items).reduce((sum, ms) => sum + ms, 0);
   items['other main-thread work'] = Math.max(0, busy - named);
   items['idle (network, timers)'] = Math.max(0, windowMs - Math.max(busy, named));
@@ -343,26 +343,38 @@ function split(events: TraceEvent[], dir: string, startMark: string, endMark: st
   };
 }
 
-/** Self time (ms inside the window) of one thread's complete events, by name. */
-function selfTimeByName(
-  thread: TraceEvent[],
-  inside: (ts: number, dur?: number) => number,
-): Record<string, number> {
-  const spans = thread
-    .filter((e) => e.ph === 'X' && (e.dur ?? 0) > 0)
-    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const self: Record<string, number> = {};
-  const stack: TraceEvent[] = [];
-  const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
-  for (const span of spans) {
-    while (stack.length > 0 && end(stack.at(-1)!) <= span.ts) stack.pop();
+/**
+ * Each span's self time (its length less its direct children's), for spans that nest (a child
+ * starts and ends inside its parent), in the spans' own unit.
+ */
+function selfTimes<S extends { start: number; end: number }>(spans: S[]): Map<S, number> {
+  const self = new Map<S, number>();
+  const stack: S[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    while (stack.length > 0 && stack.at(-1)!.end <= span.start) stack.pop();
     const parent = stack.at(-1);
-    const ms = inside(span.ts, span.dur);
-    if (parent) self[parent.name] = (self[parent.name] ?? 0) - ms;
-    self[span.name] = (self[span.name] ?? 0) + ms;
+    if (parent) self.set(parent, self.get(parent)! - (span.end - span.start));
+    self.set(span, span.end - span.start);
     stack.push(span);
   }
   return self;
+}
+
+/** Self time (ms inside the window [startTs, endTs]) of one thread's complete events, by name. */
+function selfTimeByName(thread: TraceEvent[], startTs: number, endTs: number) {
+  const spans = thread
+    .filter((e) => e.ph === 'X')
+    .map((e) => ({
+      name: e.name,
+      start: Math.max(e.ts, startTs),
+      end: Math.min(e.ts + (e.dur ?? 0), endTs),
+    }))
+    .filter((span) => span.end > span.start);
+  const byName: Record<string, number> = {};
+  for (const [span, self] of selfTimes(spans)) {
+    byName[span.name] = (byName[span.name] ?? 0) + self / 1000;
+  }
+  return byName;
 }
 
 /**
@@ -386,19 +398,7 @@ function reactTimings(events: TraceEvent[], pid: number, startTs: number, endTs:
     }
   }
   const components: Record<string, { selfMs: number; renders: number }> = {};
-  const spans = stamps
-    .filter((d) => d.track === 'Components ⚛')
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const selfOf = new Map<(typeof spans)[number], number>();
-  const stack: (typeof spans)[number][] = [];
-  for (const span of spans) {
-    while (stack.length && stack.at(-1)!.end <= span.start) stack.pop();
-    const parent = stack.at(-1);
-    if (parent) selfOf.set(parent, selfOf.get(parent)! - (span.end - span.start));
-    selfOf.set(span, span.end - span.start);
-    stack.push(span);
-  }
-  for (const [span, self] of selfOf) {
+  for (const [span, self] of selfTimes(stamps.filter((d) => d.track === 'Components ⚛'))) {
     const entry = components[span.message] ?? { selfMs: 0, renders: 0 };
     components[span.message] = entry;
     entry.selfMs += Math.max(0, self) / 1000;
