@@ -74,11 +74,6 @@ export class Demo {
 }
 
 /**
- * Stops the page's clock a moment from now. The page's time runs while this asks for it, so on a
- * busy machine "a moment from now" can already be past by the time the clock is told: then ask
- * again (pausing in the past is refused, not a race that passes by luck).
- */
-/**
  * Every page the test opens reads in `code` (`ar`, `de`, `en-XA`…), as for a reader who chose that
  * language on an earlier visit (the key is src/lib/language.ts's).
  */
@@ -89,6 +84,11 @@ export function readIn(page: Page, code: string) {
   );
 }
 
+/**
+ * Stops the page's clock a moment from now. The page's time runs while this asks for it, so on a
+ * busy machine "a moment from now" can already be past by the time the clock is told: then ask
+ * again (pausing in the past is refused, not a race that passes by luck).
+ */
 export async function pauseSoon(page: Page) {
   for (let attempt = 0; ; attempt++) {
     const now = await page.evaluate(() => Date.now());
